@@ -1,0 +1,247 @@
+//! Configuration: every setting, parsed once, from flags and environment.
+//!
+//! SnapPass's variables keep their names and defaults, so an operator can
+//! swap the container and keep the environment. hushlink's own settings are
+//! prefixed `HUSHLINK_`. Each has a flag on `hushlink serve`, and clap's help
+//! lists them all with their variable. Nothing here is global: the parsed
+//! `Config` is handed to `Application::build`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+use crate::secret::DEFAULT_TTL_SECS;
+
+/// Which store holds the secrets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StoreKind {
+    /// A durable single-file database in the data directory (no Redis needed).
+    Embedded,
+    /// Redis, with SnapPass's key layout.
+    Redis,
+}
+
+/// Log line format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Every setting of `hushlink serve`.
+#[derive(Args, Clone)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "SNAPPASS_BIND_ADDRESS", default_value = "0.0.0.0")]
+    pub bind_address: String,
+
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "SNAPPASS_PORT", default_value_t = 5000)]
+    pub port: u16,
+
+    /// Build links with `http://` instead of `https://`.
+    #[arg(long, env = "NO_SSL", value_name = "NO_SSL", value_parser = parse_bool, default_value = "false",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub no_ssl: bool,
+
+    /// Host (and port) to put in links instead of the request's Host header.
+    #[arg(long, env = "HOST_OVERRIDE")]
+    pub host_override: Option<String>,
+
+    /// Path prefix when served below the root of a domain (e.g. `secrets`).
+    #[arg(long, env = "URL_PREFIX")]
+    pub url_prefix: Option<String>,
+
+    /// Where pages load their CSS and JavaScript from.
+    #[arg(long, env = "STATIC_URL", default_value = "static")]
+    pub static_url: String,
+
+    /// More verbose logs (debug level) when no RUST_LOG is set.
+    #[arg(long, env = "DEBUG", value_name = "DEBUG", value_parser = parse_bool, default_value = "false",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub debug: bool,
+
+    /// Accepted for SnapPass compatibility; hushlink keeps no sessions and does not use it.
+    #[arg(long, env = "SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+
+    /// Redis URL (`redis://` or `rediss://` for TLS); overrides REDIS_HOST/PORT/DB.
+    #[arg(long, env = "REDIS_URL", hide_env_values = true)]
+    pub redis_url: Option<String>,
+
+    /// Redis host (default `localhost`).
+    #[arg(long, env = "REDIS_HOST")]
+    pub redis_host: Option<String>,
+
+    /// Redis port (default 6379).
+    #[arg(long, env = "REDIS_PORT")]
+    pub redis_port: Option<u16>,
+
+    /// Redis password, with REDIS_HOST.
+    #[arg(long, env = "REDIS_PASSWORD", hide_env_values = true)]
+    pub redis_password: Option<String>,
+
+    /// Redis database number, with REDIS_HOST.
+    #[arg(long, env = "SNAPPASS_REDIS_DB", default_value_t = 0)]
+    pub redis_db: u32,
+
+    /// Prefix of secret keys; also the first part of every token.
+    #[arg(long, env = "REDIS_PREFIX", default_value = "snappass")]
+    pub redis_prefix: String,
+
+    /// Which store to use; default `redis` when any of REDIS_URL, REDIS_HOST,
+    /// REDIS_PORT is set, else `embedded`.
+    #[arg(long, env = "HUSHLINK_STORE", value_enum)]
+    pub store: Option<StoreKind>,
+
+    /// Directory of the embedded store.
+    #[arg(long, env = "HUSHLINK_DATA_DIR", default_value = "./hushlink-data")]
+    pub data_dir: PathBuf,
+
+    /// Largest secret accepted, in bytes.
+    #[arg(long, env = "HUSHLINK_MAX_SECRET_BYTES", default_value_t = 256 * 1024)]
+    pub max_secret_bytes: usize,
+
+    /// Longest lifetime accepted, in seconds, on every API and in the form.
+    #[arg(long, env = "HUSHLINK_MAX_TTL", default_value_t = DEFAULT_TTL_SECS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_ttl: u64,
+
+    /// Log format.
+    #[arg(long, env = "HUSHLINK_LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+
+    /// Seconds to let requests in flight finish after SIGTERM/SIGINT.
+    #[arg(long, env = "HUSHLINK_SHUTDOWN_TIMEOUT", default_value_t = 10)]
+    pub shutdown_timeout: u64,
+
+    /// Milliseconds a store operation may take before the request gets a 503.
+    #[arg(long, env = "HUSHLINK_STORE_TIMEOUT_MS", default_value_t = 2000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub store_timeout_ms: u64,
+
+    /// Seconds between purges of expired secrets from the embedded store.
+    #[arg(long, env = "HUSHLINK_PURGE_INTERVAL", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub purge_interval: u64,
+}
+
+impl Config {
+    /// The store to use, applying the SnapPass-compatible default.
+    pub fn store_kind(&self) -> StoreKind {
+        self.store.unwrap_or(
+            if self.redis_url.is_some() || self.redis_host.is_some() || self.redis_port.is_some() {
+                StoreKind::Redis
+            } else {
+                StoreKind::Embedded
+            },
+        )
+    }
+
+    /// The Redis URL: REDIS_URL as given, or one built from the host settings.
+    pub fn redis_url(&self) -> String {
+        if let Some(url) = &self.redis_url {
+            return url.clone();
+        }
+        let host = self.redis_host.as_deref().unwrap_or("localhost");
+        let host = if host.contains(':') && !host.starts_with('[') {
+            format!("[{host}]")
+        } else {
+            host.to_owned()
+        };
+        let port = self.redis_port.unwrap_or(6379);
+        let auth = match &self.redis_password {
+            Some(p) if !p.is_empty() => format!(":{}@", percent_encode(p)),
+            _ => String::new(),
+        };
+        format!("redis://{auth}{host}:{port}/{}", self.redis_db)
+    }
+
+    pub fn shutdown_timeout(&self) -> Duration {
+        Duration::from_secs(self.shutdown_timeout)
+    }
+
+    pub fn store_timeout(&self) -> Duration {
+        Duration::from_millis(self.store_timeout_ms)
+    }
+
+    pub fn purge_interval(&self) -> Duration {
+        Duration::from_secs(self.purge_interval)
+    }
+
+    /// A configuration for tests and embedding: embedded store in `data_dir`,
+    /// loopback, a free port, plain-http links.
+    pub fn for_tests(data_dir: PathBuf) -> Self {
+        use clap::Parser;
+        #[derive(clap::Parser)]
+        struct Wrapper {
+            #[command(flatten)]
+            config: Config,
+        }
+        // Parse from no arguments and no environment influence beyond defaults.
+        let mut config = Wrapper::parse_from(["hushlink"]).config;
+        config.bind_address = "127.0.0.1".into();
+        config.port = 0;
+        config.no_ssl = true;
+        config.host_override = None;
+        config.url_prefix = None;
+        config.redis_url = None;
+        config.redis_host = None;
+        config.redis_port = None;
+        config.store = Some(StoreKind::Embedded);
+        config.data_dir = data_dir;
+        config
+    }
+}
+
+/// Booleans as operators write them: true/false, 1/0, yes/no, on/off.
+pub fn parse_bool(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" | "y" | "t" => Ok(true),
+        "false" | "0" | "no" | "off" | "n" | "f" | "" => Ok(false),
+        other => Err(format!(
+            "'{other}' is not a boolean (use true/false, 1/0, yes/no or on/off)"
+        )),
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, for URL userinfo.
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn booleans() {
+        for t in ["true", "TRUE", "1", "yes", "on"] {
+            assert_eq!(parse_bool(t), Ok(true));
+        }
+        for f in ["false", "0", "No", "off"] {
+            assert_eq!(parse_bool(f), Ok(false));
+        }
+        assert!(parse_bool("maybe").is_err());
+    }
+
+    #[test]
+    fn redis_url_from_parts() {
+        let mut c = Config::for_tests(PathBuf::from("/tmp/x"));
+        c.redis_host = Some("db".into());
+        c.redis_port = Some(6380);
+        c.redis_password = Some("p@ss word".into());
+        c.redis_db = 2;
+        assert_eq!(c.redis_url(), "redis://:p%40ss%20word@db:6380/2");
+        c.store = None;
+        assert_eq!(c.store_kind(), StoreKind::Redis);
+    }
+}

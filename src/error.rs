@@ -1,0 +1,75 @@
+//! The one error type of the request path, and the one place that maps it
+//! to HTTP status codes.
+//!
+//! Clients get a safe, fixed message per kind; the cause (a store error, a
+//! parse error) goes to the log. Missing, expired and used-up secrets share
+//! one kind, `NotFound`, on purpose: a visitor learns nothing about which it
+//! was. The API renders errors as RFC 7807 problem JSON (`http::api`), the
+//! web side as a page (`http::web`); both take the status from here.
+
+use axum::http::StatusCode;
+use serde::Serialize;
+
+use crate::store::StoreError;
+
+/// One invalid field of a request, as RFC 7807's `invalid-params` lists it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct InvalidParam {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl InvalidParam {
+    pub fn new(name: &str, reason: &str) -> Self {
+        InvalidParam {
+            name: name.to_owned(),
+            reason: Some(reason.to_owned()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Missing, expired or already viewed: deliberately indistinguishable.
+    #[error("secret not found")]
+    NotFound,
+    /// The link names a secret but its key part cannot open it.
+    #[error("link damaged or incomplete")]
+    Damaged,
+    /// Input that fails validation, field by field.
+    #[error("invalid input")]
+    Invalid(Vec<InvalidParam>),
+    /// A body or secret over the configured limit.
+    #[error("payload too large")]
+    TooLarge,
+    /// The store did not answer in time or at all.
+    #[error("store unavailable")]
+    Store(#[from] StoreError),
+}
+
+impl Error {
+    /// The status code for each kind: the only such mapping in the program.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Error::NotFound => StatusCode::NOT_FOUND,
+            Error::Damaged => StatusCode::BAD_REQUEST,
+            Error::Invalid(_) => StatusCode::BAD_REQUEST,
+            Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::Store(StoreError::Internal(_)) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// A field-level validation error with one parameter.
+    pub fn invalid(name: &str, reason: &str) -> Self {
+        Error::Invalid(vec![InvalidParam::new(name, reason)])
+    }
+
+    /// Logs the cause of server-side failures; client errors are routine.
+    pub fn log(&self) {
+        if let Error::Store(cause) = self {
+            tracing::error!(error = %cause, "store failure");
+        }
+    }
+}

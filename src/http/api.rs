@@ -1,0 +1,352 @@
+//! The JSON APIs: SnapPass's simple API (`/api/set_password/`), its REST
+//! API (`/api/v2/passwords`), and the health route.
+//!
+//! Input is read as a JSON value and checked field by field, so every
+//! wrong type gets a 400 naming the field (SnapPass answers 500 to most of
+//! them). Errors are RFC 7807 problem documents whose `type` is the base
+//! URL plus a slug, as SnapPass writes them.
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::body::{json_limit, read_limited};
+use super::context::Ctx;
+use crate::error::{Error, InvalidParam};
+use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
+
+/// An error on an API route, rendered as `application/problem+json`.
+pub struct ApiError {
+    error: Error,
+    base_url: String,
+}
+
+impl ApiError {
+    pub fn from_ctx(error: Error, ctx: &Ctx) -> Self {
+        ApiError::new(error, ctx)
+    }
+
+    fn new(error: Error, ctx: &Ctx) -> Self {
+        ApiError {
+            error,
+            base_url: ctx.base_url.clone(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.error.log();
+        let status = self.error.status();
+        let (slug, title, params): (&str, &str, Vec<InvalidParam>) = match self.error {
+            Error::NotFound => (
+                "get-password-error",
+                "The password doesn't exist.",
+                vec![InvalidParam {
+                    name: "token".into(),
+                    reason: None,
+                }],
+            ),
+            Error::Damaged => (
+                "damaged-link",
+                "The link is damaged or incomplete: its key cannot open the secret. Nothing was revealed or deleted.",
+                vec![InvalidParam::new(
+                    "token",
+                    "The key part of the token is missing or altered.",
+                )],
+            ),
+            Error::Invalid(params) => (
+                "set-password-validation-error",
+                "The password and/or the TTL are invalid.",
+                params,
+            ),
+            Error::TooLarge => (
+                "payload-too-large",
+                "The request or the secret is larger than this server accepts.",
+                vec![],
+            ),
+            Error::Store(_) if status == StatusCode::SERVICE_UNAVAILABLE => (
+                "store-unavailable",
+                "The secret store is unavailable. Nothing was changed; try again shortly.",
+                vec![],
+            ),
+            Error::Store(_) => (
+                "internal-error",
+                "The server failed to handle the request.",
+                vec![],
+            ),
+        };
+        let body = json!({ "type": format!("{}{slug}", self.base_url), "title": title, "invalid-params": params });
+        let mut response = (status, Json(body)).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        response
+    }
+}
+
+/// A validated create request.
+struct NewSecret {
+    password: String,
+    ttl: Ttl,
+    views: Views,
+}
+
+/// Reads and validates a create request body, naming every bad field.
+async fn read_new_secret(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<NewSecret, Error> {
+    let bytes = read_limited(headers, body, json_limit(state.limits.max_secret_bytes)).await?;
+    let value: Value = serde_json::from_slice(&bytes)
+        .map_err(|_| Error::invalid("body", "The request body must be a JSON object."))?;
+    let Value::Object(fields) = value else {
+        return Err(Error::invalid(
+            "body",
+            "The request body must be a JSON object.",
+        ));
+    };
+
+    let mut invalid = Vec::new();
+    let password = match fields.get("password") {
+        Some(Value::String(p)) if !p.is_empty() => Some(p.clone()),
+        Some(Value::String(_)) | Some(Value::Null) | None => {
+            invalid.push(InvalidParam::new(
+                "password",
+                "The password is required and should not be null or empty.",
+            ));
+            None
+        }
+        Some(_) => {
+            invalid.push(InvalidParam::new(
+                "password",
+                "The password must be a string.",
+            ));
+            None
+        }
+    };
+    let max_ttl = state.limits.max_ttl;
+    let ttl = match fields.get("ttl") {
+        None => Ttl::parse(DEFAULT_TTL_SECS.min(max_ttl), max_ttl).ok(),
+        Some(v) => match whole_number(v)
+            .ok_or("The TTL must be a whole number of seconds.")
+            .and_then(|n| Ttl::parse(n, max_ttl))
+        {
+            Ok(ttl) => Some(ttl),
+            Err(reason) => {
+                invalid.push(InvalidParam::new("ttl", reason));
+                None
+            }
+        },
+    };
+    let views = match fields.get("views") {
+        None => Some(Views::ONE),
+        Some(v) => match whole_number(v)
+            .ok_or("Views must be a whole number from 1 to 100.")
+            .and_then(Views::parse)
+        {
+            Ok(views) => Some(views),
+            Err(reason) => {
+                invalid.push(InvalidParam::new("views", reason));
+                None
+            }
+        },
+    };
+    match (password, ttl, views) {
+        (Some(password), Some(ttl), Some(views)) if invalid.is_empty() => {
+            if password.len() > state.limits.max_secret_bytes {
+                return Err(Error::TooLarge);
+            }
+            Ok(NewSecret {
+                password,
+                ttl,
+                views,
+            })
+        }
+        _ => Err(Error::Invalid(invalid)),
+    }
+}
+
+/// A non-negative integer, or a string of ASCII digits (SnapPass accepts
+/// `"600"` through Python's `int()`). Booleans, fractions, negatives, null
+/// and containers are refused.
+fn whole_number(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => {
+            let s = s.trim();
+            if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+#[derive(Serialize)]
+struct SimpleCreated {
+    link: String,
+    ttl: u64,
+}
+
+/// `POST /api/set_password/`: SnapPass's simple API.
+pub async fn set_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let new = read_new_secret(&state, &headers, body)
+        .await
+        .map_err(|e| ApiError::new(e, &ctx))?;
+    let token = state
+        .secrets
+        .create(new.password.as_bytes(), new.ttl, new.views)
+        .await
+        .map_err(|e| ApiError::new(e, &ctx))?;
+    let link = format!("{}{}", ctx.base_url, token.url_quoted());
+    Ok(Json(SimpleCreated {
+        link,
+        ttl: new.ttl.secs(),
+    })
+    .into_response())
+}
+
+#[derive(Serialize)]
+struct Link {
+    rel: &'static str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Created {
+    token: String,
+    links: [Link; 2],
+    ttl: u64,
+    views: u32,
+}
+
+/// `POST /api/v2/passwords`: SnapPass's REST API.
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let new = read_new_secret(&state, &headers, body)
+        .await
+        .map_err(|e| ApiError::new(e, &ctx))?;
+    let token = state
+        .secrets
+        .create(new.password.as_bytes(), new.ttl, new.views)
+        .await
+        .map_err(|e| ApiError::new(e, &ctx))?;
+    let quoted = token.url_quoted();
+    let created = Created {
+        token: token.expose(),
+        links: [
+            Link {
+                rel: "self",
+                href: format!("{}api/v2/passwords/{quoted}", ctx.base_url),
+            },
+            Link {
+                rel: "web-view",
+                href: format!("{}{quoted}", ctx.base_url),
+            },
+        ],
+        ttl: new.ttl.secs(),
+        views: new.views.get(),
+    };
+    Ok(Json(created).into_response())
+}
+
+/// `HEAD /api/v2/passwords/{token}`: exists? Never consumes a view.
+pub async fn check(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
+    let Some(token) = state.secrets.parse_token(&segment) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match state.secrets.peek(&token).await {
+        Ok(views_left) => (
+            StatusCode::OK,
+            [("x-views-remaining", views_left.to_string())],
+        )
+            .into_response(),
+        Err(e) => {
+            e.log();
+            e.status().into_response()
+        }
+    }
+}
+
+/// `GET /api/v2/passwords/{token}`: reveals, consuming one view.
+pub async fn reveal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(segment): Path<String>,
+) -> Result<Response, ApiError> {
+    let token = state
+        .secrets
+        .parse_token(&segment)
+        .ok_or_else(|| ApiError::new(Error::NotFound, &ctx))?;
+    let revealed = state
+        .secrets
+        .reveal(&token)
+        .await
+        .map_err(|e| ApiError::new(e, &ctx))?;
+    let password = String::from_utf8_lossy(&revealed.secret);
+    Ok((
+        [("x-views-remaining", revealed.views_left.to_string())],
+        Json(json!({ "password": password })),
+    )
+        .into_response())
+}
+
+/// `GET /_/_/health`: 200 `{}` when the store answers, 503 otherwise.
+pub async fn health(State(state): State<AppState>) -> Response {
+    match state.secrets.store().ping().await {
+        Ok(()) => Json(json!({})).into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: store unavailable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "store": "unavailable" })),
+            )
+                .into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers() {
+        assert_eq!(whole_number(&json!(600)), Some(600));
+        assert_eq!(whole_number(&json!("600")), Some(600));
+        for bad in [
+            json!(-1),
+            json!(1.5),
+            json!(null),
+            json!(true),
+            json!([1]),
+            json!("abc"),
+            json!(""),
+            json!("1e3"),
+        ] {
+            assert_eq!(whole_number(&bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! What a handler learns from a request besides its body: the base URL that
+//! links start with, the page language, and whether the client wants JSON.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::{AppState, LinkSettings};
+use crate::i18n::{self, Strings};
+
+/// Per-request context, extracted before the handler runs.
+pub struct Ctx {
+    /// `https://host/` (or `http://` with `NO_SSL`), plus `URL_PREFIX/`.
+    pub base_url: String,
+    /// The page language from `Accept-Language`.
+    pub t: &'static Strings,
+    /// True when `Accept` asks for JSON and not HTML (SnapPass's rule).
+    pub wants_json: bool,
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let host = request_host(parts);
+        let base_url = base_url(&state.links, host.as_deref())
+            .ok_or_else(|| (StatusCode::BAD_REQUEST, "invalid Host header").into_response())?;
+        let accept_language = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        Ok(Ctx {
+            base_url,
+            t: i18n::negotiate(accept_language),
+            wants_json: wants_json(&parts.headers),
+        })
+    }
+}
+
+fn request_host(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| parts.uri.authority().map(|a| a.as_str().to_owned()))
+}
+
+/// Builds the base URL as SnapPass's `set_base_url` does. Returns `None`
+/// for a Host header that is not a plain `host[:port]`, so a forged header
+/// cannot smuggle a path or credentials into a link.
+pub fn base_url(links: &LinkSettings, request_host: Option<&str>) -> Option<String> {
+    let scheme = if links.no_ssl { "http" } else { "https" };
+    let host = match &links.host_override {
+        Some(h) => h.as_str(),
+        None => {
+            let h = request_host.unwrap_or("localhost");
+            let plain = !h.is_empty()
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-_:[]".contains(&b));
+            if !plain {
+                return None;
+            }
+            h
+        }
+    };
+    let mut url = format!("{scheme}://{host}/");
+    if let Some(prefix) = &links.url_prefix {
+        url.push_str(prefix);
+        url.push('/');
+    }
+    Some(url)
+}
+
+/// Werkzeug's `accept_json and not accept_html`: JSON is acceptable (by
+/// type or wildcard) and neither `text/html` nor `application/xhtml+xml` is.
+pub fn wants_json(headers: &HeaderMap) -> bool {
+    let Some(accept) = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let mut json = false;
+    let mut html = false;
+    for item in accept.split(',') {
+        let mut parts = item.split(';');
+        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = parts
+            .filter_map(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+            })
+            .next()
+            .unwrap_or(1.0);
+        if q <= 0.0 {
+            continue;
+        }
+        match media.as_str() {
+            "*/*" => {
+                json = true;
+                html = true;
+            }
+            "application/*" => {
+                json = true;
+                html = true; // matches application/xhtml+xml
+            }
+            "text/*" | "text/html" | "application/xhtml+xml" => html = true,
+            "application/json" => json = true,
+            _ => {}
+        }
+    }
+    json && !html
+}
+
+/// The path under which the pages live: `/` or `/<URL_PREFIX>/`.
+pub fn home(links: &LinkSettings) -> String {
+    match &links.url_prefix {
+        Some(p) => format!("/{p}/"),
+        None => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn links(no_ssl: bool, host: Option<&str>, prefix: Option<&str>) -> LinkSettings {
+        LinkSettings {
+            no_ssl,
+            host_override: host.map(Into::into),
+            url_prefix: prefix.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            base_url(&links(false, None, None), Some("h:5000")).unwrap(),
+            "https://h:5000/"
+        );
+        assert_eq!(
+            base_url(&links(true, Some("x.io"), Some("s")), Some("h")).unwrap(),
+            "http://x.io/s/"
+        );
+        assert!(base_url(&links(true, None, None), Some("evil.com/x?")).is_none());
+        assert!(base_url(&links(true, None, None), Some("u@evil.com")).is_none());
+    }
+
+    #[test]
+    fn accept_rules() {
+        let with = |v: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT, HeaderValue::from_static(v));
+            wants_json(&h)
+        };
+        assert!(with("application/json"));
+        assert!(!with("*/*"));
+        assert!(!with("text/html,application/json"));
+        assert!(with("application/json, text/html;q=0"));
+        assert!(!wants_json(&HeaderMap::new()));
+    }
+}

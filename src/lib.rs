@@ -1,0 +1,176 @@
+//! hushlink: share a secret through a link that works once.
+//!
+//! A drop-in replacement for SnapPass: same HTTP API, pages, environment
+//! variables, link format and Redis layout, with an embedded durable store
+//! so no Redis is needed to start. The modules, from the edge inwards:
+//!
+//! * [`config`]: every setting, from flags and environment, parsed once.
+//! * [`http`]: the router, the API and page handlers, protective headers
+//!   and the access log. Input is parsed into domain types here.
+//! * [`error`]: the one error type and its mapping to status codes.
+//! * [`i18n`]: page strings in five languages, chosen per request.
+//! * [`secrets`]: create, peek, reveal: the rules shared by web and API.
+//! * [`secret`]: lifetimes, view counts, and Fernet sealing.
+//! * [`token`]: the link token format, in one place.
+//! * [`store`]: the storage trait and its two backends, embedded (redb)
+//!   and Redis.
+//! * [`telemetry`]: log set-up.
+//!
+//! [`Application::build`] binds the listener and opens the store;
+//! [`Application::run_until`] serves until a shutdown signal, then drains
+//! requests in flight and flushes the store. `main.rs` only wires these.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod i18n;
+pub mod secret;
+pub mod secrets;
+pub mod store;
+pub mod telemetry;
+pub mod token;
+
+use config::{Config, StoreKind};
+use http::{AppState, Limits, LinkSettings};
+use secrets::SecretService;
+use store::DynStore;
+
+/// A server that is bound and ready to run.
+pub struct Application {
+    listener: TcpListener,
+    addr: SocketAddr,
+    state: AppState,
+    store: DynStore,
+    shutdown_timeout: Duration,
+}
+
+impl Application {
+    /// Opens the store and binds the listener (port 0 picks a free port,
+    /// which `port()` then reports).
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let store = open_store(config)?;
+        let listener = TcpListener::bind((config.bind_address.as_str(), config.port))
+            .await
+            .with_context(|| format!("cannot listen on {}:{}", config.bind_address, config.port))?;
+        let addr = listener.local_addr()?;
+        let links = LinkSettings {
+            no_ssl: config.no_ssl,
+            host_override: config.host_override.clone().filter(|h| !h.is_empty()),
+            url_prefix: config
+                .url_prefix
+                .as_deref()
+                .map(|p| p.trim_matches('/').to_owned())
+                .filter(|p| !p.is_empty()),
+        };
+        let limits = Limits {
+            max_secret_bytes: config.max_secret_bytes,
+            max_ttl: config.max_ttl,
+        };
+        let service = SecretService::new(Arc::clone(&store), config.redis_prefix.clone());
+        let state = AppState::new(service, links, limits, config.static_url.clone());
+        tracing::info!(%addr, store = store.kind(), "hushlink listening");
+        Ok(Application {
+            listener,
+            addr,
+            state,
+            store,
+            shutdown_timeout: config.shutdown_timeout(),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting, gives
+    /// requests in flight up to the shutdown timeout to finish, and closes
+    /// the store (the embedded store commits what it holds).
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let Application {
+            listener,
+            state,
+            store,
+            shutdown_timeout,
+            ..
+        } = self;
+        run(listener, state, store, shutdown, shutdown_timeout).await
+    }
+}
+
+/// Opens the configured store. Redis is connected lazily, so the server
+/// starts (and reports 503) while Redis is down.
+fn open_store(config: &Config) -> anyhow::Result<DynStore> {
+    Ok(match config.store_kind() {
+        StoreKind::Embedded => Arc::new(store::embedded::EmbeddedStore::open(
+            &config.data_dir,
+            config.purge_interval(),
+        )?),
+        StoreKind::Redis => Arc::new(store::redis::RedisStore::new(
+            &config.redis_url(),
+            config.store_timeout(),
+        )?),
+    })
+}
+
+/// Serves `state` on `listener` until `shutdown`, then drains and closes.
+pub async fn run(
+    listener: TcpListener,
+    state: AppState,
+    store: DynStore,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    shutdown_timeout: Duration,
+) -> anyhow::Result<()> {
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    let app = http::router(state);
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let _ = stop_rx.wait_for(|stop| *stop).await;
+    });
+    let mut server = std::pin::pin!(server.into_future());
+    tokio::select! {
+        result = &mut server => result?,
+        () = shutdown => {
+            tracing::info!("shutting down: finishing requests in flight");
+            let _ = stop_tx.send(true);
+            if tokio::time::timeout(shutdown_timeout, &mut server).await.is_err() {
+                tracing::warn!(timeout_s = shutdown_timeout.as_secs(), "requests still running at shutdown timeout; stopping anyway");
+            }
+        }
+    }
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}

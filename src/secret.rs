@@ -1,0 +1,170 @@
+//! What a secret is made of before it reaches the store: its lifetime, how
+//! many times it may be viewed, and its encryption.
+//!
+//! Input is parsed into these types at the edge (`Ttl::parse`,
+//! `Views::parse`), so everything past the HTTP layer can rely on the limits
+//! holding. Encryption is standard Fernet, byte-compatible with SnapPass: the
+//! key is generated here, goes into the link, and is never stored.
+
+use std::time::Duration;
+
+use fernet::Fernet;
+
+/// SnapPass's default API lifetime, and its maximum: two weeks.
+pub const DEFAULT_TTL_SECS: u64 = 1_209_600;
+/// How many views a secret may allow at most.
+pub const MAX_VIEWS: u32 = 100;
+
+/// A secret's lifetime in seconds: at least 1, at most the configured maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ttl(u64);
+
+impl Ttl {
+    /// Accepts `1..=max` seconds.
+    pub fn parse(secs: u64, max: u64) -> Result<Self, &'static str> {
+        match secs {
+            0 => Err("The TTL must be a positive whole number of seconds."),
+            s if s > max => Err("The specified TTL is longer than the maximum supported."),
+            s => Ok(Ttl(s)),
+        }
+    }
+
+    /// The web form's lifetime names, case-insensitive, as SnapPass has them.
+    pub fn from_form_name(name: &str, max: u64) -> Option<Self> {
+        let secs = match name.to_ascii_lowercase().as_str() {
+            "two weeks" => 1_209_600,
+            "week" => 604_800,
+            "day" => 86_400,
+            "hour" => 3_600,
+            _ => return None,
+        };
+        Ttl::parse(secs, max).ok()
+    }
+
+    pub fn secs(self) -> u64 {
+        self.0
+    }
+
+    pub fn as_duration(self) -> Duration {
+        Duration::from_secs(self.0)
+    }
+}
+
+/// How many times a secret may be revealed before it is destroyed: 1 to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Views(u32);
+
+impl Views {
+    pub const ONE: Views = Views(1);
+
+    pub fn parse(n: u64) -> Result<Self, &'static str> {
+        match n {
+            1..=100 => Ok(Views(n as u32)),
+            _ => Err("Views must be a whole number from 1 to 100."),
+        }
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// A secret sealed for storage, with the key that opens it.
+pub struct Sealed {
+    /// The Fernet token (what the store holds).
+    pub ciphertext: String,
+    /// The Fernet key (what only the link holds).
+    pub key: String,
+}
+
+/// Encrypts `plaintext` under a fresh random Fernet key.
+pub fn seal(plaintext: &[u8]) -> Sealed {
+    let key = Fernet::generate_key();
+    // A key we just generated is always valid.
+    let fernet = Fernet::new(&key).expect("freshly generated Fernet key is valid");
+    Sealed {
+        ciphertext: fernet.encrypt(plaintext),
+        key,
+    }
+}
+
+/// Why a stored value could not be opened with the key from a link.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WrongKey;
+
+/// Decrypts a stored value with the key from a link.
+///
+/// Fails when the key is not a Fernet key, or is not the key this value was
+/// sealed with (Fernet authenticates, so a wrong key never yields garbage).
+pub fn open(stored: &[u8], key: &str) -> Result<Vec<u8>, WrongKey> {
+    let fernet = Fernet::new(key).ok_or(WrongKey)?;
+    let token = std::str::from_utf8(stored).map_err(|_| WrongKey)?;
+    fernet.decrypt(token).map_err(|_| WrongKey)
+}
+
+/// Whether a stored value is a Fernet token (version byte 0x80, then at
+/// least a timestamp, IV, one cipher block and the HMAC). A link with no key
+/// part that meets such a value is a truncated link, not a legacy one.
+pub fn looks_sealed(stored: &[u8]) -> bool {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE;
+    URL_SAFE
+        .decode(stored)
+        .is_ok_and(|raw| raw.len() >= 1 + 8 + 16 + 16 + 32 && raw[0] == 0x80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ttl_bounds() {
+        assert!(Ttl::parse(0, 100).is_err());
+        assert!(Ttl::parse(101, 100).is_err());
+        assert_eq!(Ttl::parse(100, 100).unwrap().secs(), 100);
+        assert_eq!(
+            Ttl::from_form_name("TWO WEEKS", DEFAULT_TTL_SECS)
+                .unwrap()
+                .secs(),
+            1_209_600
+        );
+        assert_eq!(
+            Ttl::from_form_name("week", DEFAULT_TTL_SECS)
+                .unwrap()
+                .secs(),
+            604_800
+        );
+        assert!(Ttl::from_form_name("year", DEFAULT_TTL_SECS).is_none());
+        // A form lifetime above a lowered maximum is refused, not clamped.
+        assert!(Ttl::from_form_name("Week", 3600).is_none());
+    }
+
+    #[test]
+    fn views_bounds() {
+        assert!(Views::parse(0).is_err());
+        assert!(Views::parse(101).is_err());
+        assert_eq!(Views::parse(100).unwrap().get(), 100);
+    }
+
+    #[test]
+    fn seal_then_open_and_wrong_key_fails() {
+        let sealed = seal(b"hunter2");
+        assert_eq!(sealed.key.len(), 44);
+        assert_eq!(
+            open(sealed.ciphertext.as_bytes(), &sealed.key).unwrap(),
+            b"hunter2"
+        );
+        let other = seal(b"x");
+        assert_eq!(
+            open(sealed.ciphertext.as_bytes(), &other.key),
+            Err(WrongKey)
+        );
+        assert_eq!(
+            open(sealed.ciphertext.as_bytes(), "not a key"),
+            Err(WrongKey)
+        );
+        assert_eq!(open(b"\xff\xfe", &sealed.key), Err(WrongKey));
+        assert!(looks_sealed(sealed.ciphertext.as_bytes()));
+        assert!(!looks_sealed(b"hunter2"));
+    }
+}

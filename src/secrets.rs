@@ -1,0 +1,87 @@
+//! The three things one can do with a secret: create, peek, reveal.
+//!
+//! Both the web pages and the APIs go through here, so the rules live in
+//! one place: what is encrypted, what a damaged link is, and that a reveal
+//! consumes exactly one view through the store's conditional take.
+
+use crate::error::Error;
+use crate::secret::{self, Ttl, Views};
+use crate::store::{DynStore, Take};
+use crate::token::{StorageKey, Token};
+
+/// A revealed secret.
+pub struct Revealed {
+    pub secret: Vec<u8>,
+    /// Views left after this one (0: the secret is destroyed).
+    pub views_left: u32,
+}
+
+/// Creates, checks and reveals secrets over a store.
+pub struct SecretService {
+    store: DynStore,
+    prefix: String,
+}
+
+impl SecretService {
+    pub fn new(store: DynStore, prefix: String) -> Self {
+        SecretService { store, prefix }
+    }
+
+    pub fn store(&self) -> &DynStore {
+        &self.store
+    }
+
+    /// Parses a token from a URL path segment; `None` answers "not found"
+    /// without touching the store.
+    pub fn parse_token(&self, segment: &str) -> Option<Token> {
+        Token::parse_from_path(segment, &self.prefix)
+    }
+
+    /// Encrypts and stores a secret; the returned token is its only key.
+    pub async fn create(&self, plaintext: &[u8], ttl: Ttl, views: Views) -> Result<Token, Error> {
+        let sealed = secret::seal(plaintext);
+        let key = StorageKey::generate(&self.prefix);
+        self.store
+            .put(&key, sealed.ciphertext.as_bytes(), ttl, views)
+            .await?;
+        Ok(Token::new(key, sealed.key))
+    }
+
+    /// How many views the secret has left, without consuming one.
+    pub async fn peek(&self, token: &Token) -> Result<u32, Error> {
+        let record = self
+            .store
+            .peek(token.storage_key())
+            .await?
+            .ok_or(Error::NotFound)?;
+        Ok(record.views_left)
+    }
+
+    /// Reveals a secret, consuming one view.
+    ///
+    /// Guarantees: a link whose key cannot open the stored value consumes
+    /// nothing (`Damaged`); among concurrent reveals of the last view exactly
+    /// one succeeds, the others see `NotFound`; the consumption is recorded
+    /// by the store before this returns the secret.
+    pub async fn reveal(&self, token: &Token) -> Result<Revealed, Error> {
+        let record = self
+            .store
+            .peek(token.storage_key())
+            .await?
+            .ok_or(Error::NotFound)?;
+        let plaintext = match token.fernet_key() {
+            Some(key) => secret::open(&record.value, key).map_err(|_| Error::Damaged)?,
+            // A legacy link meets a legacy (plain) value; a sealed value means
+            // the link lost its key part on the way.
+            None if secret::looks_sealed(&record.value) => return Err(Error::Damaged),
+            None => record.value.clone(),
+        };
+        match self.store.take(token.storage_key(), &record.value).await? {
+            Take::Taken { views_left } => Ok(Revealed {
+                secret: plaintext,
+                views_left,
+            }),
+            Take::Gone => Err(Error::NotFound),
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! The link token: the one place that knows its format.
+//!
+//! A SnapPass token is `<storage key>~<Fernet key>`, where the storage key is
+//! `<REDIS_PREFIX>` followed by 32 lowercase hex digits (a UUID4 without
+//! dashes), and the Fernet key is 32 random bytes in URL-safe base64 with
+//! padding. Tokens from before SnapPass encrypted values have no `~` part and
+//! the value in the store is the secret itself; those still work.
+//!
+//! Parsing is strict about the storage key, because that is the part that
+//! touches the store: anything that is not exactly prefix + 32 hex (or the
+//! bare 32 hex legacy form) is refused here, so a visitor can never name an
+//! arbitrary key of the operator's Redis. The Fernet part is only checked
+//! when it is used, so a damaged key part is reported as a damaged link
+//! rather than a missing secret.
+
+use std::fmt;
+
+/// Separates the storage key from the decryption key inside a token.
+pub const SEPARATOR: char = '~';
+
+/// Length of the random part of a storage key: a UUID4 in hex.
+const ID_HEX_LEN: usize = 32;
+
+/// Where a secret lives in the store: `<prefix><32 hex>` or a legacy bare `<32 hex>`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct StorageKey(String);
+
+impl StorageKey {
+    /// A fresh random storage key under `prefix`.
+    pub fn generate(prefix: &str) -> Self {
+        let id: [u8; 16] = rand::random();
+        StorageKey(format!("{prefix}{}", hex::encode(id)))
+    }
+
+    /// Accepts `prefix + 32 lowercase hex`, or 32 lowercase hex alone.
+    pub fn parse(raw: &str, prefix: &str) -> Option<Self> {
+        let id = raw.strip_prefix(prefix).filter(|id| is_id(id));
+        if id.is_some() || is_id(raw) {
+            Some(StorageKey(raw.to_owned()))
+        } else {
+            None
+        }
+    }
+
+    /// The key as the store knows it (the Redis key name).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    s.len() == ID_HEX_LEN && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+// Storage keys are capabilities' halves: never print them, even in Debug.
+impl fmt::Debug for StorageKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("StorageKey(<redacted>)")
+    }
+}
+
+/// A parsed link token: where the secret is, and (usually) how to decrypt it.
+#[derive(Clone)]
+pub struct Token {
+    storage_key: StorageKey,
+    /// The raw text after `~`, unvalidated; `None` for legacy tokens.
+    fernet_key: Option<String>,
+}
+
+impl Token {
+    /// Builds the token for a freshly stored secret.
+    pub fn new(storage_key: StorageKey, fernet_key: String) -> Self {
+        Token {
+            storage_key,
+            fernet_key: Some(fernet_key),
+        }
+    }
+
+    /// Parses a token that has already been URL-decoded.
+    ///
+    /// Returns `None` when the storage part is not a well-formed storage key;
+    /// callers answer "not found" without asking the store.
+    pub fn parse(raw: &str, prefix: &str) -> Option<Self> {
+        let (storage, fernet_key) = match raw.split_once(SEPARATOR) {
+            Some((storage, key)) => (storage, Some(key.to_owned())),
+            None => (raw, None),
+        };
+        let storage_key = StorageKey::parse(storage, prefix)?;
+        Some(Token {
+            storage_key,
+            fernet_key,
+        })
+    }
+
+    /// Parses a token as it appears in a URL path segment that the router has
+    /// already percent-decoded once. SnapPass applies `unquote_plus` on top of
+    /// that, so a doubly-encoded token (`%253D`) works there; so it does here.
+    pub fn parse_from_path(segment: &str, prefix: &str) -> Option<Self> {
+        Token::parse(&unquote_plus(segment), prefix)
+    }
+
+    pub fn storage_key(&self) -> &StorageKey {
+        &self.storage_key
+    }
+
+    pub fn fernet_key(&self) -> Option<&str> {
+        self.fernet_key.as_deref()
+    }
+
+    /// The token as text: `<storage key>~<fernet key>`. This *is* the secret's
+    /// capability, so it must only go to the client that created it.
+    pub fn expose(&self) -> String {
+        match &self.fernet_key {
+            Some(key) => format!("{}{SEPARATOR}{key}", self.storage_key.as_str()),
+            None => self.storage_key.as_str().to_owned(),
+        }
+    }
+
+    /// The token quoted for a URL exactly as Python's `quote_plus` does, so
+    /// links match SnapPass's byte for byte.
+    pub fn url_quoted(&self) -> String {
+        quote_plus(&self.expose())
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+/// Python's `urllib.parse.quote_plus` with its default safe set: letters,
+/// digits and `_.-~` stay, a space becomes `+`, every other byte is `%XX`.
+pub fn quote_plus(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Python's `urllib.parse.unquote_plus`: `+` is a space, `%XX` a byte;
+/// malformed escapes are kept as they are, invalid UTF-8 is replaced.
+pub fn unquote_plus(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex_val(bytes[i + 1]), hex_val(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_val(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEX: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn storage_key_accepts_prefix_and_legacy_forms_only() {
+        assert!(StorageKey::parse(&format!("snappass{HEX}"), "snappass").is_some());
+        assert!(StorageKey::parse(HEX, "snappass").is_some());
+        assert!(StorageKey::parse(&format!("other{HEX}"), "snappass").is_none());
+        assert!(
+            StorageKey::parse(&format!("snappass{}", HEX.to_uppercase()), "snappass").is_none()
+        );
+        assert!(StorageKey::parse(&format!("snappass{HEX}0"), "snappass").is_none());
+        assert!(StorageKey::parse("snappass", "snappass").is_none());
+        assert!(StorageKey::parse("", "snappass").is_none());
+        assert!(StorageKey::parse(&format!("{HEX}"), "").is_some());
+    }
+
+    #[test]
+    fn token_splits_once_on_tilde() {
+        let t = Token::parse(&format!("snappass{HEX}~abc~def"), "snappass").unwrap();
+        assert_eq!(t.fernet_key(), Some("abc~def"));
+        let legacy = Token::parse(&format!("snappass{HEX}"), "snappass").unwrap();
+        assert_eq!(legacy.fernet_key(), None);
+    }
+
+    #[test]
+    fn quote_plus_matches_python() {
+        // Values checked against CPython 3.11's urllib.parse.quote_plus.
+        assert_eq!(
+            quote_plus("snappassab~hHnI_22rBr5-Y="),
+            "snappassab~hHnI_22rBr5-Y%3D"
+        );
+        assert_eq!(quote_plus("a b/c+d"), "a+b%2Fc%2Bd");
+        assert_eq!(quote_plus("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn unquote_plus_round_trips_and_tolerates_garbage() {
+        assert_eq!(unquote_plus("a+b%2Fc%2Bd%3D"), "a b/c+d=");
+        assert_eq!(unquote_plus("%"), "%");
+        assert_eq!(unquote_plus("%4"), "%4");
+        assert_eq!(unquote_plus("%zz"), "%zz");
+        assert_eq!(unquote_plus("%ff"), "\u{fffd}");
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let t = Token::parse(&format!("snappass{HEX}~key"), "snappass").unwrap();
+        assert!(!format!("{t:?}").contains(HEX));
+    }
+}

@@ -1,0 +1,180 @@
+//! Bad input gets a clear 4xx and loses nothing; damaged links burn nothing.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{both_backends, quote_plus, spawn_app_with, split_token};
+
+#[tokio::test]
+async fn wrong_types_are_400_naming_the_field() {
+    for app in both_backends().await {
+        let cases = [
+            (json!({"password": "x", "ttl": "abc"}), "ttl"),
+            (json!({"password": "x", "ttl": 0}), "ttl"),
+            (json!({"password": "x", "ttl": -5}), "ttl"),
+            (json!({"password": "x", "ttl": 1.5}), "ttl"),
+            (json!({"password": "x", "ttl": null}), "ttl"),
+            (json!({"password": "x", "ttl": [600]}), "ttl"),
+            (json!({"password": "x", "ttl": true}), "ttl"),
+            (json!({"password": 12}), "password"),
+            (json!({"password": ["a"]}), "password"),
+            (json!({"password": null}), "password"),
+            (json!({}), "password"),
+            (json!({"password": "x", "views": 0}), "views"),
+            (json!({"password": "x", "views": 101}), "views"),
+            (json!([1, 2]), "body"),
+            (json!("string"), "body"),
+        ];
+        for path in ["/api/v2/passwords", "/api/set_password/"] {
+            for (body, field) in &cases {
+                let r = app
+                    .client
+                    .post(app.url(path))
+                    .json(body)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(r.status(), 400, "{} {path} {body}", app.backend);
+                assert_eq!(r.headers()["content-type"], "application/problem+json");
+                let p: Value = r.json().await.unwrap();
+                assert_eq!(p["invalid-params"][0]["name"], *field, "{body}");
+            }
+            for raw in ["{not json", "", "password=x", "\u{0}\u{1}"] {
+                let r = app
+                    .client
+                    .post(app.url(path))
+                    .header("content-type", "application/json")
+                    .body(raw)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(r.status(), 400, "{raw:?}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn garbage_tokens_are_404_never_500() {
+    for app in both_backends().await {
+        let long = "a".repeat(5000);
+        let garbage = [
+            "x",
+            "~",
+            "~~~",
+            "snappass",
+            "%00",
+            "%ff%fe",
+            "snappass%7E",
+            &long,
+            "..%2F..%2Fetc%2Fpasswd",
+            "snappass0123456789abcdef0123456789abcdef~",
+            "snappass0123456789abcdef0123456789abcdef~garbage",
+            "0123456789ABCDEF0123456789ABCDEF",
+        ];
+        for g in garbage {
+            for (method, path) in [
+                ("GET", format!("/api/v2/passwords/{g}")),
+                ("HEAD", format!("/api/v2/passwords/{g}")),
+                ("GET", format!("/{g}")),
+                ("POST", format!("/{g}")),
+            ] {
+                let r = app
+                    .client
+                    .request(method.parse().unwrap(), app.url(&path))
+                    .send()
+                    .await
+                    .unwrap();
+                assert!(
+                    r.status().is_client_error(),
+                    "{} {method} {path}: {}",
+                    app.backend,
+                    r.status()
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_damaged_link_does_not_burn_the_secret() {
+    for app in both_backends().await {
+        let token = app.create("precious").await;
+        let (storage, key) = split_token(&token);
+        let other_key = fernet::Fernet::generate_key();
+        let damaged = [
+            format!("{storage}~{other_key}"),
+            format!("{storage}~{}", &key[..20]),
+            format!("{storage}~"),
+            storage.to_owned(), // the key part cut off entirely
+        ];
+        for bad in &damaged {
+            let api = app
+                .client
+                .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(bad))))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(api.status(), 400, "{}", app.backend);
+            let p: Value = api.json().await.unwrap();
+            assert!(p["type"].as_str().unwrap().ends_with("damaged-link"));
+            let web = app
+                .client
+                .post(app.url(&format!("/{}", quote_plus(bad))))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(web.status(), 400);
+            assert!(web.text().await.unwrap().contains("damaged or incomplete"));
+        }
+        // The rightful reader still gets it.
+        let r = app
+            .client
+            .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.json::<Value>().await.unwrap()["password"], "precious");
+    }
+}
+
+#[tokio::test]
+async fn lowered_max_ttl_applies_to_api_and_form() {
+    let app = spawn_app_with(|c| c.max_ttl = 3600).await;
+    let r = app
+        .client
+        .post(app.url("/api/v2/passwords"))
+        .json(&json!({"password": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<Value>().await.unwrap()["ttl"], 3600);
+    let r = app
+        .client
+        .post(app.url("/api/v2/passwords"))
+        .json(&json!({"password": "x", "ttl": 3601}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let r = app
+        .client
+        .post(app.url("/"))
+        .form(&[("password", "x"), ("ttl", "Day")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let form = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!form.contains(r#"value="Day""#));
+    assert!(form.contains(r#"value="Hour" selected"#));
+}

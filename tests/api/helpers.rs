@@ -1,0 +1,282 @@
+//! Test helpers: in-process servers on free ports, over a fresh embedded
+//! store or a private `redis-server`, and real `hushlink` processes.
+
+use std::net::TcpListener as StdListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use hushlink::Application;
+use hushlink::config::{Config, StoreKind};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+/// A running in-process server. Dropping it stops the server.
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub backend: &'static str,
+    /// The Redis behind this app, if any (kept alive as long as the app).
+    pub redis: Option<std::sync::Arc<RedisServer>>,
+    _data_dir: Option<TempDir>,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// Creates a secret through the v2 API and returns its token.
+    pub async fn create(&self, password: &str) -> String {
+        let r = self
+            .client
+            .post(self.url("/api/v2/passwords"))
+            .json(&serde_json::json!({ "password": password }))
+            .send()
+            .await
+            .expect("create request");
+        assert_eq!(r.status(), 200, "create on {}", self.backend);
+        let body: serde_json::Value = r.json().await.unwrap();
+        body["token"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A server over a fresh embedded store.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// A server over a fresh embedded store, with settings changed by `tweak`.
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::for_tests(dir.path().join("data"));
+    tweak(&mut config);
+    start(config, "embedded", Some(dir), None).await
+}
+
+/// A server over its own fresh `redis-server`.
+pub async fn spawn_redis_app() -> TestApp {
+    let redis = std::sync::Arc::new(RedisServer::start());
+    spawn_app_on_redis(&redis, |_| {}).await
+}
+
+/// A server over an existing Redis.
+pub async fn spawn_app_on_redis(
+    redis: &std::sync::Arc<RedisServer>,
+    tweak: impl FnOnce(&mut Config),
+) -> TestApp {
+    let mut config = Config::for_tests(PathBuf::from("/nonexistent"));
+    config.store = Some(StoreKind::Redis);
+    config.redis_url = Some(redis.url());
+    tweak(&mut config);
+    start(config, "redis", None, Some(redis.clone())).await
+}
+
+/// One server per backend, for tests that must hold on both.
+pub async fn both_backends() -> Vec<TestApp> {
+    vec![spawn_app().await, spawn_redis_app().await]
+}
+
+async fn start(
+    config: Config,
+    backend: &'static str,
+    data_dir: Option<TempDir>,
+    redis: Option<std::sync::Arc<RedisServer>>,
+) -> TestApp {
+    let app = Application::build(&config).await.expect("build app");
+    let port = app.port();
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        client: client(),
+        backend,
+        redis,
+        _data_dir: data_dir,
+        stop: Some(stop),
+    }
+}
+
+/// A free loopback port (bound, then released).
+pub fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A private `redis-server` on a free loopback port, killed on drop.
+pub struct RedisServer {
+    pub port: u16,
+    child: std::sync::Mutex<Child>,
+}
+
+impl RedisServer {
+    pub fn start() -> Self {
+        Self::start_on(free_port())
+    }
+
+    pub fn start_on(port: u16) -> Self {
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("redis-server not found: run the README's test command, which installs it");
+        let server = RedisServer {
+            port,
+            child: std::sync::Mutex::new(child),
+        };
+        server.wait_ready();
+        server
+    }
+
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}/0", self.port)
+    }
+
+    pub fn client(&self) -> redis::Client {
+        redis::Client::open(self.url()).unwrap()
+    }
+
+    fn wait_ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(mut c) = self.client().get_connection()
+                && redis::cmd("PING").query::<String>(&mut c).is_ok()
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("redis-server on port {} did not start", self.port);
+    }
+
+    /// Kills the server (as a crash would).
+    pub fn kill(&self) {
+        let mut child = self.child.lock().unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A real `hushlink serve` process, killed on drop.
+pub struct ServerProcess {
+    pub port: u16,
+    pub child: Child,
+    pub log: PathBuf,
+}
+
+impl ServerProcess {
+    /// Starts the binary with `envs` on a free port and waits for health.
+    pub async fn start(envs: &[(&str, String)], log: &Path) -> Self {
+        let port = free_port();
+        let log_file = std::fs::File::create(log).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_hushlink"))
+            .arg("serve")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("SNAPPASS_BIND_ADDRESS", "127.0.0.1")
+            .env("SNAPPASS_PORT", port.to_string())
+            .env("NO_SSL", "true")
+            .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+            .stdout(Stdio::null())
+            .stderr(log_file)
+            .spawn()
+            .unwrap();
+        let server = ServerProcess {
+            port,
+            child,
+            log: log.to_owned(),
+        };
+        server.wait_healthy().await;
+        server
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    async fn wait_healthy(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if let Ok(r) = client().get(self.url("/_/_/health")).send().await
+                && r.status() == 200
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!(
+            "hushlink did not become healthy; log:\n{}",
+            std::fs::read_to_string(&self.log).unwrap_or_default()
+        );
+    }
+
+    /// SIGKILL: no chance to flush anything.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM, then waits for the exit status.
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Splits a token `<storage key>~<fernet key>`.
+pub fn split_token(token: &str) -> (&str, &str) {
+    token.split_once('~').unwrap()
+}
+
+/// Percent-encodes like Python's `quote_plus`.
+pub fn quote_plus(s: &str) -> String {
+    hushlink::token::quote_plus(s)
+}

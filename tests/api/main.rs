@@ -1,0 +1,12 @@
+//! Integration tests over real HTTP, against both backends.
+//! One test binary (faster to link) with a module per concern.
+
+mod helpers;
+
+mod concurrency;
+mod contract;
+mod durability;
+mod errors;
+mod hardening;
+mod redis_compat;
+mod web;

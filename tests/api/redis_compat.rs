@@ -1,0 +1,159 @@
+//! SnapPass's Redis layout: secrets written the way SnapPass writes them
+//! are read by hushlink, and hushlink writes them the same way.
+
+use std::time::Duration;
+
+use fernet::Fernet;
+use redis::Commands;
+use serde_json::Value;
+
+use crate::helpers::{quote_plus, spawn_redis_app};
+
+/// Writes a secret exactly as SnapPass's `set_password` does.
+fn snappass_set(conn: &mut redis::Connection, password: &str, ttl: u64) -> String {
+    let storage_key = format!("snappass{}", hex::encode(rand::random::<[u8; 16]>()));
+    let key = Fernet::generate_key();
+    let encrypted = Fernet::new(&key).unwrap().encrypt(password.as_bytes());
+    let _: () = conn.set_ex(&storage_key, encrypted, ttl).unwrap();
+    format!("{storage_key}~{key}")
+}
+
+#[tokio::test]
+async fn a_snappass_secret_is_revealed_by_hushlink() {
+    let app = spawn_redis_app().await;
+    let redis = app.redis.as_ref().unwrap();
+    let mut conn = redis.client().get_connection().unwrap();
+    let token = snappass_set(&mut conn, "from snappass ✓", 600);
+
+    // The web link as SnapPass built it.
+    let link = app.url(&format!("/{}", quote_plus(&token)));
+    assert_eq!(app.client.get(&link).send().await.unwrap().status(), 200);
+    let page = app.client.post(&link).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("from snappass ✓"));
+    let (storage_key, _) = token.split_once('~').unwrap();
+    assert!(!conn.exists::<_, bool>(storage_key).unwrap());
+
+    // And through the API.
+    let token = snappass_set(&mut conn, "api", 600);
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.json::<Value>().await.unwrap()["password"], "api");
+}
+
+#[tokio::test]
+async fn hushlink_writes_the_snappass_layout() {
+    let app = spawn_redis_app().await;
+    let mut conn = app
+        .redis
+        .as_ref()
+        .unwrap()
+        .client()
+        .get_connection()
+        .unwrap();
+    let r = app
+        .client
+        .post(app.url("/api/v2/passwords"))
+        .json(&serde_json::json!({"password": "layout", "ttl": 3600}))
+        .send()
+        .await
+        .unwrap();
+    let token = r.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (storage_key, key) = token.split_once('~').unwrap();
+    let stored: Vec<u8> = conn.get(storage_key).unwrap();
+    // The key is never stored; the value is a standard Fernet token.
+    assert!(!String::from_utf8_lossy(&stored).contains(key));
+    let plain = Fernet::new(key)
+        .unwrap()
+        .decrypt(std::str::from_utf8(&stored).unwrap())
+        .unwrap();
+    assert_eq!(plain, b"layout");
+    let ttl: i64 = conn.ttl(storage_key).unwrap();
+    assert!((3590..=3600).contains(&ttl), "{ttl}");
+    // A single-view secret is one key, nothing else.
+    let keys: Vec<String> = conn.keys("*").unwrap();
+    assert_eq!(keys, vec![storage_key.to_owned()]);
+}
+
+#[tokio::test]
+async fn legacy_unencrypted_values_are_returned_as_stored() {
+    let app = spawn_redis_app().await;
+    let mut conn = app
+        .redis
+        .as_ref()
+        .unwrap()
+        .client()
+        .get_connection()
+        .unwrap();
+    for storage_key in [
+        format!("snappass{}", hex::encode(rand::random::<[u8; 16]>())),
+        hex::encode(rand::random::<[u8; 16]>()),
+    ] {
+        let _: () = conn.set_ex(&storage_key, "plain old secret", 600).unwrap();
+        let r = app
+            .client
+            .get(app.url(&format!("/api/v2/passwords/{storage_key}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(
+            r.json::<Value>().await.unwrap()["password"],
+            "plain old secret"
+        );
+        assert!(!conn.exists::<_, bool>(&storage_key).unwrap());
+    }
+}
+
+#[tokio::test]
+async fn other_redis_keys_cannot_be_read_or_deleted() {
+    let app = spawn_redis_app().await;
+    let mut conn = app
+        .redis
+        .as_ref()
+        .unwrap()
+        .client()
+        .get_connection()
+        .unwrap();
+    for key in ["session:42", "snappass", "snappassnothex", "config"] {
+        let _: () = conn.set(key, "operator data").unwrap();
+        for path in [format!("/api/v2/passwords/{key}"), format!("/{key}")] {
+            let get = app.client.get(app.url(&path)).send().await.unwrap();
+            assert_eq!(get.status(), 404, "{path}");
+            let post = app.client.post(app.url(&path)).send().await.unwrap();
+            assert!(post.status() == 404 || post.status() == 405, "{path}");
+        }
+        assert_eq!(conn.get::<_, String>(key).unwrap(), "operator data");
+    }
+}
+
+#[tokio::test]
+async fn expiry_is_the_redis_ttl() {
+    let app = spawn_redis_app().await;
+    let r = app
+        .client
+        .post(app.url("/api/v2/passwords"))
+        .json(&serde_json::json!({"password": "short", "ttl": 1}))
+        .send()
+        .await
+        .unwrap();
+    let token = r.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+}
