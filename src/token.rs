@@ -194,7 +194,7 @@ mod tests {
         assert!(StorageKey::parse(&format!("snappass{HEX}0"), "snappass").is_none());
         assert!(StorageKey::parse("snappass", "snappass").is_none());
         assert!(StorageKey::parse("", "snappass").is_none());
-        assert!(StorageKey::parse(&format!("{HEX}"), "").is_some());
+        assert!(StorageKey::parse(HEX, "").is_some());
     }
 
     #[test]
