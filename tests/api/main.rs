@@ -7,6 +7,7 @@ mod concurrency;
 mod contract;
 mod durability;
 mod errors;
+mod fuzz;
 mod hardening;
 mod redis_compat;
 mod web;
