@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Load benchmark: hushlink (embedded store, Redis store) against the reference
+# SnapPass 1.6.2 (gunicorn, 5 sync workers), all on loopback, with wrk.
+# Every server runs on a free port and is stopped on exit; nothing else is
+# touched. See bench/README.md.
+#   BENCH_DURATION=10s BENCH_CONNECTIONS=32 bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${BENCH_DURATION:-10s}
+CONNS=${BENCH_CONNECTIONS:-32}
+WARMUP=${BENCH_WARMUP:-3s} # an unmeasured run first: workers load code, compile templates, fill pools
+THREADS=2
+VENV=bench/.venv
+OUT=bench/results/latest.md
+
+# --- what it needs ------------------------------------------------------
+need=()
+for tool in wrk redis-server curl; do command -v "$tool" >/dev/null || need+=("$tool"); done
+if ((${#need[@]})); then
+  echo "installing: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if ! "$VENV/bin/python" -c 'import importlib.metadata as m, gunicorn; assert m.version("snappass") == "1.6.2"' 2>/dev/null; then
+  echo "creating $VENV with snappass 1.6.2 and gunicorn"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q 'snappass==1.6.2' gunicorn
+fi
+cargo build --release
+HUSHLINK=$PWD/target/release/hushlink
+
+# --- process bookkeeping: everything started here is stopped on exit -----
+TMP=$(mktemp -d -t hushlink-bench.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+wait_until() { # description, command...: retries for 30 s
+  local what=$1; shift
+  for _ in $(seq 300); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "$what did not become ready; its log:" >&2
+  cat "$TMP"/*.log >&2 || true
+  exit 1
+}
+
+stop() { # pid: stops one server started here, and forgets it
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  local keep=() p
+  for p in "${PIDS[@]}"; do [ "$p" = "$1" ] || keep+=("$p"); done
+  PIDS=("${keep[@]}")
+}
+
+start_redis() { # port
+  mkdir -p "$TMP/redis-$1"
+  redis-server --bind 127.0.0.1 --port "$1" --save '' --appendonly no --dir "$TMP/redis-$1" \
+    >"$TMP/redis-$1.log" 2>&1 &
+  PIDS+=($!)
+  wait_until "redis on $1" bash -c "[ \"\$(redis-cli -h 127.0.0.1 -p $1 ping)\" = PONG ]"
+}
+
+rss_kb() { # pid: summed VmRSS, in kB, of a process and its children
+  (cd /proc && cat "$1/status" $(sed 's|[0-9]\+|&/status|g' "$1"/task/*/children 2>/dev/null) 2>/dev/null; true) \
+    | awk '/^VmRSS:/ { s += $2 } END { print s + 0 }'
+}
+
+sample_rss() { # pid, file: keeps the max of rss_kb, sampled every 0.5 s, in the file
+  local max=0 kb
+  while [ -e "/proc/$1" ]; do
+    kb=$(rss_kb "$1")
+    if [ "$kb" -gt "$max" ]; then max=$kb; echo "$max" >"$2"; fi
+    sleep 0.5
+  done
+}
+
+cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9 }' /proc/stat; } # total, steal
+
+ms() { # wrk duration (e.g. 812.00us, 1.23ms, 2.01s) -> milliseconds
+  awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /m$/) v *= 60000; else if (d ~ /[0-9]s$/) v *= 1000; printf "%.2f", v }'
+}
+
+ROWS=()
+SNAPPASS_RPS=""
+bench() { # target, flow, port, pid, rss-kind (hwm|sum)
+  local target=$1 flow=$2 port=$3 pid=$4 log="$TMP/wrk-$1-$2.txt" sampler rss
+  echo "=== $target, $flow flow: wrk -t$THREADS -c$CONNS -d$DURATION (after a $WARMUP warm-up)"
+  wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s "bench/$flow.lua" "http://127.0.0.1:$port" >/dev/null
+  echo 0 >"$TMP/rss"
+  sample_rss "$pid" "$TMP/rss" & sampler=$!
+  wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s "bench/$flow.lua" "http://127.0.0.1:$port" | tee "$log"
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  if [ "$5" = hwm ]; then rss=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
+  else rss=$(printf '%s\n' "$(cat "$TMP/rss")" "$(rss_kb "$pid")" | sort -n | tail -1); fi
+
+  local rps p50 p99 counts sock ratio="—"
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$log"); rps=${rps:-0}
+  p50=$(ms "$(awk '$1 == "50%" { print $2 }' "$log")")
+  p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$log")")
+  counts=$(sed -n 's/^BENCH creates=\([0-9]*\) reveals=\([0-9]*\) failed=\(.*\)$/\1 | \2 | \3/p' "$log")
+  sock=$(awk '/Socket errors:/ { gsub(/[^0-9]+/, " "); print $1 + $2 + $3 + $4 }' "$log")
+  if [ "$target" = snappass-1.6.2 ]; then SNAPPASS_RPS=$rps
+  elif [ "$flow" = form ] && [ -n "$SNAPPASS_RPS" ]; then ratio=$(awk -v a="$rps" -v b="$SNAPPASS_RPS" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }'); fi
+  ROWS+=("| $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
+}
+
+LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r TICKS0 STEAL0 < <(cpu_ticks)
+
+# --- SnapPass 1.6.2 on its own Redis --------------------------------------
+SP_REDIS=$(free_port); start_redis "$SP_REDIS"
+SP_PORT=$(free_port)
+env REDIS_HOST=127.0.0.1 REDIS_PORT="$SP_REDIS" NO_SSL=true \
+  "$VENV/bin/gunicorn" -w 5 -b "127.0.0.1:$SP_PORT" snappass.main:app >"$TMP/snappass.log" 2>&1 &
+SP_PID=$!; PIDS+=("$SP_PID")
+wait_until "snappass" curl -fsS "http://127.0.0.1:$SP_PORT/"
+sleep 1 # let all five workers boot
+bench snappass-1.6.2 form "$SP_PORT" "$SP_PID" sum
+stop "$SP_PID"
+
+# --- hushlink: a fresh server (and empty store) for each run ---------------
+HL_REDIS=$(free_port); start_redis "$HL_REDIS"
+for store in embedded redis; do
+  for flow in form api; do
+    port=$(free_port); data="$TMP/data-$store-$flow"
+    redis-cli -h 127.0.0.1 -p "$HL_REDIS" flushall >/dev/null
+    env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true \
+      HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$data" REDIS_URL="redis://127.0.0.1:$HL_REDIS/0" \
+      "$HUSHLINK" serve >"$TMP/hushlink.log" 2>&1 &
+    pid=$!; PIDS+=("$pid")
+    wait_until "hushlink ($store)" curl -fsS "http://127.0.0.1:$port/_/_/health"
+    bench "hushlink-$store" "$flow" "$port" "$pid" hwm
+    stop "$pid"
+  done
+done
+
+# --- summary ----------------------------------------------------------------
+read -r TICKS1 STEAL1 < <(cpu_ticks)
+STEAL=$(awk -v s=$((STEAL1 - STEAL0)) -v t=$((TICKS1 - TICKS0)) 'BEGIN { printf "%.0f", 100 * s / (t ? t : 1) }')
+mkdir -p "$(dirname "$OUT")"
+{
+  echo "# hushlink vs SnapPass 1.6.2"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), hushlink $(git describe --always --dirty 2>/dev/null || echo '(no commit)'), $(nproc) cores shared by wrk and the servers;"
+  echo "SnapPass 1.6.2 on gunicorn $("$VENV/bin/python" -c 'import gunicorn; print(gunicorn.__version__)') (5 sync workers), Redis $(redis-server --version | grep -o "v=[0-9.]*" | cut -d= -f2)."
+  echo "Machine: load average $LOAD at the start; CPU stolen by the hypervisor during the runs: $STEAL%."
+  echo "wrk -t$THREADS -c$CONNS -d$DURATION per run, after a $WARMUP warm-up. Latencies in ms; RSS in MiB (hushlink: VmHWM; SnapPass: gunicorn master + workers)."
+  echo
+  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | peak RSS MiB | form req/s vs SnapPass |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${ROWS[@]}"
+} >"$OUT"
+echo; cat "$OUT"; echo; echo "written to $OUT"

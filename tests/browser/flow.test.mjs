@@ -1,0 +1,345 @@
+// End-to-end browser test: a real headless Chromium (Debian's /usr/bin/chromium)
+// driven by playwright-core uses hushlink's pages as a person would.
+//
+// Run from the repository root:  node --test tests/browser/
+// Env: HUSHLINK_BIN (default target/debug/hushlink), CHROMIUM_BIN (default
+// /usr/bin/chromium). Screenshots of every page, light and dark, desktop and
+// phone width, go to target/screenshots/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+const BIN = resolve(ROOT, process.env.HUSHLINK_BIN || 'target/debug/hushlink');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'target', 'screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// The pages' texts come from the translation tables, so copy edits there do
+// not break this test.
+function strings(lang) {
+  const src = readFileSync(join(ROOT, 'src', 'i18n', `${lang}.rs`), 'utf8');
+  const out = {};
+  for (const m of src.matchAll(/^\s*(\w+):\s*"((?:[^"\\]|\\.)*)",\s*$/gm)) {
+    out[m[1]] = JSON.parse(`"${m[2]}"`);
+  }
+  return out;
+}
+const EN = strings('en');
+const DE = strings('de');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let server; // child process
+let serverLog = '';
+let dataDir;
+let base; // http://127.0.0.1:PORT
+let browser;
+
+async function startServer() {
+  assert.ok(existsSync(BIN), `hushlink binary not found at ${BIN} (run cargo build)`);
+  const port = await freePort();
+  dataDir = mkdtempSync(join(tmpdir(), 'hushlink-browser-'));
+  base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env };
+  // A Redis setting in the caller's environment would switch the store.
+  for (const k of ['REDIS_URL', 'REDIS_HOST', 'REDIS_PORT', 'HUSHLINK_STORE', 'URL_PREFIX', 'HOST_OVERRIDE', 'STATIC_URL']) {
+    delete env[k];
+  }
+  Object.assign(env, {
+    SNAPPASS_BIND_ADDRESS: '127.0.0.1',
+    SNAPPASS_PORT: String(port),
+    NO_SSL: 'true',
+    HUSHLINK_DATA_DIR: dataDir,
+  });
+  server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (d) => { serverLog = (serverLog + d).slice(-20000); };
+  server.stdout.on('data', keep);
+  server.stderr.on('data', keep);
+  let exited = null;
+  server.once('exit', (code, signal) => { exited = `exited (code ${code}, signal ${signal})`; });
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) throw new Error(`hushlink ${exited} before it was healthy:\n${serverLog}`);
+    try {
+      const res = await fetch(`${base}/_/_/health`);
+      if (res.status === 200) return;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`hushlink not healthy within 30 s:\n${serverLog}`);
+    await sleep(100);
+  }
+}
+
+async function stopServer() {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const gone = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(timer);
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function newContext(options = {}) {
+  const ctx = await browser.newContext({ baseURL: base, ...options });
+  // Generous: CI machines here have 2 cores and may be busy.
+  ctx.setDefaultTimeout(90_000);
+  ctx.setDefaultNavigationTimeout(90_000);
+  return ctx;
+}
+
+// Navigation helpers that return the main document's response.
+async function submit(page, selector) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()),
+    page.click(selector),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+async function h1(page) {
+  return (await page.locator('h1').innerText()).trim();
+}
+
+// As a person would: type the secret, choose an expiry, submit; returns the link.
+async function createSecret(page, secret, { ttl = 'Hour', views } = {}) {
+  const res = await page.goto('/');
+  assert.equal(res.status(), 200);
+  await page.fill('#password', secret);
+  await page.selectOption('#ttl', ttl);
+  if (views !== undefined) await page.fill('#views', String(views));
+  const created = await submit(page, '#submit');
+  assert.equal(created.status(), 200, 'the form answers the link page');
+  const link = await page.inputValue('#password-link');
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/.+~.+%3D$/, `link looks like a link: ${link}`);
+  assert.ok(link.startsWith(base + '/'), `link ${link} points to this server ${base}`);
+  return link;
+}
+
+// The link with the last 10 characters of its key changed (the trailing
+// URL-encoded '=' kept). Each character moves 4 places in the base64url
+// alphabet, so the key stays well-formed but is wrong.
+function damage(link) {
+  assert.ok(link.endsWith('%3D'));
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const body = link.slice(0, -3);
+  const head = body.slice(0, -10);
+  const tail = [...body.slice(-10)].map((c) => {
+    const i = B64.indexOf(c);
+    assert.ok(i >= 0, `key character ${c} is base64url`);
+    return B64[(i + 4) % 64];
+  }).join('');
+  const damaged = `${head}${tail}%3D`;
+  assert.notEqual(damaged, link);
+  assert.ok(damaged.includes('~'), 'only the key part was changed');
+  assert.equal(damaged.split('~')[0], link.split('~')[0]);
+  return damaged;
+}
+
+function uniqueSecret(label) {
+  return `${label} ${randomBytes(6).toString('hex')} päss <b>&amp;"' 🦀\nsecond line`;
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 120_000,
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close().catch(() => {});
+  await stopServer();
+});
+
+describe('hushlink in a real browser', { timeout: 30 * 60_000 }, () => {
+  it('creates a link, copies it, reveals the secret once in a fresh context', async () => {
+    const sender = await newContext();
+    await sender.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await sender.newPage();
+    const secret = uniqueSecret('flow');
+    const link = await createSecret(page, secret, { ttl: 'Day' });
+
+    // The QR code is drawn inline.
+    assert.equal(await page.locator('figure.qr svg').count(), 1, 'QR code present');
+    const qr = await page.locator('figure.qr svg').boundingBox();
+    assert.ok(qr && qr.width >= 100 && qr.height >= 100, `QR code is visible and scannable-sized: ${JSON.stringify(qr)}`);
+
+    // Copy button: shown by JS, copies the link, says "Copied".
+    const copy = page.locator('button[data-copy="password-link"]');
+    await copy.waitFor({ state: 'visible' });
+    assert.equal((await copy.innerText()).trim(), EN.copy);
+    await copy.click();
+    await page.waitForFunction(
+      (want) => document.querySelector('button[data-copy="password-link"]').textContent.trim() === want,
+      EN.copied,
+      // 'mutation' sees the change before app.js turns it back after 2 s.
+      { polling: 'mutation', timeout: 30_000 },
+    );
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(clip, link, 'clipboard holds the link');
+
+    // The recipient: a fresh context, nothing shared with the sender.
+    const recipient = await newContext();
+    const rpage = await recipient.newPage();
+    const preview = await rpage.goto(link);
+    assert.equal(preview.status(), 200);
+    assert.equal(await h1(rpage), EN.preview_heading);
+    assert.equal(await rpage.locator('#password-text').count(), 0, 'preview does not show the secret');
+    assert.ok(!(await rpage.content()).includes(secret.split(' ')[1]), 'secret text not in preview HTML');
+    const revealed = await submit(rpage, '#revealSecret');
+    assert.equal(revealed.status(), 200);
+    assert.equal(await h1(rpage), EN.reveal_heading);
+    assert.equal(await rpage.inputValue('#password-text'), secret, 'revealed secret is what was typed');
+
+    // Opening the link again: gone.
+    const again = await rpage.goto(link);
+    assert.equal(again.status(), 404);
+    assert.equal(await h1(rpage), EN.not_found_heading);
+
+    await sender.close();
+    await recipient.close();
+  });
+
+  it('a damaged link answers 400 and does not burn the secret', async () => {
+    const ctx = await newContext();
+    const page = await ctx.newPage();
+    const secret = uniqueSecret('damaged');
+    const link = await createSecret(page, secret);
+    const bad = damage(link);
+    await page.goto(bad);
+    const res = await submit(page, '#revealSecret');
+    assert.equal(res.status(), 400);
+    assert.equal(await h1(page), EN.damaged_heading);
+    // The rightful reader still gets it.
+    await page.goto(link);
+    const ok = await submit(page, '#revealSecret');
+    assert.equal(ok.status(), 200);
+    assert.equal(await page.inputValue('#password-text'), secret);
+    await ctx.close();
+  });
+
+  it('speaks German to a German browser', async () => {
+    const ctx = await newContext({ locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 'de-CH,de' } });
+    const page = await ctx.newPage();
+    const res = await page.goto('/');
+    assert.equal(res.status(), 200);
+    assert.equal(await page.getAttribute('html', 'lang'), 'de');
+    assert.equal(await h1(page), DE.form_heading);
+    assert.equal((await page.innerText('#submit')).trim(), DE.form_submit);
+    await ctx.close();
+  });
+
+  it('works without JavaScript', async () => {
+    const ctx = await newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const secret = uniqueSecret('nojs');
+    const link = await createSecret(page, secret, { ttl: 'Week' });
+    assert.equal(await page.locator('button[data-copy="password-link"]').isVisible(), false,
+      'copy button stays hidden without JS');
+    const other = await newContext({ javaScriptEnabled: false });
+    const rpage = await other.newPage();
+    assert.equal((await rpage.goto(link)).status(), 200);
+    const res = await submit(rpage, '#revealSecret');
+    assert.equal(res.status(), 200);
+    assert.equal(await rpage.inputValue('#password-text'), secret);
+    assert.equal((await rpage.goto(link)).status(), 404);
+    await other.close();
+    await ctx.close();
+  });
+
+  it('lets a link be opened several times when allowed', async () => {
+    const ctx = await newContext();
+    const page = await ctx.newPage();
+    const secret = uniqueSecret('views');
+    const link = await createSecret(page, secret, { views: 2 });
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await page.goto(link)).status(), 200);
+      const res = await submit(page, '#revealSecret');
+      assert.equal(res.status(), 200);
+      assert.equal(await page.inputValue('#password-text'), secret);
+    }
+    assert.equal((await page.goto(link)).status(), 404);
+    await ctx.close();
+  });
+
+  // Every page, light and dark, desktop and phone width. Each page is taken
+  // in light, then switched to dark (colorScheme: 'dark') and taken again.
+  const layouts = [
+    { suffix: '', viewport: { width: 1280, height: 800 } },
+    { suffix: '-mobile', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  ];
+  for (const { suffix, ...layout } of layouts) {
+    it(`screenshots${suffix || ' (desktop)'}`, async () => {
+      const ctx = await newContext({ colorScheme: 'light', ...layout });
+      const backgrounds = {};
+      const shot = async (page, name) => {
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme });
+          backgrounds[colorScheme] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          await page.screenshot({ path: join(SHOTS, `${name}${suffix}-${colorScheme}.png`), fullPage: true });
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
+        assert.notEqual(backgrounds.light, backgrounds.dark, `${name}: dark mode changes the page background`);
+        // Nothing may widen the page (the long link, the QR code).
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name}${suffix} scrolls sideways by ${overflow}px`);
+      };
+      const page = await ctx.newPage();
+
+      await page.goto('/');
+      await page.fill('#password', 'correct horse battery staple');
+      await shot(page, 'form');
+      const link = await createSecret(page, `shot${suffix} correct horse battery staple`);
+      await shot(page, 'link');
+
+      const rpage = await ctx.newPage();
+      await rpage.goto(link);
+      await shot(rpage, 'preview');
+      assert.equal((await submit(rpage, '#revealSecret')).status(), 200);
+      await shot(rpage, 'reveal');
+      assert.equal((await rpage.goto(link)).status(), 404);
+      await shot(rpage, 'not-found');
+
+      const link2 = await createSecret(page, 'shot damaged');
+      await rpage.goto(damage(link2));
+      assert.equal((await submit(rpage, '#revealSecret')).status(), 400);
+      await shot(rpage, 'damaged');
+      await ctx.close();
+    });
+  }
+});
