@@ -19,10 +19,15 @@ local create, queue, head, tail = nil, {}, 1, 0
 creates, reveals, failed = 0, 0, {} -- failed: count by status
 
 function init(args)
-  create = wrk.format("POST", "/api/v2/passwords", {
+  local headers = {
     ["Content-Type"] = "application/json",
     ["Accept"] = "application/json",
-  }, '{"password": "benchmark-secret-1234", "ttl": 3600}')
+  }
+  -- BENCH_API_KEY set: every create carries it (HUSHLINK_API_AUTH=required runs).
+  local key = os.getenv("BENCH_API_KEY")
+  if key and key ~= "" then headers["Authorization"] = "Bearer " .. key end
+  create = wrk.format("POST", "/api/v2/passwords", headers,
+    '{"password": "benchmark-secret-1234", "ttl": 3600}')
 end
 
 function request()

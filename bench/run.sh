@@ -90,13 +90,14 @@ ms() { # wrk duration (e.g. 812.00us, 1.23ms, 2.01s) -> milliseconds
 
 ROWS=()
 SNAPPASS_RPS=""
+API_RPS=""
 bench() { # target, flow, port, pid, rss-kind (hwm|sum)
-  local target=$1 flow=$2 port=$3 pid=$4 log="$TMP/wrk-$1-$2.txt" sampler rss
+  local target=$1 flow=$2 port=$3 pid=$4 log="$TMP/wrk-$1-$2.txt" sampler rss script=${2%+key}
   echo "=== $target, $flow flow: wrk -t$THREADS -c$CONNS -d$DURATION (after a $WARMUP warm-up)"
-  wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s "bench/$flow.lua" "http://127.0.0.1:$port" >/dev/null
+  wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s "bench/$script.lua" "http://127.0.0.1:$port" >/dev/null
   echo 0 >"$TMP/rss"
   sample_rss "$pid" "$TMP/rss" & sampler=$!
-  wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s "bench/$flow.lua" "http://127.0.0.1:$port" | tee "$log"
+  wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s "bench/$script.lua" "http://127.0.0.1:$port" | tee "$log"
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   if [ "$5" = hwm ]; then rss=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
   else rss=$(printf '%s\n' "$(cat "$TMP/rss")" "$(rss_kb "$pid")" | sort -n | tail -1); fi
@@ -108,7 +109,9 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   counts=$(sed -n 's/^BENCH creates=\([0-9]*\) reveals=\([0-9]*\) failed=\(.*\)$/\1 | \2 | \3/p' "$log")
   sock=$(awk '/Socket errors:/ { gsub(/[^0-9]+/, " "); print $1 + $2 + $3 + $4 }' "$log")
   if [ "$target" = snappass-1.6.2 ]; then SNAPPASS_RPS=$rps
-  elif [ "$flow" = form ] && [ -n "$SNAPPASS_RPS" ]; then ratio=$(awk -v a="$rps" -v b="$SNAPPASS_RPS" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }'); fi
+  elif [ "$flow" = form ] && [ -n "$SNAPPASS_RPS" ]; then ratio=$(awk -v a="$rps" -v b="$SNAPPASS_RPS" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }')
+  elif [ "$flow" = api ]; then API_RPS=$rps
+  elif [ "$flow" = api+key ]; then ratio=$(awk -v a="$rps" -v b="$API_RPS" 'BEGIN { if (b > 0) printf "key check: %+.1f%%", 100 * (a - b) / b; else print "—" }'); fi
   ROWS+=("| $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
 }
 
@@ -127,15 +130,23 @@ stop "$SP_PID"
 
 # --- hushlink: a fresh server (and empty store) for each run ---------------
 HL_REDIS=$(free_port); start_redis "$HL_REDIS"
+# The "api+key" run: keys required, every create carries an admin key (known
+# to the server only by its hash), to measure what checking a key costs.
+read -r -d '' BENCH_KEY BENCH_KEY_SHA < <("$HUSHLINK" api-key generate; printf '\0') || true
 for store in embedded redis; do
-  for flow in form api; do
+  for flow in form api api+key; do
     port=$(free_port); data="$TMP/data-$store-$flow"
     redis-cli -h 127.0.0.1 -p "$HL_REDIS" flushall >/dev/null
+    auth=(); key=""
+    if [ "$flow" = api+key ]; then
+      auth=(HUSHLINK_API_AUTH=required HUSHLINK_ADMIN_KEY_SHA256="$BENCH_KEY_SHA"); key=$BENCH_KEY
+    fi
     env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true \
       HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$data" REDIS_URL="redis://127.0.0.1:$HL_REDIS/0" \
-      "$HUSHLINK" serve >"$TMP/hushlink.log" 2>&1 &
+      "${auth[@]}" "$HUSHLINK" serve >"$TMP/hushlink.log" 2>&1 &
     pid=$!; PIDS+=("$pid")
     wait_until "hushlink ($store)" curl -fsS "http://127.0.0.1:$port/_/_/health"
+    export BENCH_API_KEY=$key
     bench "hushlink-$store" "$flow" "$port" "$pid" hwm
     stop "$pid"
   done
@@ -153,7 +164,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "Machine: load average $LOAD at the start; CPU stolen by the hypervisor during the runs: $STEAL%."
   echo "wrk -t$THREADS -c$CONNS -d$DURATION per run, after a $WARMUP warm-up. Latencies in ms; RSS in MiB (hushlink: VmHWM; SnapPass: gunicorn master + workers)."
   echo
-  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | peak RSS MiB | form req/s vs SnapPass |"
+  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) |"
   echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
 } >"$OUT"

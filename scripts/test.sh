@@ -1,18 +1,45 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs what the tests
-# need (a redis-server binary), then runs every test. Tests start their own
-# servers on free loopback ports and touch no data they did not create.
+# Runs the whole test suite on a fresh machine. Installs what the tests need
+# when missing (redis-server; Chromium, curl and jq for the browser and
+# example tests; npm packages and Python tools in private folders), then
+# runs: the Rust unit and integration tests, the headless-Chromium browser
+# test, and the bootstrap examples (shell and Ansible) against a real server.
+# Tests start their own servers on free loopback ports and touch no data they
+# did not create.
+#   ./scripts/test.sh            everything
+#   ./scripts/test.sh <filter>   only the Rust tests matching <filter>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v jq >/dev/null 2>&1 || need_apt+=(jq)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  # The package may start a system Redis on 6379; the tests never use it.
+  # The redis package may start a system Redis on 6379; the tests never use it.
 fi
 
 cargo test --all-targets --locked "$@"
+if [ $# -gt 0 ]; then
+  exit 0 # a filtered run: the Rust tests only
+fi
+
+# The binary the integration tests just used.
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/hushlink"
+
+echo "--- browser test (headless Chromium)"
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+HUSHLINK_BIN="$BIN" timeout 900 node --test --test-timeout=600000 tests/browser/
+
+echo "--- bootstrap examples (shell, Ansible) against a real server"
+timeout 900 bash scripts/examples-test.sh "$BIN"
+
+echo "all tests passed"

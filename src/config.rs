@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
+use crate::apikey::{KeyHash, KeyName};
 use crate::secret::DEFAULT_TTL_SECS;
 
 /// Which store holds the secrets.
@@ -20,6 +21,15 @@ pub enum StoreKind {
     Embedded,
     /// Redis, with SnapPass's key layout.
     Redis,
+}
+
+/// Whether the create APIs need an API key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiAuth {
+    /// As SnapPass: anyone who reaches the API may create secrets.
+    Open,
+    /// `POST /api/set_password/` and `/api/v2/passwords` need a key with the `create` scope.
+    Required,
 }
 
 /// Log line format.
@@ -125,7 +135,43 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_PURGE_INTERVAL", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub purge_interval: u64,
+
+    /// Whether creating secrets through the APIs needs an API key.
+    #[arg(long, env = "HUSHLINK_API_AUTH", value_enum, default_value = "open")]
+    pub api_auth: ApiAuth,
+
+    /// Serve the create form (`GET /`, `POST /`); with `off` secrets are made
+    /// only through the API, and reveal pages keep working.
+    #[arg(long, env = "HUSHLINK_WEB_FORM", value_name = "on|off", value_parser = parse_bool,
+          default_value = "on")]
+    pub web_form: bool,
+
+    /// One-time bootstrap token (at least 32 characters) that
+    /// `POST /api/v2/bootstrap` exchanges for the first admin key.
+    #[arg(
+        long,
+        env = "HUSHLINK_BOOTSTRAP_TOKEN",
+        hide_env_values = true,
+        conflicts_with = "bootstrap_token_file"
+    )]
+    pub bootstrap_token: Option<String>,
+
+    /// File holding the bootstrap token (a mounted secret); preferred over the variable.
+    #[arg(long, env = "HUSHLINK_BOOTSTRAP_TOKEN_FILE")]
+    pub bootstrap_token_file: Option<PathBuf>,
+
+    /// SHA-256 (64 hex) of an admin key made elsewhere (`hushlink api-key
+    /// generate`); recorded on first start, so this server never holds a usable credential.
+    #[arg(long, env = "HUSHLINK_ADMIN_KEY_SHA256")]
+    pub admin_key_sha256: Option<String>,
+
+    /// Name of the admin key recorded from HUSHLINK_ADMIN_KEY_SHA256.
+    #[arg(long, env = "HUSHLINK_ADMIN_KEY_NAME", default_value = "admin")]
+    pub admin_key_name: String,
 }
+
+/// Bootstrap tokens shorter than this are refused at start-up.
+pub const MIN_BOOTSTRAP_TOKEN_LEN: usize = 32;
 
 impl Config {
     /// The store to use, applying the SnapPass-compatible default.
@@ -156,6 +202,50 @@ impl Config {
             _ => String::new(),
         };
         format!("redis://{auth}{host}:{port}/{}", self.redis_db)
+    }
+
+    /// The bootstrap token, from the file or the variable, checked for length.
+    pub fn bootstrap_token(&self) -> anyhow::Result<Option<String>> {
+        let token = match (&self.bootstrap_token_file, &self.bootstrap_token) {
+            (Some(path), _) => Some(
+                std::fs::read_to_string(path)
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "HUSHLINK_BOOTSTRAP_TOKEN_FILE: cannot read {}: {e}",
+                            path.display()
+                        )
+                    })?
+                    .trim()
+                    .to_owned(),
+            ),
+            (None, Some(token)) => Some(token.trim().to_owned()),
+            (None, None) => None,
+        };
+        match token {
+            Some(t) if t.is_empty() => Ok(None),
+            Some(t) if t.chars().count() < MIN_BOOTSTRAP_TOKEN_LEN => Err(anyhow::anyhow!(
+                "HUSHLINK_BOOTSTRAP_TOKEN must be at least {MIN_BOOTSTRAP_TOKEN_LEN} characters \
+                 (generate one with `openssl rand -hex 32`)"
+            )),
+            other => Ok(other),
+        }
+    }
+
+    /// The admin key hash to record on first start, checked.
+    pub fn admin_key_hash(&self) -> anyhow::Result<Option<(KeyName, KeyHash)>> {
+        let Some(raw) = self
+            .admin_key_sha256
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        else {
+            return Ok(None);
+        };
+        let hash = KeyHash::parse_hex(raw).ok_or_else(|| {
+            anyhow::anyhow!("HUSHLINK_ADMIN_KEY_SHA256 must be 64 hex digits (a SHA-256)")
+        })?;
+        let name = KeyName::parse(&self.admin_key_name)
+            .map_err(|e| anyhow::anyhow!("HUSHLINK_ADMIN_KEY_NAME: {e}"))?;
+        Ok(Some((name, hash)))
     }
 
     pub fn shutdown_timeout(&self) -> Duration {
@@ -191,6 +281,11 @@ impl Config {
         config.redis_port = None;
         config.store = Some(StoreKind::Embedded);
         config.data_dir = data_dir;
+        config.api_auth = ApiAuth::Open;
+        config.web_form = true;
+        config.bootstrap_token = None;
+        config.bootstrap_token_file = None;
+        config.admin_key_sha256 = None;
         config
     }
 }

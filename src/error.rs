@@ -43,9 +43,41 @@ pub enum Error {
     /// A body or secret over the configured limit.
     #[error("payload too large")]
     TooLarge,
+    /// No usable API key: missing, malformed, unknown, expired or disabled.
+    /// Deliberately one kind; the log says which, without the key.
+    #[error("unauthorized")]
+    Unauthorized {
+        /// Nothing has been bootstrapped yet, so no key can exist: say how.
+        bootstrap_hint: bool,
+    },
+    /// A valid key without the scope the route needs.
+    #[error("forbidden")]
+    Forbidden,
+    /// No API key of that name.
+    #[error("API key not found")]
+    NoSuchKey,
+    /// The change contradicts the current state.
+    #[error("conflict: {0:?}")]
+    Conflict(Conflict),
+    /// Too many failed attempts from one client address.
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_secs: u64 },
     /// The store did not answer in time or at all.
     #[error("store unavailable")]
     Store(#[from] StoreError),
+}
+
+/// Why a change to API keys was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// Another key already has that name.
+    NameTaken,
+    /// The change would leave no active admin key.
+    LastAdmin,
+    /// This store has been bootstrapped before.
+    AlreadyBootstrapped,
+    /// The key set kept changing under us; retrying is safe.
+    Busy,
 }
 
 impl Error {
@@ -56,6 +88,12 @@ impl Error {
             Error::Damaged => StatusCode::BAD_REQUEST,
             Error::Invalid(_) => StatusCode::BAD_REQUEST,
             Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            Error::Forbidden => StatusCode::FORBIDDEN,
+            Error::NoSuchKey => StatusCode::NOT_FOUND,
+            Error::Conflict(Conflict::Busy) => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Conflict(_) => StatusCode::CONFLICT,
+            Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Store(StoreError::Internal(_)) => StatusCode::INTERNAL_SERVER_ERROR,
             Error::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
         }

@@ -10,6 +10,11 @@
 //! * [`error`]: the one error type and its mapping to status codes.
 //! * [`i18n`]: page strings in five languages, chosen per request.
 //! * [`secrets`]: create, peek, reveal: the rules shared by web and API.
+//! * [`keys`]: API keys: checking, managing, bootstrapping (the rules).
+//! * [`apikey`]: the API key format, names and scopes, in one place.
+//! * [`bootstrap`]: the bootstrap token check and its brake on guessing.
+//! * [`admin_socket`]: the owner-only local socket the CLI talks to.
+//! * [`cli`]: the `api-key` and `bootstrap` commands.
 //! * [`secret`]: lifetimes, view counts, and Fernet sealing.
 //! * [`token`]: the link token format, in one place.
 //! * [`store`]: the storage trait and its two backends, embedded (redb)
@@ -28,10 +33,15 @@ use std::time::Duration;
 use anyhow::Context;
 use tokio::net::TcpListener;
 
+pub mod admin_socket;
+pub mod apikey;
+pub mod bootstrap;
+pub mod cli;
 pub mod config;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod keys;
 pub mod secret;
 pub mod secrets;
 pub mod store;
@@ -39,8 +49,7 @@ pub mod telemetry;
 pub mod token;
 
 use config::{Config, StoreKind};
-use http::{AppState, Limits, LinkSettings};
-use secrets::SecretService;
+use http::AppState;
 use store::DynStore;
 
 /// A server that is bound and ready to run.
@@ -49,6 +58,8 @@ pub struct Application {
     addr: SocketAddr,
     state: AppState,
     store: DynStore,
+    /// The local admin socket (embedded store only; see `admin_socket`).
+    admin_socket: Option<tokio::net::UnixListener>,
     shutdown_timeout: Duration,
 }
 
@@ -57,31 +68,43 @@ impl Application {
     /// which `port()` then reports).
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let store = open_store(config)?;
+        let state = AppState::from_config(config, Arc::clone(&store))?;
+        if let Some((name, hash)) = config.admin_key_hash()? {
+            // Recorded once per store; a store bootstrapped before is left
+            // alone. A store that is down now is retried in the background.
+            if let Err(e) = state.keys.bootstrap_with_hash(name.clone(), hash).await {
+                tracing::warn!(error = %e, "cannot record HUSHLINK_ADMIN_KEY_SHA256 yet; retrying");
+                let state = state.clone();
+                tokio::spawn(async move {
+                    loop {
+                        tokio::time::sleep(Duration::from_secs(2)).await;
+                        if state
+                            .keys
+                            .bootstrap_with_hash(name.clone(), hash)
+                            .await
+                            .is_ok()
+                        {
+                            return;
+                        }
+                    }
+                });
+            }
+        }
         let listener = TcpListener::bind((config.bind_address.as_str(), config.port))
             .await
             .with_context(|| format!("cannot listen on {}:{}", config.bind_address, config.port))?;
         let addr = listener.local_addr()?;
-        let links = LinkSettings {
-            no_ssl: config.no_ssl,
-            host_override: config.host_override.clone().filter(|h| !h.is_empty()),
-            url_prefix: config
-                .url_prefix
-                .as_deref()
-                .map(|p| p.trim_matches('/').to_owned())
-                .filter(|p| !p.is_empty()),
+        let admin_socket = match config.store_kind() {
+            StoreKind::Embedded => Some(admin_socket::bind(&config.data_dir)?),
+            StoreKind::Redis => None,
         };
-        let limits = Limits {
-            max_secret_bytes: config.max_secret_bytes,
-            max_ttl: config.max_ttl,
-        };
-        let service = SecretService::new(Arc::clone(&store), config.redis_prefix.clone());
-        let state = AppState::new(service, links, limits, config.static_url.clone());
         tracing::info!(%addr, store = store.kind(), "hushlink listening");
         Ok(Application {
             listener,
             addr,
             state,
             store,
+            admin_socket,
             shutdown_timeout: config.shutdown_timeout(),
         })
     }
@@ -105,16 +128,36 @@ impl Application {
             listener,
             state,
             store,
+            admin_socket,
             shutdown_timeout,
             ..
         } = self;
+        // The admin socket lives exactly as long as the server: dropping
+        // the guard at the end of this function stops it.
+        let _admin = admin_socket.map(|socket| {
+            let app = http::local_admin_router(state.clone());
+            AbortOnDrop(tokio::spawn(async move {
+                if let Err(e) = axum::serve(socket, app).await {
+                    tracing::error!(error = %e, "admin socket stopped");
+                }
+            }))
+        });
         run(listener, state, store, shutdown, shutdown_timeout).await
+    }
+}
+
+/// Aborts a background task when dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
 /// Opens the configured store. Redis is connected lazily, so the server
 /// starts (and reports 503) while Redis is down.
-fn open_store(config: &Config) -> anyhow::Result<DynStore> {
+pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     Ok(match config.store_kind() {
         StoreKind::Embedded => Arc::new(store::embedded::EmbeddedStore::open(
             &config.data_dir,
@@ -122,6 +165,7 @@ fn open_store(config: &Config) -> anyhow::Result<DynStore> {
         )?),
         StoreKind::Redis => Arc::new(store::redis::RedisStore::new(
             &config.redis_url(),
+            &config.redis_prefix,
             config.store_timeout(),
         )?),
     })
@@ -136,7 +180,7 @@ pub async fn run(
     shutdown_timeout: Duration,
 ) -> anyhow::Result<()> {
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
-    let app = http::router(state);
+    let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         let _ = stop_rx.wait_for(|stop| *stop).await;
     });

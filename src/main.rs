@@ -1,6 +1,7 @@
 //! The `hushlink` binary: parses the command line and wires the library.
 
 use clap::{Parser, Subcommand};
+use hushlink::cli::{self, ApiKeyCommand, BootstrapCommand};
 use hushlink::config::Config;
 use hushlink::{Application, shutdown_signal, telemetry};
 
@@ -19,6 +20,10 @@ struct Cli {
 enum Command {
     /// Run the server (a drop-in replacement for SnapPass).
     Serve(Box<Config>),
+    /// Manage API keys (works whether or not a server is running).
+    ApiKey(ApiKeyCommand),
+    /// Make the first admin key on this host (once per store).
+    Bootstrap(BootstrapCommand),
 }
 
 #[tokio::main]
@@ -41,5 +46,20 @@ async fn main() -> std::process::ExitCode {
                 }
             }
         }
+        Command::ApiKey(cmd) => {
+            telemetry::init_for_commands(cmd.config.log_format);
+            report(cli::api_key(cmd).await)
+        }
+        Command::Bootstrap(cmd) => {
+            telemetry::init_for_commands(cmd.config.log_format);
+            report(cli::bootstrap(cmd).await)
+        }
     }
+}
+
+fn report(result: anyhow::Result<std::process::ExitCode>) -> std::process::ExitCode {
+    result.unwrap_or_else(|e| {
+        eprintln!("hushlink: {e:#}");
+        std::process::ExitCode::FAILURE
+    })
 }

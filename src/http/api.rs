@@ -15,9 +15,10 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::AppState;
+use super::auth::Creator;
 use super::body::{json_limit, read_limited};
 use super::context::Ctx;
-use crate::error::{Error, InvalidParam};
+use crate::error::{Conflict, Error, InvalidParam};
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
 
 /// An error on an API route, rendered as `application/problem+json`.
@@ -43,6 +44,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.error.log();
         let status = self.error.status();
+        let retry_after = match &self.error {
+            Error::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(5),
+            _ => None,
+        };
         let (slug, title, params): (&str, &str, Vec<InvalidParam>) = match self.error {
             Error::NotFound => (
                 "get-password-error",
@@ -60,10 +66,74 @@ impl IntoResponse for ApiError {
                     "The key part of the token is missing or altered.",
                 )],
             ),
+            Error::Invalid(params)
+                if params
+                    .iter()
+                    .any(|p| matches!(p.name.as_str(), "password" | "ttl" | "views")) =>
+            {
+                (
+                    "set-password-validation-error",
+                    "The password and/or the TTL are invalid.",
+                    params,
+                )
+            }
             Error::Invalid(params) => (
-                "set-password-validation-error",
-                "The password and/or the TTL are invalid.",
+                "validation-error",
+                "The request is invalid; see invalid-params.",
                 params,
+            ),
+            Error::Unauthorized {
+                bootstrap_hint: false,
+            } => (
+                "unauthorized",
+                "A valid API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.",
+                vec![],
+            ),
+            Error::Unauthorized {
+                bootstrap_hint: true,
+            } => (
+                "not-bootstrapped",
+                "No API key exists on this server yet. Bootstrap it first: POST /api/v2/bootstrap with the bootstrap token \
+                 (HUSHLINK_BOOTSTRAP_TOKEN), or set HUSHLINK_ADMIN_KEY_SHA256, or run `hushlink bootstrap` on the host.",
+                vec![],
+            ),
+            Error::Forbidden => (
+                "forbidden",
+                "This API key lacks the scope this route needs.",
+                vec![],
+            ),
+            Error::NoSuchKey => (
+                "api-key-not-found",
+                "No API key has that name.",
+                vec![InvalidParam {
+                    name: "name".into(),
+                    reason: None,
+                }],
+            ),
+            Error::Conflict(Conflict::NameTaken) => (
+                "api-key-name-taken",
+                "An API key with that name already exists.",
+                vec![InvalidParam::new("name", "Choose another name.")],
+            ),
+            Error::Conflict(Conflict::LastAdmin) => (
+                "last-admin-key",
+                "That would leave no active admin key; create another admin key first.",
+                vec![],
+            ),
+            Error::Conflict(Conflict::AlreadyBootstrapped) => (
+                "already-bootstrapped",
+                "This server has already been bootstrapped; use an admin key to manage keys.",
+                vec![],
+            ),
+            Error::Conflict(Conflict::Busy) => (
+                "busy",
+                "API keys were being changed concurrently; nothing was changed, try again.",
+                vec![],
+            ),
+            Error::TooManyAttempts { .. } => (
+                "too-many-attempts",
+                "Too many failed attempts from this address; wait before trying again.",
+                vec![],
             ),
             Error::TooLarge => (
                 "payload-too-large",
@@ -88,8 +158,11 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        if let Some(secs) = retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }
@@ -205,6 +278,7 @@ struct SimpleCreated {
 pub async fn set_password(
     State(state): State<AppState>,
     ctx: Ctx,
+    Creator(_): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -242,6 +316,7 @@ struct Created {
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
+    Creator(_): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -313,10 +388,25 @@ pub async fn reveal(
         .into_response())
 }
 
-/// `GET /_/_/health`: 200 `{}` when the store answers, 503 otherwise.
+/// `GET /_/_/health`: 200 when the store answers, 503 otherwise (as
+/// SnapPass). The body adds `bootstrapped` for automation.
 pub async fn health(State(state): State<AppState>) -> Response {
-    match state.secrets.store().ping().await {
-        Ok(()) => Json(json!({})).into_response(),
+    readiness(&state).await
+}
+
+/// `GET /_/_/ready`: the Kubernetes readiness probe: the store answers and
+/// the bootstrap state is known.
+pub async fn ready(State(state): State<AppState>) -> Response {
+    readiness(&state).await
+}
+
+async fn readiness(state: &AppState) -> Response {
+    let checked = async {
+        state.secrets.store().ping().await?;
+        state.keys.bootstrapped().await
+    };
+    match checked.await {
+        Ok(bootstrapped) => Json(json!({ "bootstrapped": bootstrapped })).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check: store unavailable");
             (

@@ -10,17 +10,23 @@ use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 
+use crate::bootstrap::{BootstrapToken, FailureLimiter};
+use crate::config::{ApiAuth, Config};
+use crate::keys::KeyService;
 use crate::secrets::SecretService;
+use crate::store::DynStore;
 
+pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod body;
 pub mod context;
 pub mod web;
@@ -44,6 +50,15 @@ pub struct LinkSettings {
 /// Everything a handler needs, shared by all requests.
 pub struct Inner {
     pub secrets: SecretService,
+    pub keys: KeyService,
+    /// Whether the create APIs need a key.
+    pub api_auth: ApiAuth,
+    /// Whether `GET /` and `POST /` serve the create form.
+    pub web_form: bool,
+    /// The configured bootstrap token, if any.
+    pub bootstrap_token: Option<BootstrapToken>,
+    /// Failed bootstrap attempts per client address.
+    pub bootstrap_failures: FailureLimiter,
     pub links: LinkSettings,
     pub limits: Limits,
     pub assets: assets::Assets,
@@ -64,27 +79,43 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(
-        secrets: SecretService,
-        links: LinkSettings,
-        limits: Limits,
-        static_url: String,
-    ) -> Self {
-        let static_url = static_url.trim_end_matches('/').to_owned();
+    /// The state for `config` over `store`; fails on settings that can
+    /// only be checked together (the bootstrap token's length).
+    pub fn from_config(config: &Config, store: DynStore) -> anyhow::Result<Self> {
+        let links = LinkSettings {
+            no_ssl: config.no_ssl,
+            host_override: config.host_override.clone().filter(|h| !h.is_empty()),
+            url_prefix: config
+                .url_prefix
+                .as_deref()
+                .map(|p| p.trim_matches('/').to_owned())
+                .filter(|p| !p.is_empty()),
+        };
+        let limits = Limits {
+            max_secret_bytes: config.max_secret_bytes,
+            max_ttl: config.max_ttl,
+        };
+        let bootstrap_token = config.bootstrap_token()?.map(|t| BootstrapToken::new(&t));
+        let static_url = config.static_url.trim_end_matches('/').to_owned();
         let static_url = if static_url.is_empty() {
             "static".to_owned()
         } else {
             static_url
         };
         let content_security_policy = csp(&static_url);
-        AppState(Arc::new(Inner {
-            secrets,
+        Ok(AppState(Arc::new(Inner {
+            secrets: SecretService::new(Arc::clone(&store), config.redis_prefix.clone()),
+            keys: KeyService::new(store),
+            api_auth: config.api_auth,
+            web_form: config.web_form,
+            bootstrap_token,
+            bootstrap_failures: FailureLimiter::default(),
             links,
             limits,
             assets: assets::Assets::new(),
             static_url,
             content_security_policy,
-        }))
+        })))
     }
 }
 
@@ -127,12 +158,39 @@ pub fn router(state: AppState) -> Router {
             get(api::reveal).head(api::check),
         )
         .route("/_/_/health", get(api::health))
+        .route("/_/_/ready", get(api::ready))
         .route("/static/{file}", get(assets::serve))
+        .merge(admin_routes())
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             protective_headers,
         ))
+        .layer(middleware::from_fn(access_log))
+        .with_state(state)
+}
+
+/// Key management and bootstrap: on the public port (API key or bootstrap
+/// token needed) and on the local admin socket.
+fn admin_routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v2/keys", post(admin::create).get(admin::list))
+        .route(
+            "/api/v2/keys/{name}",
+            get(admin::get).patch(admin::update).delete(admin::delete),
+        )
+        .route("/api/v2/keys/{name}/rotate", post(admin::rotate))
+        .route("/api/v2/bootstrap", post(admin::bootstrap))
+}
+
+/// The router of the local admin socket: the admin routes, every request
+/// acting as the operator on the host (the socket is owner-only).
+pub fn local_admin_router(state: AppState) -> Router {
+    admin_routes()
+        .route("/_/local/bootstrap/reset", post(admin::reset_bootstrap))
+        .route("/_/_/health", get(api::health))
+        .fallback(web::fallback)
+        .layer(Extension(auth::LocalAdmin))
         .layer(middleware::from_fn(access_log))
         .with_state(state)
 }
@@ -192,7 +250,14 @@ pub fn redact_path(path: &str) -> &'static str {
         "/api/set_password/" | "/api/set_password" => "/api/set_password/",
         "/api/v2/passwords" => "/api/v2/passwords",
         "/_/_/health" => "/_/_/health",
+        "/_/_/ready" => "/_/_/ready",
+        "/api/v2/keys" => "/api/v2/keys",
+        "/api/v2/bootstrap" => "/api/v2/bootstrap",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
+        p if p.starts_with("/api/v2/keys/") && p.ends_with("/rotate") => {
+            "/api/v2/keys/{name}/rotate"
+        }
+        p if p.starts_with("/api/v2/keys/") => "/api/v2/keys/{name}",
         p if p.starts_with("/static/") => "/static/{file}",
         p if p.len() > 1 && !p[1..].contains('/') => "/{token}",
         _ => "/{other}",

@@ -18,7 +18,7 @@ use super::AppState;
 use super::api::ApiError;
 use super::body::{form_limit, read_limited};
 use super::context::{Ctx, home};
-use crate::error::Error;
+use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
 use crate::secret::{Ttl, Views};
 
@@ -119,9 +119,16 @@ impl IntoResponse for PageError {
                 vec![t.not_found_body, t.not_found_hint],
             ),
             Error::Damaged => (t.damaged_heading, vec![t.damaged_body]),
-            Error::Invalid(_) => (t.invalid_heading, vec![t.invalid_body]),
             Error::TooLarge => (t.too_large_heading, vec![t.too_large_body]),
-            Error::Store(_) => (t.unavailable_heading, vec![t.unavailable_body]),
+            Error::Store(_) | Error::Conflict(Conflict::Busy) => {
+                (t.unavailable_heading, vec![t.unavailable_body])
+            }
+            Error::NoSuchKey => (t.not_found_heading, vec![]),
+            Error::Invalid(_)
+            | Error::Unauthorized { .. }
+            | Error::Forbidden
+            | Error::Conflict(_)
+            | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
         };
         render(
             MessagePage {
@@ -145,6 +152,9 @@ fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageError {
 
 /// `GET /`: the form.
 pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
+    if !state.web_form {
+        return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
+    }
     let t = ctx.t;
     let max = state.limits.max_ttl;
     let choices = [
@@ -188,6 +198,9 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    if !state.web_form {
+        return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
+    }
     let result = async {
         let bytes = read_limited(&headers, body, form_limit(state.limits.max_secret_bytes)).await?;
         let (mut password, mut ttl_name, mut views) = (None, None, None);

@@ -20,7 +20,10 @@ use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Record, SecretStore, StoreError, Take};
+use super::{
+    BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore, StoreError, Take,
+};
+use crate::apikey::{KeyHash, KeyName};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
@@ -28,6 +31,17 @@ use crate::token::StorageKey;
 const SECRETS: TableDefinition<&str, &[u8]> = TableDefinition::new("secrets");
 /// (expires_at, storage key) -> (): lets the purge find expired secrets in order.
 const EXPIRY: TableDefinition<(u64, &str), ()> = TableDefinition::new("expiry");
+
+/// API key name -> JSON `KeyRecord`.
+const KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("api_keys");
+/// SHA-256 hex of a key -> its name: the lookup an authenticated request makes.
+const KEY_HASHES: TableDefinition<&str, &str> = TableDefinition::new("api_key_hashes");
+/// API key name -> unix seconds of its last use.
+const KEY_LAST_USED: TableDefinition<&str, u64> = TableDefinition::new("api_key_last_used");
+/// `version` (u64 BE) and `bootstrapped` (JSON `BootstrapMark`).
+const KEY_META: TableDefinition<&str, &[u8]> = TableDefinition::new("api_key_meta");
+const META_VERSION: &str = "version";
+const META_BOOTSTRAPPED: &str = "bootstrapped";
 
 const HEADER_LEN: usize = 12;
 /// The most writes folded into one commit; bounds the latency of a batch.
@@ -51,6 +65,20 @@ enum Op {
     },
     Purge {
         reply: oneshot::Sender<Result<usize, StoreError>>,
+    },
+    CommitKeys {
+        version: u64,
+        changes: Vec<KeyChange>,
+        bootstrap: Option<BootstrapMark>,
+        reply: oneshot::Sender<Result<bool, StoreError>>,
+    },
+    TouchKey {
+        name: KeyName,
+        at: u64,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    ResetBootstrap {
+        reply: oneshot::Sender<Result<bool, StoreError>>,
     },
     Close {
         reply: oneshot::Sender<()>,
@@ -93,6 +121,10 @@ impl EmbeddedStore {
         {
             txn.open_table(SECRETS).map_err(internal)?;
             txn.open_table(EXPIRY).map_err(internal)?;
+            txn.open_table(KEYS).map_err(internal)?;
+            txn.open_table(KEY_HASHES).map_err(internal)?;
+            txn.open_table(KEY_LAST_USED).map_err(internal)?;
+            txn.open_table(KEY_META).map_err(internal)?;
         }
         txn.commit().map_err(internal)?;
 
@@ -136,6 +168,20 @@ impl EmbeddedStore {
         &self.path
     }
 
+    /// Runs a read transaction off the async threads.
+    async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let db = Arc::clone(&self.db);
+        tokio::task::spawn_blocking(move || {
+            let txn = db.begin_read().map_err(internal)?;
+            f(&txn)
+        })
+        .await
+        .map_err(|e| StoreError::Internal(e.to_string()))?
+    }
+
     async fn send<T>(&self, op: impl FnOnce(oneshot::Sender<T>) -> Op) -> Result<T, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.writer.send(op(reply)).map_err(|_| closed())?;
@@ -165,16 +211,13 @@ impl SecretStore for EmbeddedStore {
     }
 
     async fn peek(&self, key: &StorageKey) -> Result<Option<Record>, StoreError> {
-        let db = Arc::clone(&self.db);
         let key = key.as_str().to_owned();
-        tokio::task::spawn_blocking(move || {
-            let txn = db.begin_read().map_err(internal)?;
+        self.read(move |txn| {
             let table = txn.open_table(SECRETS).map_err(internal)?;
             let found = table.get(key.as_str()).map_err(internal)?;
             Ok(found.and_then(|v| decode_live(v.value(), now_secs())))
         })
         .await
-        .map_err(|e| StoreError::Internal(e.to_string()))?
     }
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
@@ -208,6 +251,130 @@ impl SecretStore for EmbeddedStore {
     }
 }
 
+#[async_trait]
+impl KeyStore for EmbeddedStore {
+    async fn key_by_hash(&self, hash: &KeyHash) -> Result<Option<KeyRecord>, StoreError> {
+        let hash = hash.to_hex();
+        self.read(move |txn| {
+            let hashes = txn.open_table(KEY_HASHES).map_err(internal)?;
+            let Some(name) = hashes.get(hash.as_str()).map_err(internal)? else {
+                return Ok(None);
+            };
+            let keys = txn.open_table(KEYS).map_err(internal)?;
+            let record = keys.get(name.value()).map_err(internal)?;
+            record.map(|r| decode_key(r.value())).transpose()
+        })
+        .await
+    }
+
+    async fn key_set(&self) -> Result<KeySet, StoreError> {
+        self.read(|txn| {
+            let mut set = KeySet::default();
+            let meta = txn.open_table(KEY_META).map_err(internal)?;
+            if let Some(v) = meta.get(META_VERSION).map_err(internal)? {
+                set.version = read_u64(v.value());
+            }
+            if let Some(v) = meta.get(META_BOOTSTRAPPED).map_err(internal)? {
+                set.bootstrapped = Some(serde_json::from_slice(v.value()).map_err(internal)?);
+            }
+            let keys = txn.open_table(KEYS).map_err(internal)?;
+            for entry in keys.iter().map_err(internal)? {
+                let (_, v) = entry.map_err(internal)?;
+                set.keys.push(decode_key(v.value())?);
+            }
+            let used = txn.open_table(KEY_LAST_USED).map_err(internal)?;
+            for entry in used.iter().map_err(internal)? {
+                let (k, v) = entry.map_err(internal)?;
+                set.last_used.insert(k.value().to_owned(), v.value());
+            }
+            Ok(set)
+        })
+        .await
+    }
+
+    async fn commit_keys(
+        &self,
+        version: u64,
+        changes: Vec<KeyChange>,
+        bootstrap: Option<BootstrapMark>,
+    ) -> Result<bool, StoreError> {
+        self.send(|reply| Op::CommitKeys {
+            version,
+            changes,
+            bootstrap,
+            reply,
+        })
+        .await?
+    }
+
+    async fn touch_key(&self, name: &KeyName, at: u64) -> Result<(), StoreError> {
+        let name = name.clone();
+        self.send(|reply| Op::TouchKey { name, at, reply }).await?
+    }
+
+    async fn reset_bootstrap(&self) -> Result<bool, StoreError> {
+        self.send(|reply| Op::ResetBootstrap { reply }).await?
+    }
+}
+
+fn decode_key(bytes: &[u8]) -> Result<KeyRecord, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Internal(format!("bad key record: {e}")))
+}
+
+/// Applies key changes inside the writer's transaction, if the version still
+/// matches. Returns whether it did.
+fn commit_keys_in(
+    txn: &redb::WriteTransaction,
+    version: u64,
+    changes: Vec<KeyChange>,
+    bootstrap: Option<BootstrapMark>,
+) -> Result<bool, redb::Error> {
+    let mut meta = txn.open_table(KEY_META)?;
+    let current = meta
+        .get(META_VERSION)?
+        .map(|v| read_u64(v.value()))
+        .unwrap_or(0);
+    if current != version {
+        return Ok(false);
+    }
+    if let Some(mark) = bootstrap {
+        if meta.get(META_BOOTSTRAPPED)?.is_some() {
+            return Ok(false);
+        }
+        let json = serde_json::to_vec(&mark).unwrap_or_default();
+        meta.insert(META_BOOTSTRAPPED, json.as_slice())?;
+    }
+    let mut keys = txn.open_table(KEYS)?;
+    let mut hashes = txn.open_table(KEY_HASHES)?;
+    let mut used = txn.open_table(KEY_LAST_USED)?;
+    for change in changes {
+        let name = match &change {
+            KeyChange::Put(record) => record.name.as_str().to_owned(),
+            KeyChange::Delete(name) => name.as_str().to_owned(),
+        };
+        let old_hash = keys
+            .get(name.as_str())?
+            .and_then(|v| decode_key(v.value()).ok())
+            .map(|r| r.hash);
+        if let Some(old_hash) = old_hash {
+            hashes.remove(old_hash.as_str())?;
+        }
+        match change {
+            KeyChange::Put(record) => {
+                let json = serde_json::to_vec(&record).unwrap_or_default();
+                keys.insert(name.as_str(), json.as_slice())?;
+                hashes.insert(record.hash.as_str(), name.as_str())?;
+            }
+            KeyChange::Delete(_) => {
+                keys.remove(name.as_str())?;
+                used.remove(name.as_str())?;
+            }
+        }
+    }
+    meta.insert(META_VERSION, (version + 1).to_be_bytes().as_slice())?;
+    Ok(true)
+}
+
 /// The writer thread: drains the queue into batches, one commit per batch.
 fn writer_loop(db: Arc<Database>, mut rx: mpsc::UnboundedReceiver<Op>) {
     while let Some(first) = rx.blocking_recv() {
@@ -232,6 +399,8 @@ enum Pending {
     Put(oneshot::Sender<Result<(), StoreError>>),
     Take(oneshot::Sender<Result<Take, StoreError>>, Take),
     Purge(oneshot::Sender<Result<usize, StoreError>>, usize),
+    Bool(oneshot::Sender<Result<bool, StoreError>>, bool),
+    Unit(oneshot::Sender<Result<(), StoreError>>),
 }
 
 /// Applies a batch in one transaction and answers every op after the commit.
@@ -305,6 +474,32 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                         }
                         pending.push(Pending::Purge(reply, expired.len()));
                     }
+                    Op::CommitKeys {
+                        version,
+                        changes,
+                        bootstrap,
+                        reply,
+                    } => {
+                        let done = commit_keys_in(&txn, version, changes, bootstrap)?;
+                        pending.push(Pending::Bool(reply, done));
+                    }
+                    Op::TouchKey { name, at, reply } => {
+                        let exists = txn.open_table(KEYS)?.get(name.as_str())?.is_some();
+                        if exists {
+                            txn.open_table(KEY_LAST_USED)?.insert(name.as_str(), at)?;
+                        }
+                        pending.push(Pending::Unit(reply));
+                    }
+                    Op::ResetBootstrap { reply } => {
+                        let mut meta = txn.open_table(KEY_META)?;
+                        let existed = meta.remove(META_BOOTSTRAPPED)?.is_some();
+                        let version = meta
+                            .get(META_VERSION)?
+                            .map(|v| read_u64(v.value()))
+                            .unwrap_or(0);
+                        meta.insert(META_VERSION, (version + 1).to_be_bytes().as_slice())?;
+                        pending.push(Pending::Bool(reply, existed));
+                    }
                     Op::Close { reply } => close = Some(reply),
                 }
             }
@@ -320,6 +515,8 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                     Pending::Put(r) => drop(r.send(Ok(()))),
                     Pending::Take(r, outcome) => drop(r.send(Ok(outcome))),
                     Pending::Purge(r, n) => drop(r.send(Ok(n))),
+                    Pending::Bool(r, b) => drop(r.send(Ok(b))),
+                    Pending::Unit(r) => drop(r.send(Ok(()))),
                 }
             }
         }
@@ -331,6 +528,8 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                     Pending::Put(r) => drop(r.send(Err(err()))),
                     Pending::Take(r, _) => drop(r.send(Err(err()))),
                     Pending::Purge(r, _) => drop(r.send(Err(err()))),
+                    Pending::Bool(r, _) => drop(r.send(Err(err()))),
+                    Pending::Unit(r) => drop(r.send(Err(err()))),
                 }
             }
         }

@@ -8,10 +8,13 @@
 //! transaction on the embedded store), so concurrent readers cannot both win
 //! the last view, and a link with the wrong key never consumes anything.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
 
+use crate::apikey::{KeyHash, KeyName, Scope};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
@@ -79,5 +82,89 @@ pub trait SecretStore: Send + Sync + 'static {
     fn kind(&self) -> &'static str;
 }
 
+/// An API key as the store holds it: metadata and the key's SHA-256, never
+/// the key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyRecord {
+    pub name: KeyName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub scopes: Vec<Scope>,
+    /// Unix seconds.
+    pub created_at: u64,
+    /// Unix seconds; `None`: never expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<u64>,
+    #[serde(default)]
+    pub disabled: bool,
+    /// Lowercase hex SHA-256 of the whole key.
+    pub hash: String,
+}
+
+/// How and when the store was bootstrapped (see `keys::Bootstrap`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BootstrapMark {
+    /// `token`, `hash` or `cli`.
+    pub via: String,
+    /// Name of the admin key it created.
+    pub name: KeyName,
+    /// Unix seconds.
+    pub at: u64,
+}
+
+/// A consistent snapshot of every API key.
+#[derive(Debug, Clone, Default)]
+pub struct KeySet {
+    /// Bumped by every committed change; commits name the version they saw.
+    pub version: u64,
+    pub keys: Vec<KeyRecord>,
+    /// Key name -> unix seconds of its last use (updated at most once a minute).
+    pub last_used: HashMap<String, u64>,
+    pub bootstrapped: Option<BootstrapMark>,
+}
+
+/// One change to the key set.
+#[derive(Debug, Clone)]
+pub enum KeyChange {
+    /// Inserts or replaces the record of that name (and its hash index).
+    Put(KeyRecord),
+    /// Removes the record of that name, its hash index and its last use.
+    Delete(KeyName),
+}
+
+/// Where API keys and the bootstrap mark live: beside the secrets, in the
+/// same store. Changes are optimistic: read a [`KeySet`], decide, then
+/// [`commit_keys`](KeyStore::commit_keys) naming the version read; the
+/// store applies the whole change atomically only if nothing changed in
+/// between. That one rule gives unique names, "never remove the last admin"
+/// and "bootstrap once, ever" on one process, many processes and a cluster.
+#[async_trait]
+pub trait KeyStore: Send + Sync + 'static {
+    /// The record of the key with this hash. One read, never a write.
+    async fn key_by_hash(&self, hash: &KeyHash) -> Result<Option<KeyRecord>, StoreError>;
+
+    /// Every key, their last uses, the bootstrap mark and the version.
+    async fn key_set(&self) -> Result<KeySet, StoreError>;
+
+    /// Applies `changes` (and sets `bootstrap`, when given) if, and only if,
+    /// the key set is still at `version`; returns whether it did.
+    async fn commit_keys(
+        &self,
+        version: u64,
+        changes: Vec<KeyChange>,
+        bootstrap: Option<BootstrapMark>,
+    ) -> Result<bool, StoreError>;
+
+    /// Records the last use of a key, if it still exists.
+    async fn touch_key(&self, name: &KeyName, at: u64) -> Result<(), StoreError>;
+
+    /// Forgets the bootstrap mark; returns whether there was one.
+    async fn reset_bootstrap(&self) -> Result<bool, StoreError>;
+}
+
+/// Both halves of a backend.
+pub trait Store: SecretStore + KeyStore {}
+impl<T: SecretStore + KeyStore> Store for T {}
+
 /// The shared handle the application keeps in its state.
-pub type DynStore = Arc<dyn SecretStore>;
+pub type DynStore = Arc<dyn Store>;

@@ -19,7 +19,10 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{AsyncCommands, Script};
 use tokio::sync::RwLock;
 
-use super::{Record, SecretStore, StoreError, Take};
+use super::{
+    BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore, StoreError, Take,
+};
+use crate::apikey::{KeyHash, KeyName};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
@@ -38,17 +41,90 @@ end
 return left
 ";
 
+/// Finds a key's record by its hash in one round trip.
+const KEY_BY_HASH_LUA: &str = r"
+local name = redis.call('HGET', KEYS[2], ARGV[1])
+if not name then return false end
+return redis.call('HGET', KEYS[1], name)
+";
+
+/// Applies a change to the API keys if the version is still the one the
+/// caller read. KEYS: records, hashes, version, bootstrapped, last-used.
+/// ARGV: version, bootstrap mark (or ''), then ops: `P name json hash` or
+/// `D name`. Returns 1 when applied, 0 when the version had moved.
+const COMMIT_KEYS_LUA: &str = r"
+local v = tonumber(redis.call('GET', KEYS[3]) or '0')
+if v ~= tonumber(ARGV[1]) then return 0 end
+if ARGV[2] ~= '' then
+  if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+  redis.call('SET', KEYS[4], ARGV[2])
+end
+local i = 3
+while i <= #ARGV do
+  local op, name = ARGV[i], ARGV[i + 1]
+  local old = redis.call('HGET', KEYS[1], name)
+  if old then redis.call('HDEL', KEYS[2], cjson.decode(old)['hash']) end
+  if op == 'P' then
+    redis.call('HSET', KEYS[1], name, ARGV[i + 2])
+    redis.call('HSET', KEYS[2], ARGV[i + 3], name)
+    i = i + 4
+  else
+    redis.call('HDEL', KEYS[1], name)
+    redis.call('HDEL', KEYS[5], name)
+    i = i + 2
+  end
+end
+redis.call('INCR', KEYS[3])
+return 1
+";
+
+/// Records a last use only for a key that still exists.
+const TOUCH_KEY_LUA: &str = r"
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+end
+return 1
+";
+
+/// Where the API keys live in Redis. Every name shares one hash tag, so
+/// all of them sit in one Redis Cluster slot and a Lua script can change
+/// them together; none can collide with a secret's `<prefix><32 hex>`.
+struct KeyLayout {
+    records: String,
+    hashes: String,
+    version: String,
+    bootstrapped: String,
+    last_used: String,
+}
+
+impl KeyLayout {
+    fn new(prefix: &str) -> Self {
+        let base = format!("{prefix}:{{{prefix}:apikeys}}");
+        KeyLayout {
+            records: format!("{base}:records"),
+            hashes: format!("{base}:hashes"),
+            version: format!("{base}:version"),
+            bootstrapped: format!("{base}:bootstrapped"),
+            last_used: format!("{base}:last-used"),
+        }
+    }
+}
+
 pub struct RedisStore {
     client: redis::Client,
     conn: RwLock<Option<ConnectionManager>>,
     timeout: Duration,
     take: Script,
+    keys: KeyLayout,
+    key_by_hash: Script,
+    commit_keys: Script,
+    touch_key: Script,
 }
 
 impl RedisStore {
     /// Prepares a store for `url`; connects lazily, so this never blocks on
     /// Redis. Fails only on a malformed URL.
-    pub fn new(url: &str, timeout: Duration) -> Result<Self, StoreError> {
+    pub fn new(url: &str, prefix: &str, timeout: Duration) -> Result<Self, StoreError> {
         let client = redis::Client::open(url)
             .map_err(|e| StoreError::Internal(format!("invalid Redis URL: {e}")))?;
         Ok(RedisStore {
@@ -56,6 +132,10 @@ impl RedisStore {
             conn: RwLock::new(None),
             timeout,
             take: Script::new(TAKE_LUA),
+            keys: KeyLayout::new(prefix),
+            key_by_hash: Script::new(KEY_BY_HASH_LUA),
+            commit_keys: Script::new(COMMIT_KEYS_LUA),
+            touch_key: Script::new(TOUCH_KEY_LUA),
         })
     }
 
@@ -174,6 +254,130 @@ impl SecretStore for RedisStore {
     fn kind(&self) -> &'static str {
         "redis"
     }
+}
+
+#[async_trait]
+impl KeyStore for RedisStore {
+    async fn key_by_hash(&self, hash: &KeyHash) -> Result<Option<KeyRecord>, StoreError> {
+        let hash = hash.to_hex();
+        let found: Option<Vec<u8>> = self
+            .bounded(async |c| {
+                self.key_by_hash
+                    .key(&self.keys.records)
+                    .key(&self.keys.hashes)
+                    .arg(&hash)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        found.map(|json| decode_json(&json)).transpose()
+    }
+
+    async fn key_set(&self) -> Result<KeySet, StoreError> {
+        let k = &self.keys;
+        type Snapshot = (
+            Vec<(String, Vec<u8>)>,
+            Vec<(String, u64)>,
+            Option<u64>,
+            Option<Vec<u8>>,
+        );
+        let (records, used, version, mark): Snapshot = self
+            .bounded(async |c| {
+                redis::pipe()
+                    .atomic()
+                    .hgetall(&k.records)
+                    .hgetall(&k.last_used)
+                    .get(&k.version)
+                    .get(&k.bootstrapped)
+                    .query_async(c)
+                    .await
+            })
+            .await?;
+        Ok(KeySet {
+            version: version.unwrap_or(0),
+            keys: records
+                .iter()
+                .map(|(_, json)| decode_json(json))
+                .collect::<Result<_, _>>()?,
+            last_used: used.into_iter().collect(),
+            bootstrapped: mark.map(|m| decode_json(&m)).transpose()?,
+        })
+    }
+
+    async fn commit_keys(
+        &self,
+        version: u64,
+        changes: Vec<KeyChange>,
+        bootstrap: Option<BootstrapMark>,
+    ) -> Result<bool, StoreError> {
+        let k = &self.keys;
+        let mark = match &bootstrap {
+            Some(m) => serde_json::to_string(m).map_err(|e| StoreError::Internal(e.to_string()))?,
+            None => String::new(),
+        };
+        let mut args: Vec<String> = vec![version.to_string(), mark];
+        for change in changes {
+            match change {
+                KeyChange::Put(record) => {
+                    let json = serde_json::to_string(&record)
+                        .map_err(|e| StoreError::Internal(e.to_string()))?;
+                    args.extend(["P".to_owned(), record.name.to_string(), json, record.hash]);
+                }
+                KeyChange::Delete(name) => args.extend(["D".to_owned(), name.to_string()]),
+            }
+        }
+        let applied: i64 = self
+            .bounded(async |c| {
+                let mut invocation = self.commit_keys.prepare_invoke();
+                invocation
+                    .key(&k.records)
+                    .key(&k.hashes)
+                    .key(&k.version)
+                    .key(&k.bootstrapped)
+                    .key(&k.last_used);
+                for a in &args {
+                    invocation.arg(a);
+                }
+                invocation.invoke_async(c).await
+            })
+            .await?;
+        Ok(applied == 1)
+    }
+
+    async fn touch_key(&self, name: &KeyName, at: u64) -> Result<(), StoreError> {
+        let k = &self.keys;
+        let _: i64 = self
+            .bounded(async |c| {
+                self.touch_key
+                    .key(&k.records)
+                    .key(&k.last_used)
+                    .arg(name.as_str())
+                    .arg(at)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn reset_bootstrap(&self) -> Result<bool, StoreError> {
+        let k = &self.keys;
+        let (removed, _): (i64, i64) = self
+            .bounded(async |c| {
+                redis::pipe()
+                    .atomic()
+                    .del(&k.bootstrapped)
+                    .incr(&k.version, 1)
+                    .query_async(c)
+                    .await
+            })
+            .await?;
+        Ok(removed == 1)
+    }
+}
+
+fn decode_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Internal(format!("bad key record: {e}")))
 }
 
 fn unavailable(e: redis::RedisError) -> StoreError {

@@ -21,6 +21,7 @@ pub struct TestApp {
     pub redis: Option<std::sync::Arc<RedisServer>>,
     _data_dir: Option<TempDir>,
     stop: Option<oneshot::Sender<()>>,
+    done: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
 }
 
 impl TestApp {
@@ -40,6 +41,18 @@ impl TestApp {
         assert_eq!(r.status(), 200, "create on {}", self.backend);
         let body: serde_json::Value = r.json().await.unwrap();
         body["token"].as_str().unwrap().to_owned()
+    }
+}
+
+impl TestApp {
+    /// Stops the server and waits until it has released its store.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(done) = self.done.take() {
+            let _ = done.await;
+        }
     }
 }
 
@@ -69,6 +82,14 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::for_tests(dir.path().join("data"));
     tweak(&mut config);
     start(config, "embedded", Some(dir), None).await
+}
+
+/// A server over the embedded store in `data_dir` (which outlives it, so a
+/// test can stop the server and start another on the same store).
+pub async fn spawn_app_in(data_dir: &Path, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let mut config = Config::for_tests(data_dir.to_owned());
+    tweak(&mut config);
+    start(config, "embedded", None, None).await
 }
 
 /// A server over its own fresh `redis-server`.
@@ -103,7 +124,7 @@ async fn start(
     let app = Application::build(&config).await.expect("build app");
     let port = app.port();
     let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(app.run_until(async {
+    let done = tokio::spawn(app.run_until(async {
         let _ = stopped.await;
     }));
     TestApp {
@@ -114,6 +135,7 @@ async fn start(
         redis,
         _data_dir: data_dir,
         stop: Some(stop),
+        done: Some(done),
     }
 }
 

@@ -3,11 +3,13 @@
 
 mod helpers;
 
+mod bootstrap;
 mod concurrency;
 mod contract;
 mod durability;
 mod errors;
 mod fuzz;
 mod hardening;
+mod keys;
 mod redis_compat;
 mod web;

@@ -1,0 +1,108 @@
+//! Who may call a route: API keys on the public port, the operator on the
+//! local admin socket.
+//!
+//! A key arrives as `Authorization: Bearer <key>` or `X-Api-Key: <key>`.
+//! Requests that came through the admin socket in the data directory carry
+//! [`LocalAdmin`] instead: that socket is owner-only, so reaching it is the
+//! credential (as with a database's local socket). Revealing a secret never
+//! passes through here: the link is the capability.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+
+use super::AppState;
+use super::api::ApiError;
+use super::context::Ctx;
+use crate::apikey::Scope;
+use crate::config::ApiAuth;
+use crate::error::Error;
+use crate::keys::Caller;
+
+/// Marks a request that arrived on the local admin socket.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalAdmin;
+
+/// The key presented with a request, if any.
+pub fn presented_key(headers: &HeaderMap) -> Option<&str> {
+    if let Some(auth) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        let (scheme, rest) = auth.trim().split_once(' ').unwrap_or((auth, ""));
+        if scheme.eq_ignore_ascii_case("bearer") {
+            return Some(rest.trim());
+        }
+    }
+    headers
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+}
+
+/// Checks the caller for `needed`, or the local socket.
+async fn caller(parts: &Parts, state: &AppState, needed: Scope) -> Result<Caller, Error> {
+    if parts.extensions.get::<LocalAdmin>().is_some() {
+        return Ok(Caller::Local);
+    }
+    match presented_key(&parts.headers) {
+        Some(key) if !key.is_empty() => state.keys.authenticate(key, needed).await,
+        _ => Err(state.keys.unauthorized().await),
+    }
+}
+
+/// A caller allowed to manage API keys.
+pub struct Admin(pub Caller);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        caller(parts, state, Scope::Admin)
+            .await
+            .map(Admin)
+            .map_err(|e| ApiError::from_ctx(e, &ctx).into_response())
+    }
+}
+
+/// A caller allowed to create secrets through the APIs: anyone while
+/// `HUSHLINK_API_AUTH=open`, else a key with the `create` scope.
+pub struct Creator(pub Caller);
+
+impl FromRequestParts<AppState> for Creator {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        if state.api_auth == ApiAuth::Open {
+            return Ok(Creator(Caller::Anonymous));
+        }
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        caller(parts, state, Scope::Create)
+            .await
+            .map(Creator)
+            .map_err(|e| ApiError::from_ctx(e, &ctx).into_response())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn keys_from_either_header() {
+        let mut h = HeaderMap::new();
+        assert_eq!(presented_key(&h), None);
+        h.insert("x-api-key", HeaderValue::from_static(" hlk_x "));
+        assert_eq!(presented_key(&h), Some("hlk_x"));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer hlk_y"),
+        );
+        assert_eq!(presented_key(&h), Some("hlk_y"));
+        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));
+        assert_eq!(presented_key(&h), Some("hlk_x"));
+    }
+}
