@@ -281,6 +281,10 @@ impl Config {
         config.redis_port = None;
         config.store = Some(StoreKind::Embedded);
         config.data_dir = data_dir;
+        // Test machines can be slow and shared: a store call that is merely
+        // slow must not turn into a 503 (tests of a store that is down
+        // lower this on purpose).
+        config.store_timeout_ms = 10_000;
         config.api_auth = ApiAuth::Open;
         config.web_form = true;
         config.bootstrap_token = None;

@@ -252,11 +252,18 @@ async fn revealed_secret_is_html_escaped() {
 }
 
 #[tokio::test]
-async fn health_answers_empty_object() {
+async fn health_answers_200_with_the_bootstrap_state() {
+    // SnapPass answers `{}`; hushlink adds `bootstrapped` for automation
+    // (monitors look at the status only).
     for app in both_backends().await {
-        let r = app.client.get(app.url("/_/_/health")).send().await.unwrap();
-        assert_eq!(r.status(), 200);
-        assert_eq!(r.json::<Value>().await.unwrap(), json!({}));
+        for route in ["/_/_/health", "/_/_/ready"] {
+            let r = app.client.get(app.url(route)).send().await.unwrap();
+            assert_eq!(r.status(), 200);
+            assert_eq!(
+                r.json::<Value>().await.unwrap(),
+                json!({ "bootstrapped": false })
+            );
+        }
     }
 }
 
