@@ -29,7 +29,7 @@ if ! "$VENV/bin/python" -c 'import importlib.metadata as m, gunicorn; assert m.v
   "$VENV/bin/pip" install -q 'snappass==1.6.2' gunicorn
 fi
 cargo build --release
-HUSHLINK=$PWD/target/release/hushlink
+HUSHLINK=${CARGO_TARGET_DIR:-$PWD/target}/release/hushlink
 
 # --- process bookkeeping: everything started here is stopped on exit -----
 TMP=$(mktemp -d -t hushlink-bench.XXXXXX)

@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
@@ -120,6 +121,11 @@ pub struct KeyService {
     store: DynStore,
     cache: Mutex<HashMap<KeyHash, (Instant, KeyRecord)>>,
     touched: Mutex<HashMap<KeyName, u64>>,
+    /// Set once the store was seen with a key or a bootstrap: from then on
+    /// no 401 carries the bootstrap hint, so anonymous requests stop costing
+    /// a store read. It never needs to go back: the last admin key cannot be
+    /// deleted, and a reset bootstrap keeps the keys.
+    set_up: AtomicBool,
 }
 
 impl KeyService {
@@ -128,24 +134,30 @@ impl KeyService {
             store,
             cache: Mutex::new(HashMap::new()),
             touched: Mutex::new(HashMap::new()),
+            set_up: AtomicBool::new(false),
         }
     }
 
     /// Checks a presented key for `needed`. Malformed keys are refused
-    /// before any lookup; unknown, expired and disabled keys all answer the
-    /// same `Unauthorized` (the log says which, by name, never the key).
+    /// without touching the store; unknown, expired and disabled keys all
+    /// answer the same `Unauthorized` (the log says which, by name, never the
+    /// key). A refused key costs at most the one lookup by hash.
     pub async fn authenticate(&self, presented: &str, needed: Scope) -> Result<Caller, Error> {
         let key = match ApiKey::parse(presented.trim()) {
             Ok(key) => key,
             Err(reason) => {
                 tracing::info!(%reason, "API key refused: malformed");
-                return Err(self.unauthorized().await);
+                return Err(Error::Unauthorized {
+                    bootstrap_hint: false,
+                });
             }
         };
         let hash = key.hash();
         let Some(record) = self.lookup(&hash).await? else {
             tracing::info!("API key refused: unknown");
-            return Err(self.unauthorized().await);
+            return Err(Error::Unauthorized {
+                bootstrap_hint: false,
+            });
         };
         let now = now_secs();
         match status(&record, now) {
@@ -168,9 +180,24 @@ impl KeyService {
         })
     }
 
-    /// The 401 to answer: with a hint on how to bootstrap while no key can exist.
+    /// The 401 for a request that presented no key: with a hint on how to
+    /// bootstrap while the store has no key and was never bootstrapped. Reads
+    /// the store only until it is seen set up.
     pub async fn unauthorized(&self) -> Error {
-        let bootstrap_hint = matches!(self.store.key_set().await, Ok(set) if set.bootstrapped.is_none() && set.keys.is_empty());
+        if self.set_up.load(Ordering::Relaxed) {
+            return Error::Unauthorized {
+                bootstrap_hint: false,
+            };
+        }
+        let bootstrap_hint = match self.store.key_set().await {
+            Ok(set) if set.bootstrapped.is_none() && set.keys.is_empty() => true,
+            Ok(_) => {
+                self.set_up.store(true, Ordering::Relaxed);
+                false
+            }
+            // The store is down: a plain 401 (the hint is only a courtesy).
+            Err(_) => false,
+        };
         Error::Unauthorized { bootstrap_hint }
     }
 

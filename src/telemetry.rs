@@ -6,6 +6,8 @@
 //! bytes, which would carry tokens and secrets. (A plain target filter, not
 //! `EnvFilter`: it needs no regex engine, which kept builds small.)
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::filter::{LevelFilter, Targets};
 use tracing_subscriber::prelude::*;
 
@@ -52,8 +54,14 @@ fn init_at(format: LogFormat, default: LevelFilter) {
                     .with_writer(std::io::stderr),
             )
             .try_init(),
+        // Colours only for a person at a terminal: a log file, `docker logs`
+        // or a collector must get plain text, not escape codes.
         LogFormat::Text => registry
-            .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .with_ansi(std::io::stderr().is_terminal())
+                    .with_writer(std::io::stderr),
+            )
             .try_init(),
     };
     if result.is_err() {

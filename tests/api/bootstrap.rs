@@ -7,7 +7,8 @@ use hushlink::config::Config;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    RedisServer, ServerProcess, TestApp, client, spawn_app_in, spawn_app_on_redis,
+    RedisServer, ServerProcess, TestApp, assert_exit, client, hushlink_cli as hushlink,
+    spawn_app_in, spawn_app_on_redis,
 };
 
 const TOKEN: &str = "bootstrap-token-0123456789abcdef-0123456789";
@@ -303,16 +304,6 @@ async fn bad_bootstrap_settings_stop_start_up() {
     );
 }
 
-fn hushlink(args: &[&str], envs: &[(&str, String)]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_hushlink"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
-        .output()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn token_file_cli_output_reset_and_quiet_logs() {
     let dir = tempfile::tempdir().unwrap();
@@ -342,12 +333,7 @@ async fn token_file_cli_output_reset_and_quiet_logs() {
 
     // The CLI way reaches the running server and is refused: once, ever.
     let out = hushlink(&["bootstrap", "--name", "second"], &envs);
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 3, "bootstrap is once, ever");
     assert!(String::from_utf8_lossy(&out.stderr).contains("already been bootstrapped"));
     // --reset reopens it, loudly; then the CLI writes the key to a private file.
     let out = hushlink(&["bootstrap", "--reset"], &envs);

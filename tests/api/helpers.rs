@@ -3,7 +3,7 @@
 
 use std::net::TcpListener as StdListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use hushlink::Application;
@@ -155,11 +155,26 @@ pub struct RedisServer {
 }
 
 impl RedisServer {
+    /// Starts on a free port. A port that another process takes between
+    /// `free_port` and the spawn (tests run in parallel) is detected and
+    /// another one tried, so two tests never share a Redis unknowingly.
     pub fn start() -> Self {
-        Self::start_on(free_port())
+        for _ in 0..5 {
+            if let Some(server) = Self::try_start_on(free_port()) {
+                return server;
+            }
+        }
+        panic!("redis-server: no free port after 5 attempts");
     }
 
+    /// Starts on `port` (to restart a killed server in place).
     pub fn start_on(port: u16) -> Self {
+        Self::try_start_on(port)
+            .unwrap_or_else(|| panic!("redis-server could not take port {port}"))
+    }
+
+    /// Our own server on `port`, or `None` when the port was taken.
+    fn try_start_on(port: u16) -> Option<Self> {
         let child = Command::new("redis-server")
             .args([
                 "--port",
@@ -179,8 +194,7 @@ impl RedisServer {
             port,
             child: std::sync::Mutex::new(child),
         };
-        server.wait_ready();
-        server
+        server.wait_ready().then_some(server)
     }
 
     pub fn url(&self) -> String {
@@ -191,13 +205,21 @@ impl RedisServer {
         redis::Client::open(self.url()).unwrap()
     }
 
-    fn wait_ready(&self) {
+    /// Waits until the Redis on our port is the one we spawned (its
+    /// `process_id` is our child's); false once our child has exited.
+    fn wait_ready(&self) -> bool {
+        let pid = self.child.lock().unwrap().id();
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.lock().unwrap().try_wait() {
+                return false;
+            }
             if let Ok(mut c) = self.client().get_connection()
-                && redis::cmd("PING").query::<String>(&mut c).is_ok()
+                && let Ok(info) = redis::cmd("INFO").arg("server").query::<String>(&mut c)
             {
-                return;
+                return info
+                    .lines()
+                    .any(|line| line.trim() == format!("process_id:{pid}"));
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -226,22 +248,35 @@ pub struct ServerProcess {
 }
 
 impl ServerProcess {
-    /// Starts the binary with `envs` on a free port and waits for health.
+    /// Starts the binary with `envs` on a port of its own choosing (port 0,
+    /// read back from its "listening" log line, so parallel tests never race
+    /// for a port) and waits for health.
     pub async fn start(envs: &[(&str, String)], log: &Path) -> Self {
-        let port = free_port();
         let log_file = std::fs::File::create(log).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_hushlink"))
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hushlink"))
             .arg("serve")
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("SNAPPASS_BIND_ADDRESS", "127.0.0.1")
-            .env("SNAPPASS_PORT", port.to_string())
+            .env("SNAPPASS_PORT", "0")
             .env("NO_SSL", "true")
+            .env("HUSHLINK_STORE_TIMEOUT_MS", SLOW_MACHINE_STORE_TIMEOUT_MS)
             .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(log_file)
             .spawn()
             .unwrap();
+        let port = match listening_port(&mut child, log).await {
+            Some(port) => port,
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "hushlink did not start listening; log:\n{}",
+                    std::fs::read_to_string(log).unwrap_or_default()
+                );
+            }
+        };
         let server = ServerProcess {
             port,
             child,
@@ -291,6 +326,76 @@ impl Drop for ServerProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The store timeout given to the binary in tests: a loaded, shared test
+/// machine can make one store call slower than the production default, and a
+/// slow call must not turn into a 503 (tests of a store that is down set
+/// their own).
+const SLOW_MACHINE_STORE_TIMEOUT_MS: &str = "10000";
+
+/// Runs the `hushlink` binary (a CLI command) with only `envs` set, and
+/// waits for it.
+pub fn hushlink_cli(args: &[&str], envs: &[(&str, String)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hushlink"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HUSHLINK_STORE_TIMEOUT_MS", SLOW_MACHINE_STORE_TIMEOUT_MS)
+        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+        .output()
+        .expect("run the hushlink binary")
+}
+
+/// Asserts the CLI exited with `code`, showing its stderr when not.
+pub fn assert_exit(out: &Output, code: i32, what: &str) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{what}; stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The port from the server's "hushlink listening" log
+/// line (logged at info, which every test's log level includes); `None` when
+/// the process exits or 15 s pass first.
+async fn listening_port(child: &mut Child, log: &Path) -> Option<u16> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        let text = strip_ansi(&std::fs::read_to_string(log).unwrap_or_default());
+        if let Some(line) = text.lines().find(|l| l.contains("hushlink listening")) {
+            // Text logs say `addr=127.0.0.1:PORT`, JSON logs `"addr":"127.0.0.1:PORT"`.
+            let (_, rest) = line
+                .split_once("addr=")
+                .or_else(|| line.split_once("\"addr\":\""))?;
+            let addr = rest.split(|c: char| c == '"' || c.is_whitespace()).next()?;
+            return addr.rsplit(':').next()?.parse().ok();
+        }
+        if let Ok(Some(_)) = child.try_wait() {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    None
+}
+
+/// `text` without terminal colour sequences (`ESC [ ... m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Splits a token `<storage key>~<fernet key>`.

@@ -1,6 +1,6 @@
 //! API keys: the admin API over HTTP and the CLI binary, on both backends.
 
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -8,7 +8,10 @@ use hushlink::apikey::ApiKey;
 use hushlink::config::ApiAuth;
 use serde_json::{Value, json};
 
-use crate::helpers::{RedisServer, ServerProcess, TestApp, spawn_app_on_redis, spawn_app_with};
+use crate::helpers::{
+    RedisServer, ServerProcess, TestApp, assert_exit, hushlink_cli as hushlink, spawn_app_on_redis,
+    spawn_app_with,
+};
 
 /// An app with an admin key recorded from its hash (the hash bootstrap way),
 /// keys required on the create APIs.
@@ -407,16 +410,6 @@ async fn web_form_off_hides_the_form_but_not_the_reveal_pages() {
 }
 
 /// Runs the real binary as an operator would.
-fn hushlink(args: &[&str], envs: &[(&str, String)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hushlink"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
-        .output()
-        .expect("run hushlink")
-}
-
 fn stdout(o: &Output) -> String {
     assert!(
         o.status.success(),
@@ -472,11 +465,10 @@ async fn cli_lifecycle(
         .to_owned();
     assert!(ApiKey::parse(&admin).is_ok(), "bootstrap printed {admin:?}");
     made.push(admin.clone());
-    let again = hushlink(&["bootstrap"], &envs);
-    assert_eq!(
-        again.status.code(),
-        Some(3),
-        "second bootstrap: already bootstrapped"
+    assert_exit(
+        &hushlink(&["bootstrap"], &envs),
+        3,
+        "second bootstrap: already bootstrapped",
     );
     let ci = stdout(&hushlink(
         &["api-key", "create", "--name", "ci", "--expires-in", "90d"],
@@ -534,16 +526,15 @@ async fn cli_lifecycle(
     );
     stdout(&hushlink(&["api-key", "delete", "three"], &envs));
     refused_within(&server, &rotated, bound).await;
-    assert_eq!(
-        hushlink(&["api-key", "delete", "three"], &envs)
-            .status
-            .code(),
-        Some(4)
+    assert_exit(
+        &hushlink(&["api-key", "delete", "three"], &envs),
+        4,
+        "no such key",
     );
-    assert_eq!(
-        hushlink(&["api-key", "delete", "ops"], &envs).status.code(),
-        Some(3),
-        "last admin"
+    assert_exit(
+        &hushlink(&["api-key", "delete", "ops"], &envs),
+        3,
+        "last admin",
     );
     let listed = stdout(&hushlink(&["api-key", "list", "--json"], &envs));
     let listed: Value = serde_json::from_str(&listed).unwrap();
@@ -626,4 +617,35 @@ async fn cli_manages_keys_on_redis_and_redis_holds_no_plaintext() {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[tokio::test]
+async fn garbage_keys_are_refused_without_the_store() {
+    let redis = Arc::new(RedisServer::start());
+    let app = spawn_app_on_redis(&redis, |c| {
+        c.api_auth = ApiAuth::Required;
+        c.store_timeout_ms = 500;
+    })
+    .await;
+    redis.kill();
+    let create_with = async |key: &str| {
+        app.client
+            .post(app.url("/api/v2/passwords"))
+            .bearer_auth(key)
+            .json(&json!({ "password": "p" }))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
+    // A malformed key (bad shape or checksum) is refused before any lookup,
+    // so it gets its 401 even while the store is down ...
+    assert_eq!(create_with("not-a-key").await, 401);
+    let mut typo = ApiKey::generate().expose().to_owned();
+    let last = typo.pop().unwrap();
+    typo.push(if last == 'a' { 'b' } else { 'a' });
+    assert_eq!(create_with(&typo).await, 401, "checksum mismatch");
+    // ... while a well-formed key needs the store, and its absence is a 503,
+    // never a guess either way.
+    assert_eq!(create_with(ApiKey::generate().expose()).await, 503);
 }
