@@ -190,6 +190,13 @@ if [ ! -x "$venv/bin/ansible-playbook" ]; then
   python3 -m venv "$venv"
   timeout 600 "$venv/bin/pip" install --quiet --disable-pip-version-check ansible-core \
     || fail "pip install ansible-core failed"
+  # An install cut short earlier can leave the package recorded without its
+  # command scripts; reinstalling the package alone restores them.
+  if [ ! -x "$venv/bin/ansible-playbook" ]; then
+    timeout 600 "$venv/bin/pip" install --quiet --disable-pip-version-check \
+      --force-reinstall --no-deps ansible-core || fail "pip reinstall ansible-core failed"
+  fi
+  [ -x "$venv/bin/ansible-playbook" ] || fail "ansible-playbook missing from $venv"
 fi
 
 start_server ansible
