@@ -207,7 +207,7 @@ run_ansible() {
   ANSIBLE_REMOTE_TMP="$tmp/ansible/remote-tmp" \
   ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
   ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 \
-    timeout 900 "$venv/bin/ansible-playbook" examples/ansible/bootstrap.yml >"$1" 2>&1 \
+    timeout 1500 "$venv/bin/ansible-playbook" examples/ansible/bootstrap.yml >"$1" 2>&1 \
     || { cat "$1" >&2; fail "ansible-playbook exited non-zero"; }
   sed -n '/PLAY RECAP/,$p' "$1"
 }
