@@ -2,7 +2,8 @@
 # Runs the whole test suite on a fresh machine. Installs what the tests need
 # when missing (redis-server; Chromium, curl and jq for the browser and
 # example tests; npm packages and Python tools in private folders), then
-# runs: the Rust unit and integration tests, the headless-Chromium browser
+# runs: the Rust unit and integration tests (the client among them, against
+# hushlink and a real SnapPass 1.6.2 from PyPI), the headless-Chromium browser
 # test, and the bootstrap examples (shell and Ansible) against a real server.
 # Tests start their own servers on free loopback ports and touch no data they
 # did not create.
@@ -17,6 +18,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v jq >/dev/null 2>&1 || need_apt+=(jq)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3 python3-venv)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -24,6 +26,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
   # The redis package may start a system Redis on 6379; the tests never use it.
 fi
+
+# Python tools (a real SnapPass for the client test) before the Rust tests,
+# so no test waits on pip.
+./scripts/python-tools.sh >/dev/null
 
 cargo test --all-targets --locked "$@"
 if [ $# -gt 0 ]; then

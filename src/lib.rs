@@ -15,6 +15,7 @@
 //! * [`bootstrap`]: the bootstrap token check and its brake on guessing.
 //! * [`admin_socket`]: the owner-only local socket the CLI talks to.
 //! * [`cli`]: the `api-key` and `bootstrap` commands.
+//! * [`client`]: `send`, `get` and `check`, the client for pipelines.
 //! * [`secret`]: lifetimes, view counts, and Fernet sealing.
 //! * [`token`]: the link token format, in one place.
 //! * [`store`]: the storage trait and its two backends, embedded (redb)
@@ -37,6 +38,7 @@ pub mod admin_socket;
 pub mod apikey;
 pub mod bootstrap;
 pub mod cli;
+pub mod client;
 pub mod config;
 pub mod error;
 pub mod http;

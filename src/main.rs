@@ -1,7 +1,10 @@
 //! The `hushlink` binary: parses the command line and wires the library.
 
-use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, Subcommand};
 use hushlink::cli::{self, ApiKeyCommand, BootstrapCommand};
+use hushlink::client::{self, CheckCommand, GetCommand, SendCommand};
 use hushlink::config::Config;
 use hushlink::{Application, shutdown_signal, telemetry};
 
@@ -24,6 +27,23 @@ enum Command {
     ApiKey(ApiKeyCommand),
     /// Make the first admin key on this host (once per store).
     Bootstrap(BootstrapCommand),
+    /// Store a secret on a server and print its link (reads stdin).
+    Send(SendCommand),
+    /// Reveal the secret behind a link (uses up one view).
+    Get(GetCommand),
+    /// Tell whether a link's secret is still there (uses up nothing).
+    Check(CheckCommand),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, or write one page per command into a directory.
+    Man {
+        /// Write hushlink.1, hushlink-send.1, ... here instead of printing.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
 }
 
 #[tokio::main]
@@ -54,7 +74,34 @@ async fn main() -> std::process::ExitCode {
             telemetry::init_for_commands(cmd.config.log_format);
             report(cli::bootstrap(cmd).await)
         }
+        Command::Send(cmd) => client::report(client::send(cmd).await),
+        Command::Get(cmd) => client::report(client::get(cmd).await),
+        Command::Check(cmd) => client::report(client::check(cmd).await),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "hushlink",
+                &mut std::io::stdout(),
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Command::Man { out_dir } => report(man_pages(out_dir)),
     }
+}
+
+/// The man page of the whole command on stdout, or one page per command
+/// (`hushlink.1`, `hushlink-send.1`, ...) in `out_dir`.
+fn man_pages(out_dir: Option<PathBuf>) -> anyhow::Result<std::process::ExitCode> {
+    let command = Cli::command();
+    match out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir)?;
+            clap_mangen::generate_to(command, &dir)?;
+        }
+        None => clap_mangen::Man::new(command).render(&mut std::io::stdout())?,
+    }
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 fn report(result: anyhow::Result<std::process::ExitCode>) -> std::process::ExitCode {

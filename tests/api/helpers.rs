@@ -139,6 +139,11 @@ async fn start(
     }
 }
 
+/// How long a child server (Redis, hushlink, SnapPass) may take to start.
+/// Only a hang should reach it: on the loaded 2-core CI machine a Redis once
+/// took more than 10 s to answer its first command.
+pub const STARTUP_BOUND: Duration = Duration::from_secs(60);
+
 /// A free loopback port (bound, then released).
 pub fn free_port() -> u16 {
     StdListener::bind("127.0.0.1:0")
@@ -209,7 +214,7 @@ impl RedisServer {
     /// `process_id` is our child's); false once our child has exited.
     fn wait_ready(&self) -> bool {
         let pid = self.child.lock().unwrap().id();
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + STARTUP_BOUND;
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.lock().unwrap().try_wait() {
                 return false;
@@ -291,7 +296,7 @@ impl ServerProcess {
     }
 
     async fn wait_healthy(&self) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + STARTUP_BOUND;
         while Instant::now() < deadline {
             if let Ok(r) = client().get(self.url("/_/_/health")).send().await
                 && r.status() == 200
@@ -334,17 +339,131 @@ impl Drop for ServerProcess {
 /// their own).
 const SLOW_MACHINE_STORE_TIMEOUT_MS: &str = "10000";
 
-/// Runs the `hushlink` binary (a CLI command) with only `envs` set, and
-/// waits for it.
-pub fn hushlink_cli(args: &[&str], envs: &[(&str, String)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hushlink"))
+/// The `hushlink` binary with `args`, and only `envs` (plus `PATH` and the
+/// slow-machine store timeout) in its environment.
+fn hushlink_command(args: &[&str], envs: &[(&str, String)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hushlink"));
+    command
         .args(args)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HUSHLINK_STORE_TIMEOUT_MS", SLOW_MACHINE_STORE_TIMEOUT_MS)
-        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())));
+    command
+}
+
+/// Runs the `hushlink` binary (a CLI command) with only `envs` set, and
+/// waits for it.
+pub fn hushlink_cli(args: &[&str], envs: &[(&str, String)]) -> Output {
+    hushlink_command(args, envs)
         .output()
         .expect("run the hushlink binary")
+}
+
+/// Runs the `hushlink` binary as a client (`send`, `get`, ...) with `stdin`
+/// piped in (so it is never a terminal). Asynchronous, so that a server
+/// running in this test's runtime keeps answering meanwhile.
+pub async fn hushlink_client(args: &[&str], envs: &[(&str, String)], stdin: &[u8]) -> Output {
+    use tokio::io::AsyncWriteExt;
+    let mut child = tokio::process::Command::from(hushlink_command(args, envs))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("run the hushlink binary");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    // Fed from a task: a client that exits early (bad usage) closes the
+    // pipe, and a large secret must not wait on stdout being drained.
+    let feeder = tokio::spawn(async move {
+        let _ = pipe.write_all(&input).await;
+    });
+    let output = child.wait_with_output().await.expect("wait for hushlink");
+    let _ = feeder.await;
+    output
+}
+
+/// The Python tools venv that `scripts/python-tools.sh` fills, beside the
+/// build's target directory.
+fn python_tools() -> PathBuf {
+    let target = Path::new(env!("CARGO_BIN_EXE_hushlink"))
+        .ancestors()
+        .nth(2)
+        .expect("the binary lives in <target>/<profile>/");
+    let venv = target.join("python-tools");
+    assert!(
+        venv.join("bin/gunicorn").exists(),
+        "no Python test tools at {}: run scripts/python-tools.sh (the README's test command does)",
+        venv.display()
+    );
+    venv
+}
+
+/// A real SnapPass 1.6.2 (from PyPI) under gunicorn, over `redis`, with
+/// plain-HTTP links. Killed on drop.
+pub struct SnapPass {
+    port: u16,
+    child: Child,
+    log: PathBuf,
+    _dir: TempDir,
+}
+
+impl SnapPass {
+    pub async fn start(redis: &RedisServer) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("snappass.log");
+        let port = free_port();
+        let child = Command::new(python_tools().join("bin/gunicorn"))
+            .args(["--bind", &format!("127.0.0.1:{port}"), "--workers", "1"])
+            .args(["--worker-tmp-dir", dir.path().to_str().unwrap()])
+            .arg("snappass.main:app")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("REDIS_HOST", "127.0.0.1")
+            .env("REDIS_PORT", redis.port.to_string())
+            .env("NO_SSL", "true")
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .expect("start gunicorn");
+        let mut snappass = SnapPass {
+            port,
+            child,
+            log,
+            _dir: dir,
+        };
+        snappass.wait_ready().await;
+        snappass
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    async fn wait_ready(&mut self) {
+        let deadline = Instant::now() + STARTUP_BOUND;
+        while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
+            if let Ok(r) = client().get(self.url("/")).send().await
+                && r.status() == 200
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "SnapPass did not start; its log:\n{}",
+            std::fs::read_to_string(&self.log).unwrap_or_default()
+        );
+    }
+}
+
+impl Drop for SnapPass {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// Asserts the CLI exited with `code`, showing its stderr when not.
@@ -359,9 +478,9 @@ pub fn assert_exit(out: &Output, code: i32, what: &str) {
 
 /// The port from the server's "hushlink listening" log
 /// line (logged at info, which every test's log level includes); `None` when
-/// the process exits or 15 s pass first.
+/// the process exits or [`STARTUP_BOUND`] passes first.
 async fn listening_port(child: &mut Child, log: &Path) -> Option<u16> {
-    let deadline = Instant::now() + Duration::from_secs(15);
+    let deadline = Instant::now() + STARTUP_BOUND;
     while Instant::now() < deadline {
         let text = strip_ansi(&std::fs::read_to_string(log).unwrap_or_default());
         if let Some(line) = text.lines().find(|l| l.contains("hushlink listening")) {

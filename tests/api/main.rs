@@ -4,6 +4,7 @@
 mod helpers;
 
 mod bootstrap;
+mod client;
 mod concurrency;
 mod contract;
 mod durability;
