@@ -127,8 +127,11 @@ impl fmt::Debug for KeyHash {
 /// A key's unique name: 1 to 64 characters of `[A-Za-z0-9._-]`, and never
 /// something that looks like key material (Shlink once stored the plain
 /// `INITIAL_API_KEY` as the key's name).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schema(value_type = String, pattern = "^[A-Za-z0-9._-]{1,64}$", example = "ci-deploy")]
 pub struct KeyName(String);
 
 impl KeyName {
@@ -185,6 +188,7 @@ impl fmt::Display for KeyName {
     Serialize,
     Deserialize,
     clap::ValueEnum,
+    utoipa::ToSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {

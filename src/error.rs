@@ -13,9 +13,11 @@ use serde::Serialize;
 use crate::store::StoreError;
 
 /// One invalid field of a request, as RFC 7807's `invalid-params` lists it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct InvalidParam {
+    /// The field (or `body`, `token`, `name`).
     pub name: String,
+    /// What is wrong with it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

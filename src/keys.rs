@@ -66,7 +66,7 @@ impl BootstrapVia {
 }
 
 /// A key's state as listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Active,
@@ -75,7 +75,8 @@ pub enum Status {
 }
 
 /// A key as the admin API and the CLI show it: never the key, never its hash.
-#[derive(Debug, Clone, Serialize)]
+/// Times are RFC 3339, UTC.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct KeyInfo {
     pub name: KeyName,
     pub description: Option<String>,
@@ -87,9 +88,11 @@ pub struct KeyInfo {
 }
 
 /// A key just made: the one answer that shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NewKey {
     pub name: KeyName,
+    /// The key itself (`hlk_` + 42 characters), shown in this answer only.
+    #[schema(pattern = "^hlk_[0-9A-Za-z]{42}$")]
     pub key: String,
     pub description: Option<String>,
     pub scopes: Vec<Scope>,

@@ -12,15 +12,16 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::ApiError;
+use super::api::{ApiError, Problem};
 use super::auth::{Admin, LocalAdmin, presented_key};
 use super::body::read_limited;
 use super::context::Ctx;
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Error, InvalidParam};
-use crate::keys::{self, BootstrapVia, KeyPatch, KeySpec, MAX_DESCRIPTION};
+use crate::keys::{self, BootstrapVia, KeyInfo, KeyPatch, KeySpec, MAX_DESCRIPTION, NewKey};
 
 /// Admin bodies are small; anything larger is refused before buffering.
 const ADMIN_BODY_LIMIT: usize = 16 * 1024;
@@ -38,6 +39,52 @@ async fn read_object(headers: &HeaderMap, body: Body) -> Result<Map<String, Valu
             "The request body must be a JSON object.",
         )),
     }
+}
+
+// The request types below only describe bodies: handlers read them as JSON
+// values and check them field by field (`Fields`). `Option` marks a field
+// that may be null; `required = false` one that may be absent but not null.
+/// A key to make.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct NewKeyRequest {
+    #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: String,
+    #[schema(max_length = 256)]
+    description: Option<String>,
+    /// Default: `["create"]`.
+    #[schema(required = false)]
+    scopes: Vec<Scope>,
+    /// RFC 3339, in the future; `null` or absent: never expires.
+    #[schema(format = DateTime)]
+    expires_at: Option<String>,
+}
+
+/// A change to a key: absent fields stay as they are; `null` clears a
+/// description or an expiry.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct KeyPatchRequest {
+    /// A new name.
+    #[schema(required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: String,
+    #[schema(max_length = 256)]
+    description: Option<String>,
+    #[schema(required = false)]
+    disabled: bool,
+    #[schema(format = DateTime)]
+    expires_at: Option<String>,
+}
+
+/// The first admin key's name and expiry (the body may be empty).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct BootstrapRequest {
+    /// Default: `admin`.
+    #[schema(required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: String,
+    #[schema(format = DateTime)]
+    expires_at: Option<String>,
 }
 
 /// Collects field errors so one answer names every bad field.
@@ -145,6 +192,22 @@ fn path_name(raw: &str) -> Result<KeyName, Error> {
 }
 
 /// `POST /api/v2/keys`: 201 with the new key, shown this once.
+#[utoipa::path(
+    post,
+    path = "/api/v2/keys",
+    tag = "keys",
+    request_body = NewKeyRequest,
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 201, description = "Made; the key appears in this answer only.", body = NewKey),
+        (status = 400, description = "A bad field, named in `invalid-params`.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A key with that name exists.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 16 KiB.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -177,6 +240,18 @@ pub async fn create(
 }
 
 /// `GET /api/v2/keys`
+#[utoipa::path(
+    get,
+    path = "/api/v2/keys",
+    tag = "keys",
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Every key, by name; never a key or its hash.", body = Vec<KeyInfo>),
+        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -191,6 +266,20 @@ pub async fn list(
 }
 
 /// `GET /api/v2/keys/{name}`
+#[utoipa::path(
+    get,
+    path = "/api/v2/keys/{name}",
+    tag = "keys",
+    params(("name" = String, Path, description = "The key's name.")),
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The key's record.", body = KeyInfo),
+        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn get(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -203,6 +292,24 @@ pub async fn get(
 }
 
 /// `PATCH /api/v2/keys/{name}`: `{name?, description?, disabled?, expires_at?}`.
+#[utoipa::path(
+    patch,
+    path = "/api/v2/keys/{name}",
+    tag = "keys",
+    params(("name" = String, Path, description = "The key's name.")),
+    request_body(content = Option<KeyPatchRequest>, description = "May be empty (changes nothing)."),
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Changed; takes effect on every instance within a second.", body = KeyInfo),
+        (status = 400, description = "A bad field, named in `invalid-params`.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new name is taken, or the change would leave no active admin key.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 16 KiB.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -230,6 +337,21 @@ pub async fn update(
 }
 
 /// `DELETE /api/v2/keys/{name}`: 204.
+#[utoipa::path(
+    delete,
+    path = "/api/v2/keys/{name}",
+    tag = "keys",
+    params(("name" = String, Path, description = "The key's name.")),
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 204, description = "Deleted; the key stops working at once."),
+        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "It is the last active admin key.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn delete(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -242,6 +364,20 @@ pub async fn delete(
 }
 
 /// `POST /api/v2/keys/{name}/rotate`: a new key under the same name.
+#[utoipa::path(
+    post,
+    path = "/api/v2/keys/{name}/rotate",
+    tag = "keys",
+    params(("name" = String, Path, description = "The key's name.")),
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The new key, shown this once; the old one stopped working.", body = NewKey),
+        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn rotate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -255,6 +391,23 @@ pub async fn rotate(
 
 /// `POST /api/v2/bootstrap`: exchanges the bootstrap token (or, on the
 /// local socket, nothing) for the first admin key. 409 once bootstrapped.
+#[utoipa::path(
+    post,
+    path = "/api/v2/bootstrap",
+    tag = "keys",
+    request_body(content = Option<BootstrapRequest>, description = "May be empty."),
+    security(("bootstrap_token" = [])),
+    responses(
+        (status = 201, description = "The first admin key, shown this once; the bootstrap token is dead from now on.", body = NewKey),
+        (status = 400, description = "A bad field, named in `invalid-params`.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No bootstrap token is configured, or the one sent is wrong.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "This store has been bootstrapped already.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 16 KiB.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong tokens from this address; see `Retry-After`.", body = Problem, content_type = "application/problem+json",
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "The store is unavailable; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn bootstrap(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -12,7 +12,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
+use utoipa::ToSchema;
 
 use super::AppState;
 use super::auth::Creator;
@@ -20,6 +21,20 @@ use super::body::{json_limit, read_limited};
 use super::context::Ctx;
 use crate::error::{Conflict, Error, InvalidParam};
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
+
+/// An RFC 7807 problem document: the body of every API error.
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    /// The server's base URL plus a slug naming the kind of problem
+    /// (`get-password-error`, `damaged-link`, `set-password-validation-error`, ...).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A message safe to show to a person.
+    pub title: String,
+    /// The fields at fault, if any.
+    #[serde(rename = "invalid-params")]
+    pub invalid_params: Vec<InvalidParam>,
+}
 
 /// An error on an API route, rendered as `application/problem+json`.
 pub struct ApiError {
@@ -151,7 +166,11 @@ impl IntoResponse for ApiError {
                 vec![],
             ),
         };
-        let body = json!({ "type": format!("{}{slug}", self.base_url), "title": title, "invalid-params": params });
+        let body = Problem {
+            kind: format!("{}{slug}", self.base_url),
+            title: title.to_owned(),
+            invalid_params: params,
+        };
         let mut response = (status, Json(body)).into_response();
         let headers = response.headers_mut();
         headers.insert(
@@ -166,6 +185,25 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+// Only describes the body: handlers read it as a JSON value and check it
+// field by field (`read_new_secret`), so each wrong type is a 400 naming
+// its field. `required = false` on plain types: absent is fine, null is not.
+/// A secret to store.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct NewSecretRequest {
+    /// The secret. At most `HUSHLINK_MAX_SECRET_BYTES` bytes (256 KiB by default).
+    #[schema(min_length = 1, example = "correct horse battery staple")]
+    password: String,
+    /// Lifetime in seconds, at most `HUSHLINK_MAX_TTL` (default and maximum
+    /// 1209600, two weeks). A string of digits is accepted too.
+    #[schema(required = false, minimum = 1, maximum = 1209600, example = 3600)]
+    ttl: u64,
+    /// How many reveals the link allows (hushlink; SnapPass allows one).
+    #[schema(required = false, minimum = 1, maximum = 100, example = 1)]
+    views: u32,
 }
 
 /// A validated create request.
@@ -252,11 +290,16 @@ async fn read_new_secret(
 }
 
 /// A non-negative integer, or a string of ASCII digits (SnapPass accepts
-/// `"600"` through Python's `int()`). Booleans, fractions, negatives, null
-/// and containers are refused.
+/// `"600"` through Python's `int()`). A number written with a zero
+/// fraction (`600.0`) counts, as it does in JSON Schema. Booleans,
+/// fractions, negatives, null and containers are refused.
 fn whole_number(v: &Value) -> Option<u64> {
     match v {
-        Value::Number(n) => n.as_u64(),
+        Value::Number(n) => n.as_u64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && (0.0..9.0e15).contains(f))
+                .map(|f| f as u64)
+        }),
         Value::String(s) => {
             let s = s.trim();
             if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -268,13 +311,31 @@ fn whole_number(v: &Value) -> Option<u64> {
     }
 }
 
-#[derive(Serialize)]
-struct SimpleCreated {
+/// The answer of the simple API.
+#[derive(Serialize, ToSchema)]
+pub struct SimpleCreated {
+    /// The web link to send: base URL + quoted token.
     link: String,
+    /// Lifetime in seconds.
     ttl: u64,
 }
 
 /// `POST /api/set_password/`: SnapPass's simple API.
+#[utoipa::path(
+    post,
+    path = "/api/set_password/",
+    tag = "secrets",
+    request_body = NewSecretRequest,
+    security((), ("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Stored; the link is the only way to the secret.", body = SimpleCreated),
+        (status = 400, description = "A missing or empty password, a bad TTL or view count, or a body that is not a JSON object.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `create` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body or the secret is over the size limit.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable; nothing was stored.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn set_password(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -298,21 +359,49 @@ pub async fn set_password(
     .into_response())
 }
 
-#[derive(Serialize)]
-struct Link {
+/// A link of the REST API's answer.
+#[derive(Serialize, ToSchema)]
+pub struct Link {
+    /// `self` (the API address) or `web-view` (the page to send a person).
+    #[schema(value_type = String, example = "web-view")]
     rel: &'static str,
     href: String,
 }
 
-#[derive(Serialize)]
-struct Created {
+/// The answer of the REST API's create.
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    /// `<REDIS_PREFIX><32 hex>~<Fernet key>`: the capability; the server keeps no copy of its key part.
     token: String,
     links: [Link; 2],
+    /// Lifetime in seconds.
     ttl: u64,
+    /// Reveals allowed.
     views: u32,
 }
 
+/// A revealed secret.
+#[derive(Serialize, ToSchema)]
+pub struct Revealed {
+    password: String,
+}
+
 /// `POST /api/v2/passwords`: SnapPass's REST API.
+#[utoipa::path(
+    post,
+    path = "/api/v2/passwords",
+    tag = "secrets",
+    request_body = NewSecretRequest,
+    security((), ("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Stored.", body = Created),
+        (status = 400, description = "A missing or empty password, a bad TTL or view count, or a body that is not a JSON object.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `create` scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body or the secret is over the size limit.", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable; nothing was stored.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -348,6 +437,17 @@ pub async fn create(
 }
 
 /// `HEAD /api/v2/passwords/{token}`: exists? Never consumes a view.
+#[utoipa::path(
+    head,
+    path = "/api/v2/passwords/{token}",
+    tag = "secrets",
+    params(("token" = String, Path, description = "The token, URL-quoted as in the links.")),
+    responses(
+        (status = 200, description = "The secret is there.", headers(("x-views-remaining" = u32, description = "Reveals left"))),
+        (status = 404, description = "Missing, expired or used up (one answer for all three)."),
+        (status = 503, description = "The store is unavailable."),
+    )
+)]
 pub async fn check(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
     let Some(token) = state.secrets.parse_token(&segment) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -366,6 +466,19 @@ pub async fn check(State(state): State<AppState>, Path(segment): Path<String>) -
 }
 
 /// `GET /api/v2/passwords/{token}`: reveals, consuming one view.
+#[utoipa::path(
+    get,
+    path = "/api/v2/passwords/{token}",
+    tag = "secrets",
+    params(("token" = String, Path, description = "The token, URL-quoted as in the links.")),
+    responses(
+        (status = 200, description = "The secret; its last view deletes it, durably, before this answer is sent.", body = Revealed,
+            headers(("x-views-remaining" = u32, description = "Reveals left"))),
+        (status = 400, description = "The link's key part cannot open the secret: nothing was revealed or deleted.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Missing, expired or used up (one answer for all three).", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable; nothing was consumed.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn reveal(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -380,22 +493,54 @@ pub async fn reveal(
         .reveal(&token)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
-    let password = String::from_utf8_lossy(&revealed.secret);
+    let password = String::from_utf8_lossy(&revealed.secret).into_owned();
     Ok((
         [("x-views-remaining", revealed.views_left.to_string())],
-        Json(json!({ "password": password })),
+        Json(Revealed { password }),
     )
         .into_response())
 }
 
+/// The store answers.
+#[derive(Serialize, ToSchema)]
+pub struct Healthy {
+    /// Whether an admin key has ever been made (automation waits for this).
+    bootstrapped: bool,
+}
+
+/// The store does not answer.
+#[derive(Serialize, ToSchema)]
+pub struct Unhealthy {
+    #[schema(example = "unavailable")]
+    store: String,
+}
+
 /// `GET /_/_/health`: 200 when the store answers, 503 otherwise (as
 /// SnapPass). The body adds `bootstrapped` for automation.
+#[utoipa::path(
+    get,
+    path = "/_/_/health",
+    tag = "health",
+    responses(
+        (status = 200, description = "The store answers.", body = Healthy),
+        (status = 503, description = "The store does not answer.", body = Unhealthy),
+    )
+)]
 pub async fn health(State(state): State<AppState>) -> Response {
     readiness(&state).await
 }
 
 /// `GET /_/_/ready`: the Kubernetes readiness probe: the store answers and
 /// the bootstrap state is known.
+#[utoipa::path(
+    get,
+    path = "/_/_/ready",
+    tag = "health",
+    responses(
+        (status = 200, description = "Ready: the store answers and the bootstrap state is known.", body = Healthy),
+        (status = 503, description = "Not ready.", body = Unhealthy),
+    )
+)]
 pub async fn ready(State(state): State<AppState>) -> Response {
     readiness(&state).await
 }
@@ -406,12 +551,14 @@ async fn readiness(state: &AppState) -> Response {
         state.keys.bootstrapped().await
     };
     match checked.await {
-        Ok(bootstrapped) => Json(json!({ "bootstrapped": bootstrapped })).into_response(),
+        Ok(bootstrapped) => Json(Healthy { bootstrapped }).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check: store unavailable");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "store": "unavailable" })),
+                Json(Unhealthy {
+                    store: "unavailable".into(),
+                }),
             )
                 .into_response()
         }
@@ -421,14 +568,18 @@ async fn readiness(state: &AppState) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn whole_numbers() {
         assert_eq!(whole_number(&json!(600)), Some(600));
         assert_eq!(whole_number(&json!("600")), Some(600));
+        assert_eq!(whole_number(&json!(600.0)), Some(600));
         for bad in [
             json!(-1),
             json!(1.5),
+            json!(-2.0),
+            json!(1e300),
             json!(null),
             json!(true),
             json!([1]),

@@ -4,12 +4,14 @@
 //! `router(state)` builds the whole application so tests can drive it
 //! directly; `api` holds the JSON endpoints, `web` the pages, `assets` the
 //! static files, `context` what handlers learn from a request (base URL,
-//! language, whether JSON is wanted), and `body` the size-limited body reader.
+//! language, whether JSON is wanted), `body` the size-limited body reader,
+//! and `openapi` the API's routes together with their OpenAPI description.
 
 use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Instant;
 
+use axum::body::Bytes;
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
@@ -29,6 +31,7 @@ pub mod assets;
 pub mod auth;
 pub mod body;
 pub mod context;
+pub mod openapi;
 pub mod web;
 
 /// Limits applied to every secret, whichever way it arrives.
@@ -147,20 +150,23 @@ fn static_origin(static_url: &str) -> Option<String> {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
+    let (api_routes, description) = openapi::api_routes()
+        .merge(openapi::admin_routes())
+        .split_for_parts();
+    // Built once, from types only: serializing it cannot fail at run time.
+    let description =
+        Bytes::from(serde_json::to_vec(&description).expect("the OpenAPI description serializes"));
     Router::new()
         .route("/", get(web::form).post(web::create))
         .route("/{token}", get(web::preview).post(web::reveal))
-        .route("/api/set_password/", post(api::set_password))
+        // SnapPass's route has a trailing slash; Flask also answers without.
         .route("/api/set_password", post(api::set_password))
-        .route("/api/v2/passwords", post(api::create))
+        .merge(api_routes)
         .route(
-            "/api/v2/passwords/{token}",
-            get(api::reveal).head(api::check),
+            openapi::PATH,
+            get(move || async move { ([(header::CONTENT_TYPE, "application/json")], description) }),
         )
-        .route("/_/_/health", get(api::health))
-        .route("/_/_/ready", get(api::ready))
         .route("/static/{file}", get(assets::serve))
-        .merge(admin_routes())
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -170,23 +176,11 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Key management and bootstrap: on the public port (API key or bootstrap
-/// token needed) and on the local admin socket.
-fn admin_routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v2/keys", post(admin::create).get(admin::list))
-        .route(
-            "/api/v2/keys/{name}",
-            get(admin::get).patch(admin::update).delete(admin::delete),
-        )
-        .route("/api/v2/keys/{name}/rotate", post(admin::rotate))
-        .route("/api/v2/bootstrap", post(admin::bootstrap))
-}
-
-/// The router of the local admin socket: the admin routes, every request
-/// acting as the operator on the host (the socket is owner-only).
+/// The router of the local admin socket: the admin routes (key management
+/// and bootstrap), every request acting as the operator on the host (the
+/// socket is owner-only).
 pub fn local_admin_router(state: AppState) -> Router {
-    admin_routes()
+    Router::from(openapi::admin_routes())
         .route("/_/local/bootstrap/reset", post(admin::reset_bootstrap))
         .route("/_/_/health", get(api::health))
         .fallback(web::fallback)
@@ -253,6 +247,7 @@ pub fn redact_path(path: &str) -> &'static str {
         "/_/_/ready" => "/_/_/ready",
         "/api/v2/keys" => "/api/v2/keys",
         "/api/v2/bootstrap" => "/api/v2/bootstrap",
+        "/api/openapi.json" => "/api/openapi.json",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
         p if p.starts_with("/api/v2/keys/") && p.ends_with("/rotate") => {
             "/api/v2/keys/{name}/rotate"

@@ -7,7 +7,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use hushlink::Application;
-use hushlink::config::{Config, StoreKind};
+use hushlink::apikey::ApiKey;
+use hushlink::config::{ApiAuth, Config, StoreKind};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 
@@ -137,6 +138,26 @@ async fn start(
         stop: Some(stop),
         done: Some(done),
     }
+}
+
+/// An app with an admin key recorded from its hash (the hash bootstrap way),
+/// keys required on the create APIs.
+pub async fn apps_with_admin() -> Vec<(TestApp, ApiKey)> {
+    let admin = ApiKey::generate();
+    let hash = admin.hash().to_hex();
+    let h = hash.clone();
+    let embedded = spawn_app_with(move |c| {
+        c.admin_key_sha256 = Some(h);
+        c.api_auth = ApiAuth::Required;
+    })
+    .await;
+    let redis = std::sync::Arc::new(RedisServer::start());
+    let on_redis = spawn_app_on_redis(&redis, move |c| {
+        c.admin_key_sha256 = Some(hash);
+        c.api_auth = ApiAuth::Required;
+    })
+    .await;
+    vec![(embedded, admin.clone()), (on_redis, admin)]
 }
 
 /// How long a child server (Redis, hushlink, SnapPass) may take to start.
@@ -386,7 +407,7 @@ pub async fn hushlink_client(args: &[&str], envs: &[(&str, String)], stdin: &[u8
 
 /// The Python tools venv that `scripts/python-tools.sh` fills, beside the
 /// build's target directory.
-fn python_tools() -> PathBuf {
+pub fn python_tools() -> PathBuf {
     let target = Path::new(env!("CARGO_BIN_EXE_hushlink"))
         .ancestors()
         .nth(2)

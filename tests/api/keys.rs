@@ -9,29 +9,9 @@ use hushlink::config::ApiAuth;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    RedisServer, ServerProcess, TestApp, assert_exit, hushlink_cli as hushlink, spawn_app_on_redis,
-    spawn_app_with,
+    RedisServer, ServerProcess, TestApp, apps_with_admin, assert_exit, hushlink_cli as hushlink,
+    spawn_app_on_redis, spawn_app_with,
 };
-
-/// An app with an admin key recorded from its hash (the hash bootstrap way),
-/// keys required on the create APIs.
-async fn apps_with_admin() -> Vec<(TestApp, ApiKey)> {
-    let admin = ApiKey::generate();
-    let hash = admin.hash().to_hex();
-    let h = hash.clone();
-    let embedded = spawn_app_with(move |c| {
-        c.admin_key_sha256 = Some(h);
-        c.api_auth = ApiAuth::Required;
-    })
-    .await;
-    let redis = Arc::new(RedisServer::start());
-    let on_redis = spawn_app_on_redis(&redis, move |c| {
-        c.admin_key_sha256 = Some(hash);
-        c.api_auth = ApiAuth::Required;
-    })
-    .await;
-    vec![(embedded, admin.clone()), (on_redis, admin)]
-}
 
 async fn call(
     app: &TestApp,

@@ -12,5 +12,6 @@ mod errors;
 mod fuzz;
 mod hardening;
 mod keys;
+mod openapi;
 mod redis_compat;
 mod web;
