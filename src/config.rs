@@ -96,12 +96,34 @@ pub struct Config {
     #[arg(long, env = "SNAPPASS_REDIS_DB", default_value_t = 0)]
     pub redis_db: u32,
 
+    /// Redis Cluster seed nodes, comma-separated (`redis://h1:7000,redis://h2:7001`;
+    /// `rediss://` and passwords work). When set, the store is that cluster and
+    /// REDIS_URL/REDIS_HOST are ignored.
+    #[arg(
+        long,
+        env = "HUSHLINK_REDIS_CLUSTER",
+        hide_env_values = true,
+        value_name = "URLS"
+    )]
+    pub redis_cluster: Option<String>,
+
+    /// Replicas that must acknowledge a create (Redis `WAIT`) before it is
+    /// answered; 0 does not wait. With 1, a secret answered 200 survives the
+    /// loss of its master.
+    #[arg(long, env = "HUSHLINK_REDIS_WAIT_REPLICAS", default_value_t = 0)]
+    pub redis_wait_replicas: u32,
+
+    /// Milliseconds to wait for those replicas before the create gets a 503.
+    #[arg(long, env = "HUSHLINK_REDIS_WAIT_TIMEOUT_MS", default_value_t = 250,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub redis_wait_timeout_ms: u64,
+
     /// Prefix of secret keys; also the first part of every token.
     #[arg(long, env = "REDIS_PREFIX", default_value = "snappass")]
     pub redis_prefix: String,
 
-    /// Which store to use; default `redis` when any of REDIS_URL, REDIS_HOST,
-    /// REDIS_PORT is set, else `embedded`.
+    /// Which store to use; default `redis` when any of HUSHLINK_REDIS_CLUSTER,
+    /// REDIS_URL, REDIS_HOST, REDIS_PORT is set, else `embedded`.
     #[arg(long, env = "HUSHLINK_STORE", value_enum)]
     pub store: Option<StoreKind>,
 
@@ -177,12 +199,39 @@ impl Config {
     /// The store to use, applying the SnapPass-compatible default.
     pub fn store_kind(&self) -> StoreKind {
         self.store.unwrap_or(
-            if self.redis_url.is_some() || self.redis_host.is_some() || self.redis_port.is_some() {
+            if self.redis_cluster_nodes().is_some()
+                || self.redis_url.is_some()
+                || self.redis_host.is_some()
+                || self.redis_port.is_some()
+            {
                 StoreKind::Redis
             } else {
                 StoreKind::Embedded
             },
         )
+    }
+
+    /// The Redis Cluster seed URLs, when HUSHLINK_REDIS_CLUSTER names any.
+    pub fn redis_cluster_nodes(&self) -> Option<Vec<String>> {
+        let nodes: Vec<String> = self
+            .redis_cluster
+            .as_deref()?
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect();
+        (!nodes.is_empty()).then_some(nodes)
+    }
+
+    /// What `WAIT` asks of Redis after a write: replicas and timeout.
+    pub fn redis_replication(&self) -> Option<(u32, Duration)> {
+        (self.redis_wait_replicas > 0).then(|| {
+            (
+                self.redis_wait_replicas,
+                Duration::from_millis(self.redis_wait_timeout_ms),
+            )
+        })
     }
 
     /// The Redis URL: REDIS_URL as given, or one built from the host settings.
@@ -279,6 +328,8 @@ impl Config {
         config.redis_url = None;
         config.redis_host = None;
         config.redis_port = None;
+        config.redis_cluster = None;
+        config.redis_wait_replicas = 0;
         config.store = Some(StoreKind::Embedded);
         config.data_dir = data_dir;
         // Test machines can be slow and shared: a store call that is merely
@@ -341,6 +392,22 @@ mod tests {
         c.redis_db = 2;
         assert_eq!(c.redis_url(), "redis://:p%40ss%20word@db:6380/2");
         c.store = None;
+        assert_eq!(c.store_kind(), StoreKind::Redis);
+    }
+
+    #[test]
+    fn cluster_seeds_are_a_comma_separated_list() {
+        let mut c = Config::for_tests(PathBuf::from("/tmp/x"));
+        c.store = None;
+        assert_eq!(c.redis_cluster_nodes(), None);
+        c.redis_cluster = Some(" , ".into());
+        assert_eq!(c.redis_cluster_nodes(), None);
+        assert_eq!(c.store_kind(), StoreKind::Embedded);
+        c.redis_cluster = Some("redis://a:7000, rediss://:pw@b:7001,".into());
+        assert_eq!(
+            c.redis_cluster_nodes(),
+            Some(vec!["redis://a:7000".into(), "rediss://:pw@b:7001".into()])
+        );
         assert_eq!(c.store_kind(), StoreKind::Redis);
     }
 }

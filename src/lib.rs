@@ -165,11 +165,18 @@ pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
             &config.data_dir,
             config.purge_interval(),
         )?),
-        StoreKind::Redis => Arc::new(store::redis::RedisStore::new(
-            &config.redis_url(),
-            &config.redis_prefix,
-            config.store_timeout(),
-        )?),
+        StoreKind::Redis => {
+            let target = match config.redis_cluster_nodes() {
+                Some(nodes) => store::redis::Target::Cluster(nodes),
+                None => store::redis::Target::Single(config.redis_url()),
+            };
+            Arc::new(store::redis::RedisStore::new(
+                target,
+                &config.redis_prefix,
+                config.store_timeout(),
+                config.redis_replication(),
+            )?)
+        }
     })
 }
 

@@ -7,16 +7,33 @@
 //! puts it in the secret's Redis Cluster slot, so the take script touches
 //! one slot only.
 //!
-//! The connection is one multiplexed `ConnectionManager`, made on first use
-//! (so the server starts while Redis is down) and reconnected by the
-//! library. Every command is bounded by a timeout, so no request hangs on a
-//! Redis that has gone away.
+//! One Redis or a Redis Cluster: every command and script touches one key
+//! or keys of one hash-tagged slot, so each guarantee (exactly-once take,
+//! the key set's versioned commit) holds unchanged in a cluster, and the
+//! library's cluster client handles redirections, slot refreshes and
+//! reconnects. The connection (a multiplexed `ConnectionManager`, or the
+//! cluster client's connection) is made on first use, so the server starts
+//! while Redis is down. Every command is bounded by a timeout, so no request
+//! hangs on a Redis that has gone away.
+//!
+//! With replication required (`HUSHLINK_REDIS_WAIT_REPLICAS`), a create is
+//! sent in one pipeline with `WAIT`, which the cluster client routes to the
+//! key's master: a secret answered 200 is on a replica, so losing its master
+//! does not lose it (a create that is not acknowledged in time is answered
+//! 503). `WAIT` blocks the connection it is sent on, and connections are
+//! multiplexed, so these writes get connections of their own: a shard whose
+//! replica is gone slows only the creates that land on it, never a reveal.
+//! Reveals do not wait: a take is answered once its master has applied it,
+//! and Redis replicates it within milliseconds; waiting there would put
+//! every reveal behind the creates.
 
 use std::time::Duration;
 
 use async_trait::async_trait;
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
-use redis::{AsyncCommands, Script};
+use redis::aio::{ConnectionLike, ConnectionManager, ConnectionManagerConfig};
+use redis::cluster::{ClusterClient, ClusterClientBuilder};
+use redis::cluster_async::ClusterConnection;
+use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use tokio::sync::RwLock;
 
 use super::{
@@ -110,10 +127,70 @@ impl KeyLayout {
     }
 }
 
+/// Where the Redis store lives.
+pub enum Target {
+    /// One Redis (or a proxy in front of several), by URL.
+    Single(String),
+    /// A Redis Cluster, by seed node URLs.
+    Cluster(Vec<String>),
+}
+
+// One per store, made once: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Client {
+    Single(redis::Client),
+    Cluster(ClusterClient),
+}
+
+/// A connection to either kind; both multiplex, so clones share it.
+#[derive(Clone)]
+enum Conn {
+    Single(ConnectionManager),
+    Cluster(ClusterConnection),
+}
+
+impl ConnectionLike for Conn {
+    fn req_packed_command<'a>(&'a mut self, cmd: &'a Cmd) -> RedisFuture<'a, Value> {
+        match self {
+            Conn::Single(c) => c.req_packed_command(cmd),
+            Conn::Cluster(c) => c.req_packed_command(cmd),
+        }
+    }
+
+    fn req_packed_commands<'a>(
+        &'a mut self,
+        pipeline: &'a Pipeline,
+        offset: usize,
+        count: usize,
+    ) -> RedisFuture<'a, Vec<Value>> {
+        match self {
+            Conn::Single(c) => c.req_packed_commands(pipeline, offset, count),
+            Conn::Cluster(c) => c.req_packed_commands(pipeline, offset, count),
+        }
+    }
+
+    fn get_db(&self) -> i64 {
+        match self {
+            Conn::Single(c) => c.get_db(),
+            Conn::Cluster(c) => c.get_db(),
+        }
+    }
+}
+
+/// What `WAIT` asks after a write.
+#[derive(Clone, Copy)]
+struct Replication {
+    replicas: u32,
+    timeout_ms: u64,
+}
+
 pub struct RedisStore {
-    client: redis::Client,
-    conn: RwLock<Option<ConnectionManager>>,
+    client: Client,
+    conn: RwLock<Option<Conn>>,
+    /// For writes followed by `WAIT` (made only when replication is on).
+    waiting_conn: RwLock<Option<Conn>>,
     timeout: Duration,
+    replication: Option<Replication>,
     take: Script,
     keys: KeyLayout,
     key_by_hash: Script,
@@ -122,15 +199,41 @@ pub struct RedisStore {
 }
 
 impl RedisStore {
-    /// Prepares a store for `url`; connects lazily, so this never blocks on
-    /// Redis. Fails only on a malformed URL.
-    pub fn new(url: &str, prefix: &str, timeout: Duration) -> Result<Self, StoreError> {
-        let client = redis::Client::open(url)
-            .map_err(|e| StoreError::Internal(format!("invalid Redis URL: {e}")))?;
+    /// Prepares a store on `target`; connects lazily, so this never blocks
+    /// on Redis. Fails only on a malformed URL. `replication`: replicas that
+    /// must acknowledge each create and take, and how long to wait for them.
+    pub fn new(
+        target: Target,
+        prefix: &str,
+        timeout: Duration,
+        replication: Option<(u32, Duration)>,
+    ) -> Result<Self, StoreError> {
+        let invalid =
+            |e: redis::RedisError| StoreError::Internal(format!("invalid Redis URL: {e}"));
+        let client = match target {
+            Target::Single(url) => Client::Single(redis::Client::open(url).map_err(invalid)?),
+            Target::Cluster(nodes) => Client::Cluster(
+                ClusterClientBuilder::new(nodes)
+                    .connection_timeout(timeout)
+                    .response_timeout(timeout)
+                    .retries(3)
+                    .max_retry_wait(500)
+                    .build()
+                    .map_err(invalid)?,
+            ),
+        };
+        let replication = replication.map(|(replicas, wait)| Replication {
+            replicas,
+            timeout_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+        });
         Ok(RedisStore {
             client,
             conn: RwLock::new(None),
-            timeout,
+            waiting_conn: RwLock::new(None),
+            // A replicated write may wait that long on top of the command.
+            timeout: timeout
+                + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
+            replication,
             take: Script::new(TAKE_LUA),
             keys: KeyLayout::new(prefix),
             key_by_hash: Script::new(KEY_BY_HASH_LUA),
@@ -139,26 +242,34 @@ impl RedisStore {
         })
     }
 
-    async fn connection(&self) -> Result<ConnectionManager, StoreError> {
-        if let Some(conn) = self.conn.read().await.as_ref() {
+    /// The connection in `slot`, made on first use.
+    async fn connection(&self, slot: &RwLock<Option<Conn>>) -> Result<Conn, StoreError> {
+        if let Some(conn) = slot.read().await.as_ref() {
             return Ok(conn.clone());
         }
-        let mut slot = self.conn.write().await;
+        let mut slot = slot.write().await;
         if let Some(conn) = slot.as_ref() {
             return Ok(conn.clone());
         }
-        let config = ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(self.timeout))
-            .set_response_timeout(Some(self.timeout))
-            .set_number_of_retries(2)
-            .set_max_delay(Duration::from_millis(500));
-        let conn = tokio::time::timeout(
-            self.timeout,
-            ConnectionManager::new_with_config(self.client.clone(), config),
-        )
-        .await
-        .map_err(|_| StoreError::Timeout(self.timeout))?
-        .map_err(unavailable)?;
+        let connect = async {
+            match &self.client {
+                Client::Single(client) => {
+                    let config = ConnectionManagerConfig::new()
+                        .set_connection_timeout(Some(self.timeout))
+                        .set_response_timeout(Some(self.timeout))
+                        .set_number_of_retries(2)
+                        .set_max_delay(Duration::from_millis(500));
+                    ConnectionManager::new_with_config(client.clone(), config)
+                        .await
+                        .map(Conn::Single)
+                }
+                Client::Cluster(client) => client.get_async_connection().await.map(Conn::Cluster),
+            }
+        };
+        let conn = tokio::time::timeout(self.timeout, connect)
+            .await
+            .map_err(|_| StoreError::Timeout(self.timeout))?
+            .map_err(unavailable)?;
         *slot = Some(conn.clone());
         Ok(conn)
     }
@@ -166,9 +277,18 @@ impl RedisStore {
     /// Runs one Redis round trip with the store's timeout.
     async fn bounded<T>(
         &self,
-        f: impl AsyncFnOnce(&mut ConnectionManager) -> redis::RedisResult<T>,
+        f: impl AsyncFnOnce(&mut Conn) -> redis::RedisResult<T>,
     ) -> Result<T, StoreError> {
-        let mut conn = self.connection().await?;
+        self.bounded_on(&self.conn, f).await
+    }
+
+    /// Runs one Redis round trip on the connection in `slot`.
+    async fn bounded_on<T>(
+        &self,
+        slot: &RwLock<Option<Conn>>,
+        f: impl AsyncFnOnce(&mut Conn) -> redis::RedisResult<T>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.connection(slot).await?;
         match tokio::time::timeout(self.timeout, f(&mut conn)).await {
             Ok(result) => result.map_err(unavailable),
             Err(_) => Err(StoreError::Timeout(self.timeout)),
@@ -191,23 +311,40 @@ impl SecretStore for RedisStore {
         views: Views,
     ) -> Result<(), StoreError> {
         let k = key.as_str();
-        if views == Views::ONE {
+        let Some(replication) = self.replication else {
+            if views == Views::ONE {
+                return self
+                    .bounded(async |c| c.set_ex::<_, _, ()>(k, value, ttl.secs()).await)
+                    .await;
+            }
+            let counter = views_key(key);
             return self
-                .bounded(async |c| c.set_ex::<_, _, ()>(k, value, ttl.secs()).await)
+                .bounded(async |c| {
+                    redis::pipe()
+                        .atomic()
+                        .set_ex(k, value, ttl.secs())
+                        .ignore()
+                        .set_ex(&counter, views.get(), ttl.secs())
+                        .ignore()
+                        .query_async::<()>(c)
+                        .await
+                })
                 .await;
+        };
+        // One pipeline to the key's master: the writes, then WAIT.
+        let mut pipe = redis::pipe();
+        pipe.set_ex(k, value, ttl.secs()).ignore();
+        if views != Views::ONE {
+            pipe.set_ex(views_key(key), views.get(), ttl.secs())
+                .ignore();
         }
-        let counter = views_key(key);
-        self.bounded(async |c| {
-            redis::pipe()
-                .atomic()
-                .set_ex(k, value, ttl.secs())
-                .ignore()
-                .set_ex(&counter, views.get(), ttl.secs())
-                .ignore()
-                .query_async::<()>(c)
-                .await
-        })
-        .await
+        pipe.cmd("WAIT")
+            .arg(replication.replicas)
+            .arg(replication.timeout_ms);
+        let (acked,): (u32,) = self
+            .bounded_on(&self.waiting_conn, async |c| pipe.query_async(c).await)
+            .await?;
+        replicated(acked, replication)
     }
 
     async fn peek(&self, key: &StorageKey) -> Result<Option<Record>, StoreError> {
@@ -378,6 +515,19 @@ impl KeyStore for RedisStore {
 
 fn decode_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Internal(format!("bad key record: {e}")))
+}
+
+/// A write that fewer replicas than required acknowledged in time is not
+/// answered as done: the caller gets a 503, and a create's orphan expires.
+fn replicated(acked: u32, replication: Replication) -> Result<(), StoreError> {
+    if acked >= replication.replicas {
+        Ok(())
+    } else {
+        Err(StoreError::Unavailable(format!(
+            "{acked} of {} required replicas acknowledged the write within {} ms",
+            replication.replicas, replication.timeout_ms
+        )))
+    }
 }
 
 fn unavailable(e: redis::RedisError) -> StoreError {

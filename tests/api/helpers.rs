@@ -111,9 +111,242 @@ pub async fn spawn_app_on_redis(
     start(config, "redis", None, Some(redis.clone())).await
 }
 
-/// One server per backend, for tests that must hold on both.
+/// One server per backend, for tests that must hold on every one: the
+/// embedded store, one Redis, and a Redis Cluster (3 masters, 3 replicas,
+/// shared by the tests of this run; secrets have random keys, so tests
+/// cannot see each other's, and none of these tests makes API keys).
 pub async fn both_backends() -> Vec<TestApp> {
-    vec![spawn_app().await, spawn_redis_app().await]
+    vec![
+        spawn_app().await,
+        spawn_redis_app().await,
+        spawn_cluster_app(shared_cluster(), |_| {}).await,
+    ]
+}
+
+/// A server over a Redis Cluster, acknowledged writes required on one
+/// replica (`HUSHLINK_REDIS_WAIT_REPLICAS=1`), as a cluster should run.
+pub async fn spawn_cluster_app(cluster: &RedisCluster, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let mut config = Config::for_tests(PathBuf::from("/nonexistent"));
+    config.store = Some(StoreKind::Redis);
+    config.redis_cluster = Some(cluster.seeds());
+    config.redis_wait_replicas = 1;
+    config.redis_wait_timeout_ms = 2_000;
+    tweak(&mut config);
+    start(config, "cluster", None, None).await
+}
+
+/// The Redis Cluster the tests of this run share, started on first use.
+pub fn shared_cluster() -> &'static RedisCluster {
+    static CLUSTER: std::sync::OnceLock<RedisCluster> = std::sync::OnceLock::new();
+    CLUSTER.get_or_init(RedisCluster::start)
+}
+
+/// A Redis Cluster of three masters with one replica each, on free
+/// loopback ports, made with `redis-cli --cluster create`. Each node runs
+/// under a watchdog shell that kills it, and removes its directory, when
+/// this test process exits: the shared cluster lives in a static, which is
+/// never dropped.
+pub struct RedisCluster {
+    pub ports: Vec<u16>,
+    nodes: Vec<std::sync::Mutex<Child>>,
+}
+
+impl RedisCluster {
+    pub fn start() -> Self {
+        let ports = free_cluster_ports(6);
+        let nodes = ports
+            .iter()
+            .map(|&port| std::sync::Mutex::new(spawn_cluster_node(port)))
+            .collect();
+        let cluster = RedisCluster { ports, nodes };
+        for &port in &cluster.ports {
+            wait_for(STARTUP_BOUND, || redis_cli(port, &["PING"]) == "PONG")
+                .unwrap_or_else(|| panic!("cluster node {port} did not start"));
+        }
+        let mut create = Command::new("redis-cli");
+        create.args(["--cluster", "create"]);
+        create.args(cluster.ports.iter().map(|p| format!("127.0.0.1:{p}")));
+        create.args(["--cluster-replicas", "1", "--cluster-yes"]);
+        let out = create.output().expect("redis-cli --cluster create");
+        assert!(
+            out.status.success(),
+            "cluster create: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        cluster.wait_healthy();
+        cluster.wait_replicated();
+        cluster
+    }
+
+    /// Seed URLs, as `HUSHLINK_REDIS_CLUSTER` takes them.
+    pub fn seeds(&self) -> String {
+        self.ports
+            .iter()
+            .map(|p| format!("redis://127.0.0.1:{p}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Waits until every master has a replica online (WAIT 1 can succeed).
+    pub fn wait_replicated(&self) {
+        wait_for(STARTUP_BOUND * 2, || {
+            self.live_ports().iter().all(|&port| {
+                let info = redis_cli(port, &["INFO", "replication"]);
+                !info.contains("role:master")
+                    || info
+                        .lines()
+                        .any(|l| l.starts_with("slave0:") && l.contains("state=online"))
+            })
+        })
+        .expect("the cluster's masters did not get their replicas in sync");
+    }
+
+    /// Starts one more node and makes it a replica of a master that has
+    /// none (what an operator does after losing a node).
+    pub fn add_replica(&mut self) {
+        let port = free_cluster_ports(1)[0];
+        self.nodes
+            .push(std::sync::Mutex::new(spawn_cluster_node(port)));
+        self.ports.push(port);
+        wait_for(STARTUP_BOUND, || redis_cli(port, &["PING"]) == "PONG")
+            .unwrap_or_else(|| panic!("cluster node {port} did not start"));
+        let existing = format!("127.0.0.1:{}", self.masters()[0]);
+        let out = Command::new("redis-cli")
+            .args([
+                "--cluster",
+                "add-node",
+                &format!("127.0.0.1:{port}"),
+                &existing,
+            ])
+            .arg("--cluster-slave")
+            .output()
+            .expect("redis-cli --cluster add-node");
+        assert!(
+            out.status.success(),
+            "add-node: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        self.wait_healthy();
+        self.wait_replicated();
+    }
+
+    /// Waits until every live node sees the cluster as healthy, with all
+    /// 16384 slots served.
+    pub fn wait_healthy(&self) {
+        wait_for(STARTUP_BOUND * 2, || {
+            self.live_ports().iter().all(|&port| {
+                let info = redis_cli(port, &["CLUSTER", "INFO"]);
+                info.contains("cluster_state:ok") && info.contains("cluster_slots_ok:16384")
+            })
+        })
+        .expect("the cluster did not become healthy");
+    }
+
+    /// The ports of the masters, as a live node sees them.
+    pub fn masters(&self) -> Vec<u16> {
+        let port = self.live_ports()[0];
+        redis_cli(port, &["CLUSTER", "NODES"])
+            .lines()
+            .filter(|l| l.contains("master") && !l.contains("fail"))
+            .filter_map(|l| {
+                let addr = l.split_whitespace().nth(1)?;
+                addr.split(['@', ':']).nth(1)?.parse().ok()
+            })
+            .collect()
+    }
+
+    /// Kills one node at once (SIGKILL), as a crash would.
+    pub fn kill(&self, port: u16) {
+        let i = self.ports.iter().position(|&p| p == port).unwrap();
+        let mut node = self.nodes[i].lock().unwrap();
+        // The watchdog shell kills its redis-server when it is killed.
+        let _ = Command::new("kill")
+            .args(["-TERM", &node.id().to_string()])
+            .status();
+        let _ = node.wait();
+        wait_for(STARTUP_BOUND, || redis_cli(port, &["PING"]) != "PONG")
+            .expect("the killed node still answers");
+    }
+
+    fn live_ports(&self) -> Vec<u16> {
+        self.ports
+            .iter()
+            .zip(&self.nodes)
+            .filter(|(_, node)| matches!(node.lock().unwrap().try_wait(), Ok(None)))
+            .map(|(p, _)| *p)
+            .collect()
+    }
+}
+
+impl Drop for RedisCluster {
+    fn drop(&mut self) {
+        for node in &self.nodes {
+            let mut node = node.lock().unwrap();
+            if matches!(node.try_wait(), Ok(None)) {
+                let _ = Command::new("kill")
+                    .args(["-TERM", &node.id().to_string()])
+                    .status();
+                let _ = node.wait();
+            }
+        }
+    }
+}
+
+/// One cluster node under a watchdog: the shell ends its redis-server (and
+/// removes the node's directory) when the server exits, when the shell is
+/// told to stop, or when this test process is gone.
+fn spawn_cluster_node(port: u16) -> Child {
+    const WATCHDOG: &str = r#"
+dir=$(mktemp -d -t hushlink-cluster.XXXXXX)
+redis-server --port "$1" --bind 127.0.0.1 --cluster-enabled yes   --cluster-config-file "$dir/nodes.conf" --cluster-node-timeout 1000   --dir "$dir" --save '' --appendonly no >/dev/null 2>&1 &
+node=$!
+trap 'kill -9 $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$dir"; exit 0' EXIT TERM INT
+while kill -0 "$node" 2>/dev/null && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.2; done
+"#;
+    Command::new("sh")
+        .args(["-c", WATCHDOG, "cluster-node", &port.to_string()])
+        .env("WATCHED", std::process::id().to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start a redis-server cluster node")
+}
+
+/// `redis-cli -p port args...`'s output, trimmed ("" when it fails).
+fn redis_cli(port: u16, args: &[&str]) -> String {
+    Command::new("redis-cli")
+        .args(["-h", "127.0.0.1", "-p", &port.to_string()])
+        .args(args)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Polls `ready` every 50 ms for at most `bound`.
+fn wait_for(bound: Duration, mut ready: impl FnMut() -> bool) -> Option<()> {
+    let deadline = Instant::now() + bound;
+    while Instant::now() < deadline {
+        if ready() {
+            return Some(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+/// `n` ports whose cluster bus ports (port + 10000) are free too.
+fn free_cluster_ports(n: usize) -> Vec<u16> {
+    let mut ports = Vec::new();
+    while ports.len() < n {
+        let port = free_port();
+        let bus_free = port
+            .checked_add(10_000)
+            .is_some_and(|bus| StdListener::bind(("127.0.0.1", bus)).is_ok());
+        if bus_free && !ports.contains(&port) {
+            ports.push(port);
+        }
+    }
+    ports
 }
 
 async fn start(

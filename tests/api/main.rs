@@ -14,4 +14,5 @@ mod hardening;
 mod keys;
 mod openapi;
 mod redis_compat;
+mod scale;
 mod web;
