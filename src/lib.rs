@@ -71,8 +71,9 @@ pub struct Application {
 }
 
 impl Application {
-    /// Opens the store and binds the listener (port 0 picks a free port,
-    /// which `port()` then reports).
+    /// Opens the store and binds the listener, and the metrics listener when
+    /// configured (port 0 picks a free port, which `port()` and
+    /// `metrics_port()` then report).
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let metrics_addr = config.metrics_addr()?;
         let store = open_store(config)?;
