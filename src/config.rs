@@ -6,6 +6,7 @@
 //! lists them all with their variable. Nothing here is global: the parsed
 //! `Config` is handed to `Application::build`.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -143,6 +144,11 @@ pub struct Config {
     /// Log format.
     #[arg(long, env = "HUSHLINK_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
+
+    /// Address and port (e.g. `127.0.0.1:9090`) of a separate listener that
+    /// serves Prometheus metrics at `/metrics`; off when unset or empty.
+    #[arg(long, env = "HUSHLINK_METRICS_ADDR", value_name = "IP:PORT")]
+    pub metrics_addr: Option<String>,
 
     /// Seconds to let requests in flight finish after SIGTERM/SIGINT.
     #[arg(long, env = "HUSHLINK_SHUTDOWN_TIMEOUT", default_value_t = 10)]
@@ -297,6 +303,20 @@ impl Config {
         Ok(Some((name, hash)))
     }
 
+    /// The metrics listener's address, checked; `None` (off) when unset or
+    /// empty, so a deployment template can leave the variable blank.
+    pub fn metrics_addr(&self) -> anyhow::Result<Option<SocketAddr>> {
+        match self.metrics_addr.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(addr) => addr.parse().map(Some).map_err(|_| {
+                anyhow::anyhow!(
+                    "HUSHLINK_METRICS_ADDR: '{addr}' is not an IP address and port \
+                     (e.g. 127.0.0.1:9090, 0.0.0.0:9090 or [::1]:9090)"
+                )
+            }),
+        }
+    }
+
     pub fn shutdown_timeout(&self) -> Duration {
         Duration::from_secs(self.shutdown_timeout)
     }
@@ -322,6 +342,7 @@ impl Config {
         let mut config = Wrapper::parse_from(["hushlink"]).config;
         config.bind_address = "127.0.0.1".into();
         config.port = 0;
+        config.metrics_addr = None;
         config.no_ssl = true;
         config.host_override = None;
         config.url_prefix = None;
@@ -409,5 +430,22 @@ mod tests {
             Some(vec!["redis://a:7000".into(), "rediss://:pw@b:7001".into()])
         );
         assert_eq!(c.store_kind(), StoreKind::Redis);
+    }
+
+    #[test]
+    fn metrics_addr_off_when_blank() {
+        let mut c = Config::for_tests(PathBuf::from("/tmp/x"));
+        assert!(matches!(c.metrics_addr(), Ok(None)));
+        c.metrics_addr = Some(" ".into());
+        assert!(matches!(c.metrics_addr(), Ok(None)));
+        c.metrics_addr = Some("[::1]:9090".into());
+        assert!(matches!(c.metrics_addr(), Ok(Some(a)) if a.port() == 9090));
+        c.metrics_addr = Some("localhost:9090".into());
+        let error = c
+            .metrics_addr()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.starts_with("HUSHLINK_METRICS_ADDR"), "{error}");
     }
 }

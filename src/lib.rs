@@ -21,6 +21,8 @@
 //! * [`store`]: the storage trait and its two backends, embedded (redb)
 //!   and Redis.
 //! * [`telemetry`]: log set-up.
+//! * [`metrics`]: Prometheus counters and histograms, the store wrapper
+//!   that times store calls, and the separate `/metrics` listener's router.
 //!
 //! [`Application::build`] binds the listener and opens the store;
 //! [`Application::run_until`] serves until a shutdown signal, then drains
@@ -44,6 +46,7 @@ pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod keys;
+pub mod metrics;
 pub mod secret;
 pub mod secrets;
 pub mod store;
@@ -62,13 +65,17 @@ pub struct Application {
     store: DynStore,
     /// The local admin socket (embedded store only; see `admin_socket`).
     admin_socket: Option<tokio::net::UnixListener>,
+    /// The Prometheus listener, when `HUSHLINK_METRICS_ADDR` is set.
+    metrics_listener: Option<TcpListener>,
     shutdown_timeout: Duration,
 }
 
 impl Application {
-    /// Opens the store and binds the listener (port 0 picks a free port,
-    /// which `port()` then reports).
+    /// Opens the store and binds the listener, and the metrics listener when
+    /// configured (port 0 picks a free port, which `port()` and
+    /// `metrics_port()` then report).
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let metrics_addr = config.metrics_addr()?;
         let store = open_store(config)?;
         let state = AppState::from_config(config, Arc::clone(&store))?;
         if let Some((name, hash)) = config.admin_key_hash()? {
@@ -96,6 +103,18 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}:{}", config.bind_address, config.port))?;
         let addr = listener.local_addr()?;
+        // Bound here, like the main listener, so a bad or taken address
+        // stops start-up instead of failing quietly later.
+        let metrics_listener = match metrics_addr {
+            Some(metrics_addr) => {
+                let listener = TcpListener::bind(metrics_addr).await.with_context(|| {
+                    format!("cannot listen on {metrics_addr} (HUSHLINK_METRICS_ADDR)")
+                })?;
+                tracing::info!(addr = %listener.local_addr()?, "metrics listening");
+                Some(listener)
+            }
+            None => None,
+        };
         let admin_socket = match config.store_kind() {
             StoreKind::Embedded => Some(admin_socket::bind(&config.data_dir)?),
             StoreKind::Redis => None,
@@ -107,6 +126,7 @@ impl Application {
             state,
             store,
             admin_socket,
+            metrics_listener,
             shutdown_timeout: config.shutdown_timeout(),
         })
     }
@@ -119,9 +139,18 @@ impl Application {
         self.addr
     }
 
+    /// The metrics listener's port, when metrics are on.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
+            .map(|a| a.port())
+    }
+
     /// Serves until `shutdown` completes, then stops accepting, gives
     /// requests in flight up to the shutdown timeout to finish, and closes
-    /// the store (the embedded store commits what it holds).
+    /// the store (the embedded store commits what it holds). The metrics
+    /// listener stops with the main one, under the same timeout.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -131,6 +160,7 @@ impl Application {
             state,
             store,
             admin_socket,
+            metrics_listener,
             shutdown_timeout,
             ..
         } = self;
@@ -144,7 +174,30 @@ impl Application {
                 }
             }))
         });
-        run(listener, state, store, shutdown, shutdown_timeout).await
+        // Told to stop when `shutdown` completes, or when `run` returns
+        // for any other reason (the sender is dropped with the future).
+        let (stop_metrics, metrics_stopped) = tokio::sync::watch::channel(false);
+        let metrics_server = metrics_listener.map(|listener| {
+            let app = metrics::router(Arc::clone(&state.metrics));
+            let mut stopped = metrics_stopped;
+            AbortOnDrop(tokio::spawn(async move {
+                let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                });
+                if let Err(e) = server.await {
+                    tracing::error!(error = %e, "metrics listener stopped");
+                }
+            }))
+        });
+        let shutdown = async move {
+            shutdown.await;
+            let _ = stop_metrics.send(true);
+        };
+        let result = run(listener, state, store, shutdown, shutdown_timeout).await;
+        if let Some(mut server) = metrics_server {
+            let _ = tokio::time::timeout(shutdown_timeout, &mut server.0).await;
+        }
+        result
     }
 }
 

@@ -20,6 +20,7 @@ use super::auth::Creator;
 use super::body::{json_limit, read_limited};
 use super::context::Ctx;
 use crate::error::{Conflict, Error, InvalidParam};
+use crate::metrics::Via;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
 
 /// An RFC 7807 problem document: the body of every API error.
@@ -351,6 +352,7 @@ pub async fn set_password(
         .create(new.password.as_bytes(), new.ttl, new.views)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
+    state.metrics.secret_created(Via::Api);
     let link = format!("{}{}", ctx.base_url, token.url_quoted());
     Ok(Json(SimpleCreated {
         link,
@@ -417,6 +419,7 @@ pub async fn create(
         .create(new.password.as_bytes(), new.ttl, new.views)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
+    state.metrics.secret_created(Via::Api);
     let quoted = token.url_quoted();
     let created = Created {
         token: token.expose(),
@@ -484,15 +487,12 @@ pub async fn reveal(
     ctx: Ctx,
     Path(segment): Path<String>,
 ) -> Result<Response, ApiError> {
-    let token = state
-        .secrets
-        .parse_token(&segment)
-        .ok_or_else(|| ApiError::new(Error::NotFound, &ctx))?;
-    let revealed = state
-        .secrets
-        .reveal(&token)
-        .await
-        .map_err(|e| ApiError::new(e, &ctx))?;
+    let revealed = match state.secrets.parse_token(&segment) {
+        Some(token) => state.secrets.reveal(&token).await,
+        None => Err(Error::NotFound),
+    };
+    state.metrics.reveal(Via::Api, &revealed);
+    let revealed = revealed.map_err(|e| ApiError::new(e, &ctx))?;
     let password = String::from_utf8_lossy(&revealed.secret).into_owned();
     Ok((
         [("x-views-remaining", revealed.views_left.to_string())],

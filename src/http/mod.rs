@@ -1,5 +1,5 @@
 //! The HTTP face of hushlink: routes, shared state, and the layers every
-//! response passes through (protective headers, access log).
+//! response passes through (protective headers, request metrics, access log).
 //!
 //! `router(state)` builds the whole application so tests can drive it
 //! directly; `api` holds the JSON endpoints, `web` the pages, `assets` the
@@ -22,6 +22,7 @@ use axum::{Extension, Router};
 use crate::bootstrap::{BootstrapToken, FailureLimiter};
 use crate::config::{ApiAuth, Config};
 use crate::keys::KeyService;
+use crate::metrics::{MeteredStore, Metrics};
 use crate::secrets::SecretService;
 use crate::store::DynStore;
 
@@ -67,6 +68,8 @@ pub struct Inner {
     pub assets: assets::Assets,
     /// Where pages load assets from (`STATIC_URL`, default `static`).
     pub static_url: String,
+    /// Counted always; served only when `HUSHLINK_METRICS_ADDR` is set.
+    pub metrics: Arc<Metrics>,
     content_security_policy: HeaderValue,
 }
 
@@ -106,6 +109,8 @@ impl AppState {
             static_url
         };
         let content_security_policy = csp(&static_url);
+        let metrics = Arc::new(Metrics::new());
+        let store = MeteredStore::wrap(store, Arc::clone(&metrics));
         Ok(AppState(Arc::new(Inner {
             secrets: SecretService::new(Arc::clone(&store), config.redis_prefix.clone()),
             keys: KeyService::new(store),
@@ -117,6 +122,7 @@ impl AppState {
             limits,
             assets: assets::Assets::new(),
             static_url,
+            metrics,
             content_security_policy,
         })))
     }
@@ -172,6 +178,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             protective_headers,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), http_metrics))
         .layer(middleware::from_fn(access_log))
         .with_state(state)
 }
@@ -233,6 +240,23 @@ async fn access_log(request: Request, next: Next) -> Response {
         duration_us = started.elapsed().as_micros() as u64,
         "request"
     );
+    response
+}
+
+/// Counts and times requests on the public port (the admin socket is not
+/// counted), by route template like the access log.
+async fn http_metrics(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = redact_path(request.uri().path());
+    let response = next.run(request).await;
+    state
+        .metrics
+        .http_request(&method, route, response.status(), started.elapsed());
     response
 }
 

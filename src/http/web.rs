@@ -20,6 +20,7 @@ use super::body::{form_limit, read_limited};
 use super::context::{Ctx, home};
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
+use crate::metrics::Via;
 use crate::secret::{Ttl, Views};
 
 /// What every page shares: language, asset URLs, the home path.
@@ -238,6 +239,7 @@ pub async fn create(
             .secrets
             .create(password.as_bytes(), ttl, views)
             .await?;
+        state.metrics.secret_created(Via::Web);
         Ok((format!("{}{}", ctx.base_url, token.url_quoted()), ttl))
     }
     .await;
@@ -295,11 +297,12 @@ pub async fn reveal(
     Path(segment): Path<String>,
 ) -> Result<Response, PageError> {
     let to_page = page_error(&state, &ctx);
-    let token = state
-        .secrets
-        .parse_token(&segment)
-        .ok_or_else(|| to_page(Error::NotFound))?;
-    let revealed = state.secrets.reveal(&token).await.map_err(&to_page)?;
+    let revealed = match state.secrets.parse_token(&segment) {
+        Some(token) => state.secrets.reveal(&token).await,
+        None => Err(Error::NotFound),
+    };
+    state.metrics.reveal(Via::Web, &revealed);
+    let revealed = revealed.map_err(&to_page)?;
     let views_left_text = ctx
         .t
         .reveal_views_left

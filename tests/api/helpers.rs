@@ -16,6 +16,8 @@ use tokio::sync::oneshot;
 pub struct TestApp {
     pub address: String,
     pub port: u16,
+    /// The metrics listener's port, when `metrics_addr` was set.
+    pub metrics_port: Option<u16>,
     pub client: reqwest::Client,
     pub backend: &'static str,
     /// The Redis behind this app, if any (kept alive as long as the app).
@@ -357,6 +359,7 @@ async fn start(
 ) -> TestApp {
     let app = Application::build(&config).await.expect("build app");
     let port = app.port();
+    let metrics_port = app.metrics_port();
     let (stop, stopped) = oneshot::channel::<()>();
     let done = tokio::spawn(app.run_until(async {
         let _ = stopped.await;
@@ -364,6 +367,7 @@ async fn start(
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
         port,
+        metrics_port,
         client: client(),
         backend,
         redis,

@@ -12,6 +12,7 @@ mod errors;
 mod fuzz;
 mod hardening;
 mod keys;
+mod metrics;
 mod openapi;
 mod redis_compat;
 mod scale;

@@ -1,0 +1,509 @@
+//! Prometheus metrics: the counters and histograms, the store wrapper that
+//! times every store call, and the `/metrics` page of the metrics listener.
+//!
+//! The registry is a value in `AppState`, not a global, so each server (and
+//! each test) counts on its own. Every label value comes from a closed set
+//! written in this file or from `http::redact_path`: a token, a key or a
+//! secret can never become a label, and the number of series stays bounded
+//! whatever clients send. The page is served only on its own listener
+//! (`HUSHLINK_METRICS_ADDR`), never on the public port.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::{Registry, Unit};
+
+use crate::apikey::{KeyHash, KeyName};
+use crate::error::Error;
+use crate::secret::{Ttl, Views};
+use crate::secrets::Revealed;
+use crate::store::{
+    BootstrapMark, DynStore, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
+    StoreError, Take,
+};
+use crate::token::StorageKey;
+
+/// Where a secret was created or revealed: the JSON APIs or the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Via {
+    Api,
+    Web,
+}
+
+/// Why a reveal found nothing to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RevealFailure {
+    /// Missing, expired, used up, or not a token at all.
+    NotFound,
+    /// The link's key part cannot open the stored value.
+    Damaged,
+}
+
+/// One store call, as timed and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StoreOp {
+    Put,
+    Peek,
+    Take,
+    Ping,
+    KeyByHash,
+    KeySet,
+    CommitKeys,
+    TouchKey,
+    ResetBootstrap,
+}
+
+impl Via {
+    fn as_str(self) -> &'static str {
+        match self {
+            Via::Api => "api",
+            Via::Web => "web",
+        }
+    }
+}
+
+impl RevealFailure {
+    fn as_str(self) -> &'static str {
+        match self {
+            RevealFailure::NotFound => "not_found",
+            RevealFailure::Damaged => "damaged",
+        }
+    }
+}
+
+impl StoreOp {
+    fn as_str(self) -> &'static str {
+        match self {
+            StoreOp::Put => "put",
+            StoreOp::Peek => "peek",
+            StoreOp::Take => "take",
+            StoreOp::Ping => "ping",
+            StoreOp::KeyByHash => "key_by_hash",
+            StoreOp::KeySet => "key_set",
+            StoreOp::CommitKeys => "commit_keys",
+            StoreOp::TouchKey => "touch_key",
+            StoreOp::ResetBootstrap => "reset_bootstrap",
+        }
+    }
+}
+
+// The derive would write variant names as they are (`Api`); Prometheus
+// labels are lower case by convention.
+macro_rules! label_value_as_str {
+    ($($t:ty),*) => {$(
+        impl EncodeLabelValue for $t {
+            fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+                self.as_str().encode(encoder)
+            }
+        }
+    )*};
+}
+label_value_as_str!(Via, RevealFailure, StoreOp);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct ViaLabels {
+    via: Via,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct FailureLabels {
+    via: Via,
+    reason: RevealFailure,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct OpLabels {
+    op: StoreOp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct StoreErrorLabels {
+    op: StoreOp,
+    /// `unavailable`, `timeout` or `internal`.
+    kind: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct RequestLabels {
+    method: &'static str,
+    route: &'static str,
+    status: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct RouteLabels {
+    method: &'static str,
+    route: &'static str,
+}
+
+type Histograms<L> = Family<L, Histogram, fn() -> Histogram>;
+
+/// From 100 µs (an embedded read) to 10 s (well past the store timeout's
+/// default of 2 s), roughly three buckets a decade.
+fn seconds_histogram() -> Histogram {
+    Histogram::new([
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+        5.0, 10.0,
+    ])
+}
+
+/// Every metric of one server, registered once at start.
+pub struct Metrics {
+    registry: Registry,
+    created: Family<ViaLabels, Counter>,
+    revealed: Family<ViaLabels, Counter>,
+    reveal_failures: Family<FailureLabels, Counter>,
+    exhausted: Counter,
+    store_errors: Family<StoreErrorLabels, Counter>,
+    store_duration: Histograms<OpLabels>,
+    http_requests: Family<RequestLabels, Counter>,
+    http_duration: Histograms<RouteLabels>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let mut metrics = Metrics {
+            registry: Registry::with_prefix("hushlink"),
+            created: Family::default(),
+            revealed: Family::default(),
+            reveal_failures: Family::default(),
+            exhausted: Counter::default(),
+            store_errors: Family::default(),
+            store_duration: Family::new_with_constructor(seconds_histogram),
+            http_requests: Family::default(),
+            http_duration: Family::new_with_constructor(seconds_histogram),
+        };
+        // Series that exist from the start read 0 instead of missing, so a
+        // rate over the first event is right.
+        for via in [Via::Api, Via::Web] {
+            let _ = metrics.created.get_or_create(&ViaLabels { via });
+            let _ = metrics.revealed.get_or_create(&ViaLabels { via });
+            for reason in [RevealFailure::NotFound, RevealFailure::Damaged] {
+                let _ = metrics
+                    .reveal_failures
+                    .get_or_create(&FailureLabels { via, reason });
+            }
+        }
+        metrics.registry.register(
+            "secrets_created",
+            "Secrets stored, by the way they came in (api or web)",
+            metrics.created.clone(),
+        );
+        metrics.registry.register(
+            "secrets_revealed",
+            "Successful reveals, each consuming one view, by api or web",
+            metrics.revealed.clone(),
+        );
+        metrics.registry.register(
+            "reveal_failures",
+            "Reveals that showed nothing: not_found (missing, expired, used up or not a token) or damaged (the link's key cannot open the secret)",
+            metrics.reveal_failures.clone(),
+        );
+        metrics.registry.register(
+            "secrets_exhausted",
+            "Reveals that used a secret's last view, destroying it",
+            metrics.exhausted.clone(),
+        );
+        metrics.registry.register(
+            "store_errors",
+            "Store calls that failed, by operation and kind (unavailable, timeout, internal)",
+            metrics.store_errors.clone(),
+        );
+        metrics.registry.register_with_unit(
+            "store_duration",
+            "Time of store calls, failed ones included, by operation",
+            Unit::Seconds,
+            metrics.store_duration.clone(),
+        );
+        metrics.registry.register(
+            "http_requests",
+            "HTTP requests on the public port, by method, route template and status",
+            metrics.http_requests.clone(),
+        );
+        metrics.registry.register_with_unit(
+            "http_request_duration",
+            "Time to answer HTTP requests on the public port, by method and route template",
+            Unit::Seconds,
+            metrics.http_duration.clone(),
+        );
+        metrics
+    }
+
+    /// A secret was stored.
+    pub fn secret_created(&self, via: Via) {
+        self.created.get_or_create(&ViaLabels { via }).inc();
+    }
+
+    /// Counts the outcome of a reveal. Store errors are not a reveal
+    /// outcome: the store wrapper counts them.
+    pub fn reveal(&self, via: Via, outcome: &Result<Revealed, Error>) {
+        let reason = match outcome {
+            Ok(revealed) => {
+                self.revealed.get_or_create(&ViaLabels { via }).inc();
+                if revealed.views_left == 0 {
+                    self.exhausted.inc();
+                }
+                return;
+            }
+            Err(Error::NotFound) => RevealFailure::NotFound,
+            Err(Error::Damaged) => RevealFailure::Damaged,
+            Err(_) => return,
+        };
+        self.reveal_failures
+            .get_or_create(&FailureLabels { via, reason })
+            .inc();
+    }
+
+    /// Counts and times one request; `route` is `http::redact_path`'s template.
+    pub fn http_request(
+        &self,
+        method: &Method,
+        route: &'static str,
+        status: StatusCode,
+        took: Duration,
+    ) {
+        let method = method_label(method);
+        self.http_requests
+            .get_or_create(&RequestLabels {
+                method,
+                route,
+                status: status.as_u16(),
+            })
+            .inc();
+        self.http_duration
+            .get_or_create(&RouteLabels { method, route })
+            .observe(took.as_secs_f64());
+    }
+
+    fn store_call(&self, op: StoreOp, took: Duration, error: Option<&StoreError>) {
+        self.store_duration
+            .get_or_create(&OpLabels { op })
+            .observe(took.as_secs_f64());
+        if let Some(error) = error {
+            let kind = match error {
+                StoreError::Unavailable(_) => "unavailable",
+                StoreError::Timeout(_) => "timeout",
+                StoreError::Internal(_) => "internal",
+            };
+            self.store_errors
+                .get_or_create(&StoreErrorLabels { op, kind })
+                .inc();
+        }
+    }
+
+    /// The exposition: OpenMetrics when the scraper asks for it (Prometheus
+    /// does), else the classic text format (curl, older scrapers).
+    pub fn render(&self, openmetrics: bool) -> Result<(&'static str, String), std::fmt::Error> {
+        let mut body = String::new();
+        if openmetrics {
+            prometheus_client::encoding::text::encode(&mut body, &self.registry)?;
+            Ok((OPENMETRICS_CONTENT_TYPE, body))
+        } else {
+            prometheus_client::encoding::prometheus_text::encode(&mut body, &self.registry)?;
+            Ok((
+                prometheus_client::encoding::prometheus_text::CONTENT_TYPE,
+                body,
+            ))
+        }
+    }
+}
+
+const OPENMETRICS_CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+/// Methods outside the usual ones share one label, so a client inventing
+/// methods cannot add series.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
+/// The router of the metrics listener: `GET /metrics` and nothing else.
+pub fn router(metrics: Arc<Metrics>) -> Router {
+    Router::new()
+        .route("/metrics", get(scrape))
+        .with_state(metrics)
+}
+
+async fn scrape(State(metrics): State<Arc<Metrics>>, headers: HeaderMap) -> Response {
+    let openmetrics = headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains("application/openmetrics-text"));
+    match metrics.render(openmetrics) {
+        Ok((content_type, body)) => (
+            [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
+            body,
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// A store that times and counts every call, then hands it to the real one.
+pub struct MeteredStore {
+    inner: DynStore,
+    metrics: Arc<Metrics>,
+}
+
+impl MeteredStore {
+    pub fn wrap(inner: DynStore, metrics: Arc<Metrics>) -> DynStore {
+        Arc::new(MeteredStore { inner, metrics })
+    }
+
+    async fn timed<T>(
+        &self,
+        op: StoreOp,
+        call: impl Future<Output = Result<T, StoreError>>,
+    ) -> Result<T, StoreError> {
+        let started = Instant::now();
+        let result = call.await;
+        self.metrics
+            .store_call(op, started.elapsed(), result.as_ref().err());
+        result
+    }
+}
+
+#[async_trait]
+impl SecretStore for MeteredStore {
+    async fn put(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+    ) -> Result<(), StoreError> {
+        self.timed(StoreOp::Put, self.inner.put(key, value, ttl, views))
+            .await
+    }
+
+    async fn peek(&self, key: &StorageKey) -> Result<Option<Record>, StoreError> {
+        self.timed(StoreOp::Peek, self.inner.peek(key)).await
+    }
+
+    async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
+        self.timed(StoreOp::Take, self.inner.take(key, expected))
+            .await
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        self.timed(StoreOp::Ping, self.inner.ping()).await
+    }
+
+    async fn close(&self) {
+        self.inner.close().await;
+    }
+
+    fn kind(&self) -> &'static str {
+        self.inner.kind()
+    }
+}
+
+#[async_trait]
+impl KeyStore for MeteredStore {
+    async fn key_by_hash(&self, hash: &KeyHash) -> Result<Option<KeyRecord>, StoreError> {
+        self.timed(StoreOp::KeyByHash, self.inner.key_by_hash(hash))
+            .await
+    }
+
+    async fn key_set(&self) -> Result<KeySet, StoreError> {
+        self.timed(StoreOp::KeySet, self.inner.key_set()).await
+    }
+
+    async fn commit_keys(
+        &self,
+        version: u64,
+        changes: Vec<KeyChange>,
+        bootstrap: Option<BootstrapMark>,
+    ) -> Result<bool, StoreError> {
+        self.timed(
+            StoreOp::CommitKeys,
+            self.inner.commit_keys(version, changes, bootstrap),
+        )
+        .await
+    }
+
+    async fn touch_key(&self, name: &KeyName, at: u64) -> Result<(), StoreError> {
+        self.timed(StoreOp::TouchKey, self.inner.touch_key(name, at))
+            .await
+    }
+
+    async fn reset_bootstrap(&self) -> Result<bool, StoreError> {
+        self.timed(StoreOp::ResetBootstrap, self.inner.reset_bootstrap())
+            .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(metrics: &Metrics) -> String {
+        metrics.render(false).unwrap().1
+    }
+
+    #[test]
+    fn counters_start_at_zero_and_count() {
+        let metrics = Metrics::new();
+        assert!(text(&metrics).contains("hushlink_secrets_created_total{via=\"web\"} 0"));
+        metrics.secret_created(Via::Web);
+        metrics.reveal(Via::Api, &Err(Error::Damaged));
+        metrics.reveal(
+            Via::Api,
+            &Ok(Revealed {
+                secret: b"x".to_vec(),
+                views_left: 0,
+            }),
+        );
+        let body = text(&metrics);
+        assert!(body.contains("hushlink_secrets_created_total{via=\"web\"} 1"));
+        assert!(body.contains("hushlink_reveal_failures_total{via=\"api\",reason=\"damaged\"} 1"));
+        assert!(body.contains("hushlink_secrets_revealed_total{via=\"api\"} 1"));
+        assert!(body.contains("hushlink_secrets_exhausted_total 1"));
+    }
+
+    #[test]
+    fn odd_methods_share_one_label() {
+        let metrics = Metrics::new();
+        let brew = Method::from_bytes(b"BREW").unwrap();
+        metrics.http_request(&brew, "/", StatusCode::NOT_FOUND, Duration::ZERO);
+        let body = text(&metrics);
+        assert!(body.contains(
+            "hushlink_http_requests_total{method=\"other\",route=\"/\",status=\"404\"} 1"
+        ));
+        assert!(!body.contains("BREW"));
+    }
+
+    #[test]
+    fn openmetrics_when_asked() {
+        let metrics = Metrics::new();
+        let (content_type, body) = metrics.render(true).unwrap();
+        assert!(content_type.starts_with("application/openmetrics-text"));
+        assert!(body.ends_with("# EOF\n"));
+    }
+}
