@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use hushlink::cli::{self, ApiKeyCommand, BootstrapCommand};
-use hushlink::client::{self, CheckCommand, GetCommand, SendCommand};
+use hushlink::client::{self, CheckCommand, GetCommand, HealthcheckCommand, SendCommand};
 use hushlink::config::Config;
 use hushlink::{Application, shutdown_signal, telemetry};
 
@@ -33,6 +33,8 @@ enum Command {
     Get(GetCommand),
     /// Tell whether a link's secret is still there (uses up nothing).
     Check(CheckCommand),
+    /// Exit 0 when a server answers its health route (for container health checks).
+    Healthcheck(HealthcheckCommand),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -77,6 +79,7 @@ async fn main() -> std::process::ExitCode {
         Command::Send(cmd) => client::report(client::send(cmd).await),
         Command::Get(cmd) => client::report(client::get(cmd).await),
         Command::Check(cmd) => client::report(client::check(cmd).await),
+        Command::Healthcheck(cmd) => client::report(client::healthcheck(cmd).await),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -133,6 +133,33 @@ pub struct CheckCommand {
     pub link: String,
 }
 
+/// `hushlink healthcheck`: exit 0 when a server's health route answers 200
+/// (the container image has no shell or curl for a `HEALTHCHECK`).
+#[derive(Args)]
+pub struct HealthcheckCommand {
+    /// The health URL; default: this host's server on SNAPPASS_PORT.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    #[arg(long, env = "SNAPPASS_PORT", default_value_t = 5000, hide = true)]
+    pub port: u16,
+}
+
+pub async fn healthcheck(cmd: HealthcheckCommand) -> Result<(), Failure> {
+    let url = cmd
+        .url
+        .unwrap_or_else(|| format!("http://127.0.0.1:{}/_/_/health", cmd.port));
+    let response = http_client()?
+        .get(url)
+        .timeout(Duration::from_secs(3))
+        .send()
+        .await
+        .map_err(unreachable)?;
+    match response.status() {
+        StatusCode::OK => Ok(()),
+        status => Err(Failure::Other(format!("unhealthy: {status}"))),
+    }
+}
+
 /// SnapPass 1.6's form accepts these lifetimes only, by name.
 const FORM_TTLS: [(u64, &str); 4] = [
     (3_600, "Hour"),

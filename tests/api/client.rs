@@ -301,6 +301,25 @@ async fn works_against_snappass_1_6_from_pypi() {
 }
 
 #[tokio::test]
+async fn healthcheck_exits_0_only_for_a_healthy_server() {
+    let app = crate::helpers::spawn_app().await;
+    let env = [("SNAPPASS_PORT", app.port.to_string())];
+    assert_exit(&client(&["healthcheck"], &env, b"").await, 0, "healthy");
+    let url = format!("http://127.0.0.1:{}/_/_/health", free_port());
+    assert_exit(
+        &client(&["healthcheck", "--url", &url], &[], b"").await,
+        6,
+        "nothing listens",
+    );
+    let url = app.url("/no-such-route/x");
+    assert_exit(
+        &client(&["healthcheck", "--url", &url], &[], b"").await,
+        1,
+        "404",
+    );
+}
+
+#[tokio::test]
 async fn completions_and_man_pages() {
     for (shell, marker) in [
         ("bash", "_hushlink()"),

@@ -1,0 +1,37 @@
+# hushlink: one static-ish binary on a distroless base, run as a non-root user.
+#   docker build -t hushlink .
+#   docker run -p 5000:5000 -v hushlink-data:/data hushlink            # embedded store
+#   docker run -p 5000:5000 -e REDIS_HOST=redis -e NO_SSL=true hushlink  # SnapPass's variables
+# The embedded store lives in /data (a volume); with Redis nothing is written.
+
+FROM rust:1-bookworm AS build
+WORKDIR /src
+# Dependencies first, so a change to hushlink's code does not rebuild them.
+COPY Cargo.toml Cargo.lock ./
+RUN mkdir src && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
+ && cargo build --release --locked && rm -rf src
+COPY src src
+COPY templates templates
+COPY assets assets
+RUN touch src/main.rs src/lib.rs && cargo build --release --locked \
+ && strip target/release/hushlink \
+ && mkdir -p /data
+
+# glibc, libgcc and CA certificates (for rediss://), no shell, user 65532.
+FROM gcr.io/distroless/cc-debian12:nonroot
+COPY --from=build /src/target/release/hushlink /usr/local/bin/hushlink
+COPY --from=build --chown=65532:65532 /data /data
+ENV SNAPPASS_BIND_ADDRESS=0.0.0.0 \
+    SNAPPASS_PORT=5000 \
+    HUSHLINK_DATA_DIR=/data \
+    HUSHLINK_LOG_FORMAT=json
+USER 65532:65532
+VOLUME /data
+EXPOSE 5000
+# No shell or curl in the image: the binary checks its own health route.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
+  CMD ["/usr/local/bin/hushlink", "healthcheck"]
+# SnapPass's compose file stops it with SIGINT; SIGTERM works the same here.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/usr/local/bin/hushlink"]
+CMD ["serve"]
