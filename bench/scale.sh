@@ -3,8 +3,10 @@
 # reveal) with wrk, on free loopback ports, over
 #   - one Redis, one instance (the baseline);
 #   - one Redis, two instances (two wrk processes, half the connections each);
-#   - a Redis Cluster of 3 masters and 3 replicas, one instance, without and
-#     with replica-acknowledged creates (HUSHLINK_REDIS_WAIT_REPLICAS=1);
+#   - a Redis Cluster of 3 masters, one instance (no replicas, as the single
+#     Redis has none: the cost of clustering alone);
+#   - 3 masters and 3 replicas, without and with replica-acknowledged creates
+#     (HUSHLINK_REDIS_WAIT_REPLICAS=1): the cost of replication on top;
 # then counts Redis commands per create and per reveal (INFO commandstats)
 # and Redis memory per stored secret (INFO memory over a store filled by
 # creates). Everything runs on the same cores as wrk; nothing it did not
@@ -49,22 +51,25 @@ cluster_ports() { # n: free ports whose cluster bus port (+10000) is free too
   echo "${ports[@]}"
 }
 
-start_cluster() { # sets SEEDS: 3 masters, 3 replicas
+start_cluster() { # replicas per master (0 or 1): 3 masters; sets SEEDS and NODES
   local ports p
-  read -r -a ports <<<"$(cluster_ports 6)"
+  read -r -a ports <<<"$(cluster_ports $((3 * ($1 + 1))))"
+  NODES=()
   for p in "${ports[@]}"; do
     mkdir -p "$TMP/node-$p"
     redis-server --port "$p" --bind 127.0.0.1 --cluster-enabled yes --cluster-node-timeout 2000 \
       --cluster-config-file "$TMP/node-$p/nodes.conf" --dir "$TMP/node-$p" --save '' --appendonly no \
       >"$TMP/node-$p.log" 2>&1 &
-    PIDS+=($!)
+    PIDS+=($!); NODES+=($!)
     wait_until "cluster node $p" bash -c "[ \"\$(redis-cli -p $p ping)\" = PONG ]"
   done
-  redis-cli --cluster create $(printf '127.0.0.1:%s ' "${ports[@]}") --cluster-replicas 1 --cluster-yes \
+  redis-cli --cluster create $(printf '127.0.0.1:%s ' "${ports[@]}") --cluster-replicas "$1" --cluster-yes \
     >"$TMP/cluster-create.log"
   for p in "${ports[@]}"; do
     wait_until "cluster state on $p" bash -c "redis-cli -p $p cluster info | grep -q cluster_state:ok"
-    wait_until "replica of $p" bash -c "redis-cli -p $p info replication | grep -q -e role:slave -e 'slave0:.*state=online'"
+    if [ "$1" -gt 0 ]; then
+      wait_until "replica of $p" bash -c "redis-cli -p $p info replication | grep -q -e role:slave -e 'slave0:.*state=online'"
+    fi
   done
   SEEDS=$(printf 'redis://127.0.0.1:%s,' "${ports[@]}"); SEEDS=${SEEDS%,}
 }
@@ -138,12 +143,16 @@ MEM1=$(redis-cli -p "$REDIS" info memory | tr -d '\r' | sed -n 's/^used_memory:/
 PER_SECRET=$(awk -v a="$MEM0" -v b="$MEM1" -v k="$KEYS" 'BEGIN { printf "%.0f", (b - a) / k }')
 stop "$PID_A"
 
-# --- Redis Cluster: 3 masters + 3 replicas ------------------------------------
-start_cluster
+# --- Redis Cluster: 3 masters (as the single Redis: no replicas), then 3+3 ----
+start_cluster 0
 C=$(free_port); start_hushlink "$C" HUSHLINK_REDIS_CLUSTER="$SEEDS"
-run "one instance, Redis Cluster (3+3)" "$C" "$CONNS"; stop "$PID"
+run "one instance, Redis Cluster (3 masters)" "$C" "$CONNS"; stop "$PID"
+for node in "${NODES[@]}"; do stop "$node"; done
+start_cluster 1
+C=$(free_port); start_hushlink "$C" HUSHLINK_REDIS_CLUSTER="$SEEDS"
+run "one instance, Redis Cluster (3 masters + 3 replicas)" "$C" "$CONNS"; stop "$PID"
 C=$(free_port); start_hushlink "$C" HUSHLINK_REDIS_CLUSTER="$SEEDS" HUSHLINK_REDIS_WAIT_REPLICAS=1
-run "one instance, Redis Cluster (3+3), WAIT 1 on creates" "$C" "$CONNS"; stop "$PID"
+run "one instance, Redis Cluster (3 masters + 3 replicas), WAIT 1 on creates" "$C" "$CONNS"; stop "$PID"
 
 read -r TICKS1 STEAL1 < <(cpu_ticks)
 STEAL=$(awk -v s=$((STEAL1 - STEAL0)) -v t=$((TICKS1 - TICKS0)) 'BEGIN { printf "%.0f", 100 * s / (t ? t : 1) }')
