@@ -19,6 +19,7 @@ use super::api::{ApiError, Problem};
 use super::auth::{Admin, LocalAdmin, presented_key};
 use super::body::read_limited;
 use super::context::Ctx;
+use super::openapi::AdminErrors;
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Error, InvalidParam};
 use crate::keys::{self, BootstrapVia, KeyInfo, KeyPatch, KeySpec, MAX_DESCRIPTION, NewKey};
@@ -201,9 +202,7 @@ fn path_name(raw: &str) -> Result<KeyName, Error> {
     responses(
         (status = 201, description = "Made; the key appears in this answer only.", body = NewKey),
         (status = 400, description = "A bad field, named in `invalid-params`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        AdminErrors,
         (status = 409, description = "A key with that name exists.", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is over 16 KiB.", body = Problem, content_type = "application/problem+json"),
     )
@@ -247,9 +246,7 @@ pub async fn create(
     security(("bearer" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "Every key, by name; never a key or its hash.", body = Vec<KeyInfo>),
-        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        AdminErrors,
     )
 )]
 pub async fn list(
@@ -274,9 +271,7 @@ pub async fn list(
     security(("bearer" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The key's record.", body = KeyInfo),
-        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        AdminErrors,
         (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -302,9 +297,7 @@ pub async fn get(
     responses(
         (status = 200, description = "Changed; takes effect on every instance within a second.", body = KeyInfo),
         (status = 400, description = "A bad field, named in `invalid-params`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        AdminErrors,
         (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The new name is taken, or the change would leave no active admin key.", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is over 16 KiB.", body = Problem, content_type = "application/problem+json"),
@@ -345,9 +338,7 @@ pub async fn update(
     security(("bearer" = []), ("api_key" = [])),
     responses(
         (status = 204, description = "Deleted; the key stops working at once."),
-        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        AdminErrors,
         (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "It is the last active admin key.", body = Problem, content_type = "application/problem+json"),
     )
@@ -372,9 +363,7 @@ pub async fn delete(
     security(("bearer" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The new key, shown this once; the old one stopped working.", body = NewKey),
-        (status = 401, description = "No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `admin` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable, or keys were changed concurrently; nothing was changed.", body = Problem, content_type = "application/problem+json"),
+        AdminErrors,
         (status = 404, description = "No key has that name.", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -19,6 +19,7 @@ use super::AppState;
 use super::auth::Creator;
 use super::body::{json_limit, read_limited};
 use super::context::Ctx;
+use super::openapi::CreateErrors;
 use crate::error::{Conflict, Error, InvalidParam};
 use crate::metrics::Via;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
@@ -330,11 +331,7 @@ pub struct SimpleCreated {
     security((), ("bearer" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "Stored; the link is the only way to the secret.", body = SimpleCreated),
-        (status = 400, description = "A missing or empty password, a bad TTL or view count, or a body that is not a JSON object.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `create` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body or the secret is over the size limit.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable; nothing was stored.", body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 pub async fn set_password(
@@ -397,11 +394,7 @@ pub struct Revealed {
     security((), ("bearer" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "Stored.", body = Created),
-        (status = 400, description = "A missing or empty password, a bad TTL or view count, or a body that is not a JSON object.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `create` scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body or the secret is over the size limit.", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is unavailable; nothing was stored.", body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 pub async fn create(

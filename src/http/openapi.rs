@@ -14,6 +14,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::api::Problem;
 use super::{AppState, admin, api};
 
 /// Where the description is served.
@@ -66,6 +67,43 @@ impl Modify for SecuritySchemes {
             ),
         );
     }
+}
+
+/// The error answers both create routes share, as documented (each is a
+/// problem document; the handlers' own error type decides when).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum CreateErrors {
+    /// A missing or empty password, a bad TTL or view count, or a body that is not a JSON object.
+    #[response(status = 400, content_type = "application/problem+json")]
+    Invalid(Problem),
+    /// Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent.
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(Problem),
+    /// The key lacks the `create` scope.
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(Problem),
+    /// The body or the secret is over the size limit.
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(Problem),
+    /// The store is unavailable; nothing was stored.
+    #[response(status = 503, content_type = "application/problem+json")]
+    Unavailable(Problem),
+}
+
+/// The error answers every key-management route shares.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum AdminErrors {
+    /// No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(Problem),
+    /// The key lacks the `admin` scope.
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(Problem),
+    /// The store is unavailable, or keys were changed concurrently; nothing was changed.
+    #[response(status = 503, content_type = "application/problem+json")]
+    Unavailable(Problem),
 }
 
 /// The secret APIs and the probes, with their description.

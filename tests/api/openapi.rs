@@ -29,6 +29,14 @@ async fn the_description_lists_every_api_route_and_its_problems() {
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
             documented.insert(format!("{} {path}", method.to_uppercase()));
+            // A route that takes a credential says what a bad one gets.
+            let takes_credential = operation["security"].as_array().is_some_and(|reqs| {
+                reqs.iter()
+                    .any(|r| r.as_object().is_some_and(|r| !r.is_empty()))
+            });
+            if takes_credential {
+                assert!(operation["responses"]["401"].is_object(), "{method} {path}");
+            }
             // Every error with a body is a problem document, but the probes'.
             for (status, response) in operation["responses"].as_object().unwrap() {
                 let Some(content) = response["content"].as_object() else {
