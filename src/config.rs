@@ -97,6 +97,11 @@ pub struct Config {
     #[arg(long, env = "SNAPPASS_REDIS_DB", default_value_t = 0)]
     pub redis_db: u32,
 
+    /// PEM file of the CA that signed the Redis servers' certificates
+    /// (`rediss://`), when it is not one the system trusts.
+    #[arg(long, env = "HUSHLINK_REDIS_CA_FILE", value_name = "FILE")]
+    pub redis_ca_file: Option<PathBuf>,
+
     /// Redis Cluster seed nodes, comma-separated (`redis://h1:7000,redis://h2:7001`;
     /// `rediss://` and passwords work). When set, the store is that cluster and
     /// REDIS_URL/REDIS_HOST are ignored.
@@ -230,6 +235,21 @@ impl Config {
         (!nodes.is_empty()).then_some(nodes)
     }
 
+    /// The CA certificates of HUSHLINK_REDIS_CA_FILE, read once.
+    pub fn redis_ca_pem(&self) -> anyhow::Result<Option<Vec<u8>>> {
+        self.redis_ca_file
+            .as_ref()
+            .map(|path| {
+                std::fs::read(path).map_err(|e| {
+                    anyhow::anyhow!(
+                        "HUSHLINK_REDIS_CA_FILE: cannot read {}: {e}",
+                        path.display()
+                    )
+                })
+            })
+            .transpose()
+    }
+
     /// What `WAIT` asks of Redis after a write: replicas and timeout.
     pub fn redis_replication(&self) -> Option<(u32, Duration)> {
         (self.redis_wait_replicas > 0).then(|| {
@@ -350,6 +370,7 @@ impl Config {
         config.redis_host = None;
         config.redis_port = None;
         config.redis_cluster = None;
+        config.redis_ca_file = None;
         config.redis_wait_replicas = 0;
         config.store = Some(StoreKind::Embedded);
         config.data_dir = data_dir;

@@ -225,9 +225,12 @@ pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
             };
             Arc::new(store::redis::RedisStore::new(
                 target,
-                &config.redis_prefix,
-                config.store_timeout(),
-                config.redis_replication(),
+                store::redis::Options {
+                    prefix: config.redis_prefix.clone(),
+                    timeout: config.store_timeout(),
+                    replication: config.redis_replication(),
+                    ca_pem: config.redis_ca_pem()?,
+                },
             )?)
         }
     })

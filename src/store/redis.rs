@@ -127,6 +127,19 @@ impl KeyLayout {
     }
 }
 
+/// How to reach the Redis store, and what to ask of it.
+pub struct Options {
+    /// `REDIS_PREFIX`: secrets' keys start with it; API keys live under it.
+    pub prefix: String,
+    /// Bound on every command (connecting included).
+    pub timeout: Duration,
+    /// Replicas that must acknowledge a create, and how long to wait.
+    pub replication: Option<(u32, Duration)>,
+    /// PEM of the CA that signed the servers' certificates (`rediss://`);
+    /// `None`: the system's roots.
+    pub ca_pem: Option<Vec<u8>>,
+}
+
 /// Where the Redis store lives.
 pub enum Target {
     /// One Redis (or a proxy in front of several), by URL.
@@ -202,25 +215,42 @@ impl RedisStore {
     /// Prepares a store on `target`; connects lazily, so this never blocks
     /// on Redis. Fails only on a malformed URL. `replication`: replicas that
     /// must acknowledge each create and take, and how long to wait for them.
-    pub fn new(
-        target: Target,
-        prefix: &str,
-        timeout: Duration,
-        replication: Option<(u32, Duration)>,
-    ) -> Result<Self, StoreError> {
+    pub fn new(target: Target, options: Options) -> Result<Self, StoreError> {
+        let Options {
+            prefix,
+            timeout,
+            replication,
+            ca_pem,
+        } = options;
         let invalid =
             |e: redis::RedisError| StoreError::Internal(format!("invalid Redis URL: {e}"));
+        let certificates = || redis::TlsCertificates {
+            client_tls: None,
+            root_cert: ca_pem.clone(),
+        };
         let client = match target {
-            Target::Single(url) => Client::Single(redis::Client::open(url).map_err(invalid)?),
-            Target::Cluster(nodes) => Client::Cluster(
-                ClusterClientBuilder::new(nodes)
+            Target::Single(url) => {
+                let url = redis_py_compatible(&url);
+                Client::Single(
+                    match &ca_pem {
+                        Some(_) => redis::Client::build_with_tls(url, certificates()),
+                        None => redis::Client::open(url),
+                    }
+                    .map_err(invalid)?,
+                )
+            }
+            Target::Cluster(nodes) => {
+                let nodes: Vec<String> = nodes.iter().map(|n| redis_py_compatible(n)).collect();
+                let mut builder = ClusterClientBuilder::new(nodes)
                     .connection_timeout(timeout)
                     .response_timeout(timeout)
                     .retries(3)
-                    .max_retry_wait(500)
-                    .build()
-                    .map_err(invalid)?,
-            ),
+                    .max_retry_wait(500);
+                if ca_pem.is_some() {
+                    builder = builder.certs(certificates());
+                }
+                Client::Cluster(builder.build().map_err(invalid)?)
+            }
         };
         let replication = replication.map(|(replicas, wait)| Replication {
             replicas,
@@ -235,7 +265,7 @@ impl RedisStore {
                 + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
             replication,
             take: Script::new(TAKE_LUA),
-            keys: KeyLayout::new(prefix),
+            keys: KeyLayout::new(&prefix),
             key_by_hash: Script::new(KEY_BY_HASH_LUA),
             commit_keys: Script::new(COMMIT_KEYS_LUA),
             touch_key: Script::new(TOUCH_KEY_LUA),
@@ -294,6 +324,35 @@ impl RedisStore {
             Err(_) => Err(StoreError::Timeout(self.timeout)),
         }
     }
+}
+
+/// SnapPass's Redis client (redis-py) turns certificate checks off with
+/// `rediss://…?ssl_cert_reqs=none`; redis-rs spells it `#insecure`. A URL in
+/// the first form is rewritten to the second, so an operator's REDIS_URL
+/// keeps working.
+fn redis_py_compatible(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let (query, fragment) = query.split_once('#').unwrap_or((query, ""));
+    let mut insecure = fragment == "insecure";
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|param| {
+            let off = param.eq_ignore_ascii_case("ssl_cert_reqs=none");
+            insecure |= off;
+            !off && !param.is_empty()
+        })
+        .collect();
+    let mut out = base.to_owned();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    if insecure {
+        out.push_str("#insecure");
+    }
+    out
 }
 
 /// The counter of views left, in the secret's own cluster slot.
@@ -532,4 +591,26 @@ fn replicated(acked: u32, replication: Replication) -> Result<(), StoreError> {
 
 fn unavailable(e: redis::RedisError) -> StoreError {
     StoreError::Unavailable(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redis_py_compatible;
+
+    #[test]
+    fn redis_py_certificate_off_switch_is_understood() {
+        assert_eq!(
+            redis_py_compatible("rediss://:pw@h:6380/0?ssl_cert_reqs=none"),
+            "rediss://:pw@h:6380/0#insecure"
+        );
+        assert_eq!(
+            redis_py_compatible("rediss://h/0?protocol=3&ssl_cert_reqs=NONE"),
+            "rediss://h/0?protocol=3#insecure"
+        );
+        assert_eq!(redis_py_compatible("rediss://h/0"), "rediss://h/0");
+        assert_eq!(
+            redis_py_compatible("redis://h/0?protocol=3"),
+            "redis://h/0?protocol=3"
+        );
+    }
 }

@@ -131,6 +131,7 @@ pub async fn spawn_cluster_app(cluster: &RedisCluster, tweak: impl FnOnce(&mut C
     let mut config = Config::for_tests(PathBuf::from("/nonexistent"));
     config.store = Some(StoreKind::Redis);
     config.redis_cluster = Some(cluster.seeds());
+    config.redis_ca_file = cluster.ca_file();
     config.redis_wait_replicas = 1;
     config.redis_wait_timeout_ms = 2_000;
     tweak(&mut config);
@@ -151,21 +152,38 @@ pub fn shared_cluster() -> &'static RedisCluster {
 pub struct RedisCluster {
     pub ports: Vec<u16>,
     nodes: Vec<std::sync::Mutex<Child>>,
+    security: Option<ClusterSecurity>,
+}
+
+/// TLS everywhere (clients, cluster bus, replication) and a password.
+pub struct ClusterSecurity {
+    pub tls: TlsFiles,
+    pub password: String,
 }
 
 impl RedisCluster {
     pub fn start() -> Self {
-        let ports = free_cluster_ports(6);
-        let nodes = ports
-            .iter()
-            .map(|&port| std::sync::Mutex::new(spawn_cluster_node(port)))
-            .collect();
-        let cluster = RedisCluster { ports, nodes };
-        for &port in &cluster.ports {
-            wait_for(STARTUP_BOUND, || redis_cli(port, &["PING"]) == "PONG")
-                .unwrap_or_else(|| panic!("cluster node {port} did not start"));
+        Self::start_with(None)
+    }
+
+    /// A cluster whose nodes speak only TLS and need a password.
+    pub fn start_secure() -> Self {
+        Self::start_with(Some(ClusterSecurity {
+            tls: TlsFiles::generate(),
+            password: format!("pw-{}", hex::encode(rand::random::<[u8; 8]>())),
+        }))
+    }
+
+    fn start_with(security: Option<ClusterSecurity>) -> Self {
+        let mut cluster = RedisCluster {
+            ports: Vec::new(),
+            nodes: Vec::new(),
+            security,
+        };
+        for port in free_cluster_ports(6) {
+            cluster.spawn_node(port);
         }
-        let mut create = Command::new("redis-cli");
+        let mut create = cluster.cli_command();
         create.args(["--cluster", "create"]);
         create.args(cluster.ports.iter().map(|p| format!("127.0.0.1:{p}")));
         create.args(["--cluster-replicas", "1", "--cluster-yes"]);
@@ -182,18 +200,87 @@ impl RedisCluster {
 
     /// Seed URLs, as `HUSHLINK_REDIS_CLUSTER` takes them.
     pub fn seeds(&self) -> String {
+        let (scheme, auth) = match &self.security {
+            Some(s) => ("rediss", format!(":{}@", s.password)),
+            None => ("redis", String::new()),
+        };
         self.ports
             .iter()
-            .map(|p| format!("redis://127.0.0.1:{p}"))
+            .map(|p| format!("{scheme}://{auth}127.0.0.1:{p}"))
             .collect::<Vec<_>>()
             .join(",")
+    }
+
+    /// The CA file hushlink must trust (`HUSHLINK_REDIS_CA_FILE`), if TLS.
+    pub fn ca_file(&self) -> Option<PathBuf> {
+        self.security.as_ref().map(|s| s.tls.ca())
+    }
+
+    /// Starts one node on `port` under a watchdog: the shell ends its
+    /// redis-server (and removes the node's directory) when the server
+    /// exits, when the shell is told to stop, or when this test process is
+    /// gone.
+    fn spawn_node(&mut self, port: u16) {
+        const WATCHDOG: &str = r#"
+dir=$(mktemp -d -t hushlink-cluster.XXXXXX)
+redis-server "$@" --bind 127.0.0.1 --cluster-enabled yes \
+  --cluster-config-file "$dir/nodes.conf" --cluster-node-timeout 1000 \
+  --dir "$dir" --save '' --appendonly no >/dev/null 2>&1 &
+node=$!
+trap 'kill -9 $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$dir"; exit 0' EXIT TERM INT
+while kill -0 "$node" 2>/dev/null && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.2; done
+"#;
+        let mut args = vec![];
+        match &self.security {
+            None => args.extend(["--port".to_owned(), port.to_string()]),
+            Some(s) => {
+                args.extend(["--port", "0", "--tls-port"].map(String::from));
+                args.push(port.to_string());
+                args.extend(s.tls.server_args());
+                args.extend(["--tls-cluster", "yes", "--tls-replication", "yes"].map(String::from));
+                args.extend(["--requirepass".to_owned(), s.password.clone()]);
+                args.extend(["--masterauth".to_owned(), s.password.clone()]);
+            }
+        }
+        let child = Command::new("sh")
+            .args(["-c", WATCHDOG, "cluster-node"])
+            .args(&args)
+            .env("WATCHED", std::process::id().to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start a redis-server cluster node");
+        self.nodes.push(std::sync::Mutex::new(child));
+        self.ports.push(port);
+        wait_for(STARTUP_BOUND, || self.cli(port, &["PING"]) == "PONG")
+            .unwrap_or_else(|| panic!("cluster node {port} did not start"));
+    }
+
+    /// `redis-cli` with this cluster's TLS and password options.
+    fn cli_command(&self) -> Command {
+        let mut cli = Command::new("redis-cli");
+        if let Some(s) = &self.security {
+            cli.arg("--tls").arg("--cacert").arg(s.tls.ca());
+            cli.args(["-a", &s.password, "--no-auth-warning"]);
+        }
+        cli
+    }
+
+    /// `redis-cli -p port args...`'s output, trimmed ("" when it fails).
+    fn cli(&self, port: u16, args: &[&str]) -> String {
+        self.cli_command()
+            .args(["-h", "127.0.0.1", "-p", &port.to_string()])
+            .args(args)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default()
     }
 
     /// Waits until every master has a replica online (WAIT 1 can succeed).
     pub fn wait_replicated(&self) {
         wait_for(STARTUP_BOUND * 2, || {
             self.live_ports().iter().all(|&port| {
-                let info = redis_cli(port, &["INFO", "replication"]);
+                let info = self.cli(port, &["INFO", "replication"]);
                 !info.contains("role:master")
                     || info
                         .lines()
@@ -207,13 +294,10 @@ impl RedisCluster {
     /// none (what an operator does after losing a node).
     pub fn add_replica(&mut self) {
         let port = free_cluster_ports(1)[0];
-        self.nodes
-            .push(std::sync::Mutex::new(spawn_cluster_node(port)));
-        self.ports.push(port);
-        wait_for(STARTUP_BOUND, || redis_cli(port, &["PING"]) == "PONG")
-            .unwrap_or_else(|| panic!("cluster node {port} did not start"));
+        self.spawn_node(port);
         let existing = format!("127.0.0.1:{}", self.masters()[0]);
-        let out = Command::new("redis-cli")
+        let out = self
+            .cli_command()
             .args([
                 "--cluster",
                 "add-node",
@@ -237,7 +321,7 @@ impl RedisCluster {
     pub fn wait_healthy(&self) {
         wait_for(STARTUP_BOUND * 2, || {
             self.live_ports().iter().all(|&port| {
-                let info = redis_cli(port, &["CLUSTER", "INFO"]);
+                let info = self.cli(port, &["CLUSTER", "INFO"]);
                 info.contains("cluster_state:ok") && info.contains("cluster_slots_ok:16384")
             })
         })
@@ -247,7 +331,7 @@ impl RedisCluster {
     /// The ports of the masters, as a live node sees them.
     pub fn masters(&self) -> Vec<u16> {
         let port = self.live_ports()[0];
-        redis_cli(port, &["CLUSTER", "NODES"])
+        self.cli(port, &["CLUSTER", "NODES"])
             .lines()
             .filter(|l| l.contains("master") && !l.contains("fail"))
             .filter_map(|l| {
@@ -266,7 +350,8 @@ impl RedisCluster {
             .args(["-TERM", &node.id().to_string()])
             .status();
         let _ = node.wait();
-        wait_for(STARTUP_BOUND, || redis_cli(port, &["PING"]) != "PONG")
+        drop(node);
+        wait_for(STARTUP_BOUND, || self.cli(port, &["PING"]) != "PONG")
             .expect("the killed node still answers");
     }
 
@@ -294,46 +379,53 @@ impl Drop for RedisCluster {
     }
 }
 
-/// One cluster node under a watchdog: the shell ends its redis-server (and
-/// removes the node's directory) when the server exits, when the shell is
-/// told to stop, or when this test process is gone.
-fn spawn_cluster_node(port: u16) -> Child {
-    const WATCHDOG: &str = r#"
-dir=$(mktemp -d -t hushlink-cluster.XXXXXX)
-redis-server --port "$1" --bind 127.0.0.1 --cluster-enabled yes   --cluster-config-file "$dir/nodes.conf" --cluster-node-timeout 1000   --dir "$dir" --save '' --appendonly no >/dev/null 2>&1 &
-node=$!
-trap 'kill -9 $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$dir"; exit 0' EXIT TERM INT
-while kill -0 "$node" 2>/dev/null && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.2; done
+/// A throwaway CA and a server certificate for 127.0.0.1 it signed, made
+/// with `openssl`, for Redis over TLS.
+pub struct TlsFiles {
+    dir: TempDir,
+}
+
+impl TlsFiles {
+    pub fn generate() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let script = r#"
+set -e
+openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 -subj /CN=hushlink-test-ca
+openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1
+printf 'subjectAltName=IP:127.0.0.1\n' >ext
+openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 -extfile ext
 "#;
-    Command::new("sh")
-        .args(["-c", WATCHDOG, "cluster-node", &port.to_string()])
-        .env("WATCHED", std::process::id().to_string())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start a redis-server cluster node")
-}
-
-/// `redis-cli -p port args...`'s output, trimmed ("" when it fails).
-fn redis_cli(port: u16, args: &[&str]) -> String {
-    Command::new("redis-cli")
-        .args(["-h", "127.0.0.1", "-p", &port.to_string()])
-        .args(args)
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-        .unwrap_or_default()
-}
-
-/// Polls `ready` every 50 ms for at most `bound`.
-fn wait_for(bound: Duration, mut ready: impl FnMut() -> bool) -> Option<()> {
-    let deadline = Instant::now() + bound;
-    while Instant::now() < deadline {
-        if ready() {
-            return Some(());
-        }
-        std::thread::sleep(Duration::from_millis(50));
+        let out = Command::new("sh")
+            .args(["-c", script])
+            .current_dir(dir.path())
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "openssl: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        TlsFiles { dir }
     }
-    None
+
+    pub fn ca(&self) -> PathBuf {
+        self.dir.path().join("ca.crt")
+    }
+
+    /// redis-server's TLS options (client certificates not required).
+    pub fn server_args(&self) -> Vec<String> {
+        let file = |name: &str| self.dir.path().join(name).display().to_string();
+        vec![
+            "--tls-cert-file".into(),
+            file("server.crt"),
+            "--tls-key-file".into(),
+            file("server.key"),
+            "--tls-ca-cert-file".into(),
+            file("ca.crt"),
+            "--tls-auth-clients".into(),
+            "no".into(),
+        ]
+    }
 }
 
 /// `n` ports whose cluster bus ports (port + 10000) are free too.
@@ -349,6 +441,18 @@ fn free_cluster_ports(n: usize) -> Vec<u16> {
         }
     }
     ports
+}
+
+/// Polls `ready` every 50 ms for at most `bound`.
+fn wait_for(bound: Duration, mut ready: impl FnMut() -> bool) -> Option<()> {
+    let deadline = Instant::now() + bound;
+    while Instant::now() < deadline {
+        if ready() {
+            return Some(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
 }
 
 async fn start(

@@ -15,5 +15,6 @@ mod keys;
 mod metrics;
 mod openapi;
 mod redis_compat;
+mod redis_tls;
 mod scale;
 mod web;
