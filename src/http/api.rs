@@ -538,6 +538,25 @@ pub async fn ready(State(state): State<AppState>) -> Response {
     readiness(&state).await
 }
 
+/// `GET /_/_/live`: the Kubernetes liveness probe. The process answers;
+/// the store is not asked, so a Redis outage never gets every instance
+/// restarted (`/_/_/health` keeps SnapPass's meaning: the store answers).
+#[utoipa::path(
+    get,
+    path = "/_/_/live",
+    tag = "health",
+    responses((status = 200, description = "The process is alive and serving.", body = Live))
+)]
+pub async fn live() -> Json<Live> {
+    Json(Live { alive: true })
+}
+
+/// The process answers.
+#[derive(Serialize, ToSchema)]
+pub struct Live {
+    alive: bool,
+}
+
 async fn readiness(state: &AppState) -> Response {
     let checked = async {
         state.secrets.store().ping().await?;

@@ -284,6 +284,7 @@ pub fn redact_path(path: &str) -> &'static str {
         "/api/v2/passwords" => "/api/v2/passwords",
         "/_/_/health" => "/_/_/health",
         "/_/_/ready" => "/_/_/ready",
+        "/_/_/live" => "/_/_/live",
         "/api/v2/keys" => "/api/v2/keys",
         "/api/v2/bootstrap" => "/api/v2/bootstrap",
         "/api/openapi.json" => "/api/openapi.json",

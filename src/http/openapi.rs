@@ -116,6 +116,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::reveal, api::check))
         .routes(routes!(api::health))
         .routes(routes!(api::ready))
+        .routes(routes!(api::live))
 }
 
 /// Key management and bootstrap, with their description (also served on

@@ -155,6 +155,10 @@ async fn redis_down_gives_503_quickly_and_recovers_without_restart() {
                 .status(),
             503
         );
+        // Alive all the same: a liveness probe must not restart every
+        // instance because Redis is down.
+        let live = app.client.get(app.url("/_/_/live")).send().await.unwrap();
+        assert_eq!(live.status(), 200);
         let page = app
             .client
             .post(app.url(&format!("/{}", quote_plus(&kept))))

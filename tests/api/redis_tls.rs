@@ -43,6 +43,8 @@ impl TlsRedis {
             .stderr(Stdio::null())
             .spawn()
             .expect("redis-server");
+        // Owned at once: dropped (killed) if it never answers.
+        let redis = TlsRedis { port, child };
         let deadline = std::time::Instant::now() + STARTUP_BOUND;
         loop {
             let pong = Command::new("redis-cli")
@@ -61,7 +63,7 @@ impl TlsRedis {
                 .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "PONG")
                 .unwrap_or(false);
             if pong {
-                return TlsRedis { port, child };
+                return redis;
             }
             assert!(
                 std::time::Instant::now() < deadline,
