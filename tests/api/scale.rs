@@ -43,6 +43,22 @@ async fn try_create(
         .map(str::to_owned)
 }
 
+/// Makes an API key with the `create` scope through the admin API at
+/// `base`, and returns it.
+async fn make_key(http: &reqwest::Client, base: &str, admin: &str, name: &str) -> String {
+    let made: Value = http
+        .post(format!("{base}/api/v2/keys"))
+        .bearer_auth(admin)
+        .json(&json!({ "name": name, "scopes": ["create"] }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    made["key"].as_str().unwrap().to_owned()
+}
+
 /// Reveals through the API: the status and the password, if any.
 async fn reveal(http: &reqwest::Client, base: &str, token: &str) -> (u16, Option<String>) {
     let url = format!("{base}/api/v2/passwords/{}", quote_plus(token));
@@ -263,17 +279,7 @@ async fn a_snappass_secret_moved_into_a_cluster_is_read_and_keys_work_there() {
         .to_owned();
     let again = boot(http.clone(), app.url("/api/v2/bootstrap"), token_secret).await;
     assert_eq!(again.status(), 409);
-    let made: Value = http
-        .post(app.url("/api/v2/keys"))
-        .bearer_auth(&admin)
-        .json(&json!({ "name": "ci", "scopes": ["create"] }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let ci = made["key"].as_str().unwrap().to_owned();
+    let ci = make_key(&http, &app.address, &admin, "ci").await;
     assert!(
         try_create(&http, &app.address, "with a key", Some(&ci))
             .await
@@ -401,17 +407,7 @@ async fn instances_over_one_redis_behave_as_one_server() {
 
     // A key disabled on one instance is refused by the other within the
     // documented bound (a 1 s cache), here with margin for a loaded machine.
-    let made: Value = http
-        .post(format!("{a_url}/api/v2/keys"))
-        .bearer_auth(admin.expose())
-        .json(&json!({ "name": "deploy" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let deploy = made["key"].as_str().unwrap().to_owned();
+    let deploy = make_key(&http, &a_url, admin.expose(), "deploy").await;
     assert!(
         try_create(&http, &b_url, "deploy", Some(&deploy))
             .await
