@@ -100,16 +100,23 @@ impl StoreOp {
 
 // The derive would write variant names as they are (`Api`); Prometheus
 // labels are lower case by convention.
-macro_rules! label_value_as_str {
-    ($($t:ty),*) => {$(
-        impl EncodeLabelValue for $t {
-            fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
-                self.as_str().encode(encoder)
-            }
-        }
-    )*};
+impl EncodeLabelValue for Via {
+    fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+        self.as_str().encode(encoder)
+    }
 }
-label_value_as_str!(Via, RevealFailure, StoreOp);
+
+impl EncodeLabelValue for RevealFailure {
+    fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+        self.as_str().encode(encoder)
+    }
+}
+
+impl EncodeLabelValue for StoreOp {
+    fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+        self.as_str().encode(encoder)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
 struct ViaLabels {
