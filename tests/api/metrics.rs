@@ -55,6 +55,12 @@ fn segment(link: &str) -> String {
     link.rsplit('/').next().unwrap().to_owned()
 }
 
+/// The token segment of a `{"link": ...}` answer, which must be a 200.
+async fn link_segment(r: reqwest::Response) -> String {
+    assert_eq!(r.status(), 200);
+    segment(r.json::<Value>().await.unwrap()["link"].as_str().unwrap())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn counts_creates_reveals_and_failures_exactly() {
     let redis = Arc::new(RedisServer::start());
@@ -83,12 +89,7 @@ async fn counts_creates_reveals_and_failures_exactly() {
             .send()
             .await
             .unwrap();
-        assert_eq!(simple.status(), 200);
-        let simple = segment(
-            simple.json::<Value>().await.unwrap()["link"]
-                .as_str()
-                .unwrap(),
-        );
+        let simple = link_segment(simple).await;
         tokens.push(simple.clone());
         let twice = app
             .client
@@ -98,12 +99,7 @@ async fn counts_creates_reveals_and_failures_exactly() {
             .send()
             .await
             .unwrap();
-        assert_eq!(twice.status(), 200);
-        let twice = segment(
-            twice.json::<Value>().await.unwrap()["link"]
-                .as_str()
-                .unwrap(),
-        );
+        let twice = link_segment(twice).await;
         tokens.push(twice.clone());
         let page = app
             .client
