@@ -3,8 +3,15 @@
 #   docker run -p 5000:5000 -v hushlink-data:/data hushlink            # embedded store
 #   docker run -p 5000:5000 -e REDIS_HOST=redis -e NO_SSL=true hushlink  # SnapPass's variables
 # The embedded store lives in /data (a volume); with Redis nothing is written.
+#
+# Both base images can be replaced, for a registry mirror or an air-gapped
+# build: --build-arg BUILD_IMAGE=... (any Debian 12 image with a Rust
+# toolchain and a C linker) and --build-arg RUNTIME_IMAGE=... (glibc,
+# libgcc_s and CA certificates, user 65532).
+ARG BUILD_IMAGE=rust:1-bookworm
+ARG RUNTIME_IMAGE=gcr.io/distroless/cc-debian12:nonroot
 
-FROM rust:1-bookworm AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 # Dependencies first, so a change to hushlink's code does not rebuild them.
 COPY Cargo.toml Cargo.lock ./
@@ -18,7 +25,7 @@ RUN touch src/main.rs src/lib.rs && cargo build --release --locked \
  && mkdir -p /data
 
 # glibc, libgcc and CA certificates (for rediss://), no shell, user 65532.
-FROM gcr.io/distroless/cc-debian12:nonroot
+FROM ${RUNTIME_IMAGE}
 COPY --from=build /src/target/release/hushlink /usr/local/bin/hushlink
 COPY --from=build --chown=65532:65532 /data /data
 ENV SNAPPASS_BIND_ADDRESS=0.0.0.0 \
