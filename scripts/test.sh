@@ -4,7 +4,8 @@
 # example tests; npm packages and Python tools in private folders), then
 # runs: the Rust unit and integration tests (the client among them, against
 # hushlink and a real SnapPass 1.6.2 from PyPI), the headless-Chromium browser
-# test, and the bootstrap examples (shell and Ansible) against a real server.
+# test, the bootstrap examples (shell and Ansible) against a real server, and
+# the Docker image and both compose files, built and run (tests/containers/).
 # Tests start their own servers on free loopback ports and touch no data they
 # did not create.
 #   ./scripts/test.sh            everything
@@ -51,5 +52,11 @@ echo "--- bootstrap examples (shell, Ansible) against a real server"
 # Ansible takes 10 to 15 minutes a run on the 2-core CI box; the bound only
 # stops a hang.
 timeout 2700 bash scripts/examples-test.sh "$BIN"
+
+echo "--- containers: the Dockerfile and both compose files, built and run"
+# Starts dockerd when none answers. About 5 minutes cold (the image's
+# release build is most of it), 2 minutes with the build cache; the bound
+# only stops a hang.
+timeout 2400 bash tests/containers/run.sh
 
 echo "all tests passed"
