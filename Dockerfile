@@ -26,6 +26,9 @@ RUN touch src/main.rs src/lib.rs && cargo build --release --locked \
 
 # glibc, libgcc and CA certificates (for rediss://), no shell, user 65532.
 FROM ${RUNTIME_IMAGE}
+LABEL org.opencontainers.image.title="hushlink" \
+      org.opencontainers.image.description="Share a secret through a link that works once: a drop-in replacement for SnapPass" \
+      org.opencontainers.image.licenses="Apache-2.0"
 COPY --from=build /src/target/release/hushlink /usr/local/bin/hushlink
 COPY --from=build --chown=65532:65532 /data /data
 ENV SNAPPASS_BIND_ADDRESS=0.0.0.0 \
