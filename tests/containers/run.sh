@@ -21,8 +21,9 @@
 # Dockerfile's and compose files' image variables, which exist for mirrors
 # and air-gapped builds. HUSHLINK_CT_STANDINS=always|never forces a choice.
 #
-# Installs docker.io, docker-compose and debootstrap with apt when missing,
-# and starts dockerd when no engine answers (stopping it at the end).
+# Installs docker.io (when no engine answers), docker-compose, debootstrap,
+# curl and jq with apt when missing, and starts dockerd when no engine
+# answers (stopping it at the end).
 # Everything it creates is named hushlink-ct-* and removed at the end, but
 # for images kept as build cache (hushlink-ci/*, hushlink-ct:test). Host
 # ports are free loopback ports. Every wait is bounded.
@@ -37,7 +38,7 @@ step() { echo "==> $*"; }
 
 # --- tools -----------------------------------------------------------------
 need_apt=()
-command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
+docker info >/dev/null 2>&1 || command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
 command -v docker-compose >/dev/null 2>&1 || docker compose version >/dev/null 2>&1 || need_apt+=(docker-compose)
 command -v debootstrap >/dev/null 2>&1 || need_apt+=(debootstrap)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
