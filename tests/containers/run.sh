@@ -10,9 +10,10 @@
 # 2. docker-compose.yml (hushlink + Redis): a secret made through the API is
 #    revealed after Redis is restarted, once; the web form answers.
 # 3. docker-compose.cluster.yml (3 instances behind nginx, 3+3 Redis
-#    Cluster): secrets made through nginx are each revealed once; with one
-#    hushlink instance and one Redis master killed, every secret is still
-#    revealed, exactly once.
+#    Cluster): secrets made through nginx are each revealed once, spread
+#    over all three instances, whose metrics (on a port not published) add
+#    up; with one hushlink instance and one Redis master killed, every secret
+#    is still revealed, exactly once.
 #
 # Base images: when rust:1-bookworm, gcr.io/distroless/cc-debian12:nonroot,
 # redis:7 and nginx:1-alpine cannot be pulled (this project's test machine
@@ -273,6 +274,30 @@ for i in $(seq 1 30); do
 done
 # Half are revealed now, through nginx's round robin over the three instances.
 for i in $(seq 1 15); do expect_revealed_once "${links[$((i - 1))]}" "cluster secret $i"; done
+
+# Metrics: each instance's own listener, reachable inside the compose network
+# only. Round robin gave every instance a share, and the counts add up.
+for n in 1 2 3; do
+  [ -z "$(docker port "$(cluster ps -q hushlink-$n)")" ] || fail "cluster: hushlink-$n publishes a port"
+  docker run --rm --network "${project}_hushlink" --entrypoint bash "$REDIS_IMAGE" -c \
+    'exec 3<>"/dev/tcp/$0/9090" && printf "GET /metrics HTTP/1.0\r\nHost: %s\r\n\r\n" "$0" >&3 && cat <&3' \
+    "hushlink-$n" >"$tmp/metrics-$n" || fail "cluster: metrics of hushlink-$n"
+done
+metric_sum() { # <series>: its value summed over the three instances, each of which must have it
+  local total=0 n value
+  for n in 1 2 3; do
+    value=$(awk -v series="$1" '$1 == series { print $2 }' "$tmp/metrics-$n")
+    [ -n "$value" ] && [ "$value" -gt 0 ] || fail "cluster: hushlink-$n has no $1"
+    total=$((total + value))
+  done
+  echo "$total"
+}
+[ "$(metric_sum 'hushlink_secrets_created_total{via="api"}')" = 30 ] || fail "cluster: created count"
+[ "$(metric_sum 'hushlink_secrets_revealed_total{via="api"}')" = 15 ] || fail "cluster: revealed count"
+[ "$(metric_sum 'hushlink_reveal_failures_total{via="api",reason="not_found"}')" = 15 ] || fail "cluster: not-found count"
+echo "    creates per instance (metrics): $(for n in 1 2 3; do
+  awk '$1 == "hushlink_secrets_created_total{via=\"api\"}" { printf "%s ", $2 }' "$tmp/metrics-$n"
+done)"
 
 # Faults: one instance and one master are killed; the rest are revealed.
 cluster kill hushlink-1 >/dev/null 2>&1
