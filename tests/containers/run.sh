@@ -96,6 +96,17 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { tail -20 "$tmp/dockerd.log" >&2; fail "dockerd did not start in 60 s"; }
 fi
 
+# A run that was killed (so its trap never ran) leaves containers, which
+# dockerd restarts (restart: unless-stopped), and a network whose fixed
+# subnet would stop this run's cluster: remove what earlier runs left. All
+# of it is named hushlink-ct-*, this script's prefix.
+stale=$(docker ps -aq --filter name=hushlink-ct-)
+[ -z "$stale" ] || { step "removing containers an interrupted run left"; docker rm -f -v $stale >/dev/null; }
+stale=$(docker network ls -q --filter name=hushlink-ct-)
+[ -z "$stale" ] || docker network rm $stale >/dev/null
+stale=$(docker volume ls -q --filter name=hushlink-ct-)
+[ -z "$stale" ] || docker volume rm $stale >/dev/null
+
 # --- base images -----------------------------------------------------------
 can_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
 
