@@ -15,14 +15,9 @@ VENV=bench/.venv
 OUT=bench/results/latest.md
 
 # --- what it needs ------------------------------------------------------
-need=()
-for tool in wrk redis-server curl; do command -v "$tool" >/dev/null || need+=("$tool"); done
-if ((${#need[@]})); then
-  echo "installing: ${need[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source scripts/need.sh
+for tool in wrk redis-server curl; do need_cmd "$tool"; done
+install_needed
 if ! "$VENV/bin/python" -c 'import importlib.metadata as m, gunicorn; assert m.version("snappass") == "1.6.2"' 2>/dev/null; then
   echo "creating $VENV with snappass 1.6.2 and gunicorn"
   python3 -m venv "$VENV"

@@ -20,14 +20,12 @@ CONNS=${BENCH_CONNECTIONS:-32}
 WARMUP=${BENCH_WARMUP:-3s}
 OUT=bench/results/scale.md
 
-need=()
-for tool in wrk redis-server redis-cli curl; do command -v "$tool" >/dev/null || need+=("$tool"); done
-if ((${#need[@]})); then
-  echo "installing: ${need[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server wrk curl >/dev/null
-fi
+source scripts/need.sh
+need_cmd wrk
+need_cmd redis-server
+need_cmd redis-cli redis-tools
+need_cmd curl
+install_needed
 cargo build --release
 HUSHLINK=${CARGO_TARGET_DIR:-$PWD/target}/release/hushlink
 source bench/lib.sh

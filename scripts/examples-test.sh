@@ -20,16 +20,11 @@ step() { echo "==> $*"; }
 bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 [ -x "$bin" ] || fail "$1 is not an executable"
 
-need_apt=()
-command -v curl >/dev/null 2>&1 || need_apt+=(curl)
-command -v jq >/dev/null 2>&1 || need_apt+=(jq)
-python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "installing: ${need_apt[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+source scripts/need.sh
+need_cmd curl
+need_cmd jq
+need_if "! python3 -c 'import venv, ensurepip'" python3-venv
+install_needed
 command -v python3 >/dev/null 2>&1 || fail "python3 is required"
 
 tmp="$(mktemp -d)"

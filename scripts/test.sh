@@ -13,20 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-command -v curl >/dev/null 2>&1 || need_apt+=(curl)
-command -v jq >/dev/null 2>&1 || need_apt+=(jq)
-command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
-python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3 python3-venv)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "installing: ${need_apt[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  # The redis package may start a system Redis on 6379; the tests never use it.
-fi
+source scripts/need.sh
+need_cmd redis-server
+need_cmd chromium
+need_cmd curl
+need_cmd jq
+need_cmd node nodejs npm
+need_if "! python3 -c 'import venv, ensurepip'" python3 python3-venv
+# The redis package may start a system Redis on 6379; the tests never use it.
+install_needed
 
 # Python tools (a real SnapPass for the client test) before the Rust tests,
 # so no test waits on pip.

@@ -38,18 +38,13 @@ fail() { echo "containers-test: FAIL: $*" >&2; exit 1; }
 step() { echo "==> $*"; }
 
 # --- tools -----------------------------------------------------------------
-need_apt=()
-docker info >/dev/null 2>&1 || command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
-command -v docker-compose >/dev/null 2>&1 || docker compose version >/dev/null 2>&1 || need_apt+=(docker-compose)
-command -v debootstrap >/dev/null 2>&1 || need_apt+=(debootstrap)
-command -v curl >/dev/null 2>&1 || need_apt+=(curl)
-command -v jq >/dev/null 2>&1 || need_apt+=(jq)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "installing: ${need_apt[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+source "$repo/scripts/need.sh"
+need_if '! docker info && ! command -v dockerd' docker.io
+need_if '! command -v docker-compose && ! docker compose version' docker-compose
+need_cmd debootstrap
+need_cmd curl
+need_cmd jq
+install_needed
 compose=(docker-compose)
 docker compose version >/dev/null 2>&1 && compose=(docker compose)
 
