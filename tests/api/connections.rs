@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use hushlink::config::ApiAuth;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 
-use crate::helpers::{TestApp, client, spawn_app_with};
+use crate::helpers::{ServerProcess, TestApp, client, spawn_app_in, spawn_app_with};
 
 /// One parsed HTTP/1.1 answer.
 #[derive(Debug)]
@@ -37,9 +38,11 @@ impl Answer {
     }
 }
 
-/// A raw HTTP/1.1 client on one connection.
+/// A raw HTTP/1.1 client on one connection. The halves are apart so that
+/// a test can keep sending (a trickled body) while it reads.
 struct Raw {
-    stream: TcpStream,
+    reader: OwnedReadHalf,
+    writer: Option<OwnedWriteHalf>,
     buffered: Vec<u8>,
 }
 
@@ -55,10 +58,16 @@ impl Raw {
     async fn connect(port: u16) -> Raw {
         let stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
         stream.set_nodelay(true).unwrap();
+        let (reader, writer) = stream.into_split();
         Raw {
-            stream,
+            reader,
+            writer: Some(writer),
             buffered: Vec::new(),
         }
+    }
+
+    fn writer(&mut self) -> &mut OwnedWriteHalf {
+        self.writer.as_mut().expect("the writer is here")
     }
 
     /// Sends the head and the body in two writes a moment apart, as
@@ -72,10 +81,10 @@ impl Raw {
         );
         // A write may fail when the server has closed the connection: the
         // read that follows tells what happened.
-        let _ = self.stream.write_all(head.as_bytes()).await;
+        let _ = self.writer().write_all(head.as_bytes()).await;
         if !body.is_empty() {
             tokio::time::sleep(Duration::from_millis(1)).await;
-            let _ = self.stream.write_all(body).await;
+            let _ = self.writer().write_all(body).await;
         }
     }
 
@@ -134,7 +143,7 @@ impl Raw {
     /// Reads more bytes; false at end of stream (or a reset).
     async fn fill(&mut self) -> bool {
         let mut chunk = [0u8; 8192];
-        match self.stream.read(&mut chunk).await {
+        match self.reader.read(&mut chunk).await {
             Ok(0) | Err(_) => false,
             Ok(n) => {
                 self.buffered.extend_from_slice(&chunk[..n]);
@@ -145,13 +154,12 @@ impl Raw {
 
     /// Waits until the server closes the connection; the time it took,
     /// or `None` when it was still open after `bound`.
-    #[allow(dead_code)] // TEMP
     async fn closed_within(&mut self, bound: Duration) -> Option<Duration> {
         let started = Instant::now();
         let mut chunk = [0u8; 1024];
         loop {
             let left = bound.checked_sub(started.elapsed())?;
-            match tokio::time::timeout(left, self.stream.read(&mut chunk)).await {
+            match tokio::time::timeout(left, self.reader.read(&mut chunk)).await {
                 Err(_) => return None,
                 Ok(Ok(0) | Err(_)) => return Some(started.elapsed()),
                 Ok(Ok(_)) => {}
@@ -237,4 +245,225 @@ async fn a_large_unread_body_closes_the_connection_and_says_so() {
     }
     let r = client().get(app.url("/_/_/health")).send().await.unwrap();
     assert_eq!(r.status(), 200);
+}
+
+/// Generous bounds: the timeouts under test are one or two seconds; these
+/// only say "it happened, and not never".
+const SOON: Duration = Duration::from_secs(8);
+
+#[tokio::test]
+async fn a_half_sent_head_is_closed_after_the_header_timeout() {
+    let app = spawn_app_with(|c| {
+        c.header_timeout = 1;
+        c.idle_timeout = 60;
+    })
+    .await;
+    let mut raw = Raw::connect(app.port).await;
+    raw.writer()
+        .write_all(b"GET /_/_/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        .await
+        .unwrap();
+    // Bytes that keep trickling do not extend the header timeout.
+    let trickle = async {
+        for _ in 0..40 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            if raw.writer().write_all(b"a").await.is_err() {
+                return;
+            }
+        }
+    };
+    trickle.await;
+    let closed = raw.closed_within(SOON).await;
+    assert!(
+        closed.is_some(),
+        "a half-sent head kept its connection open"
+    );
+
+    // A silent new connection is closed too.
+    let mut silent = Raw::connect(app.port).await;
+    assert!(
+        silent.closed_within(SOON).await.is_some(),
+        "a silent connection stayed open"
+    );
+}
+
+#[tokio::test]
+async fn an_idle_kept_alive_connection_is_closed_after_the_idle_timeout() {
+    let app = spawn_app_with(|c| {
+        c.header_timeout = 30;
+        c.idle_timeout = 1;
+    })
+    .await;
+    let mut raw = Raw::connect(app.port).await;
+    raw.send("GET", "/_/_/health", "", b"").await;
+    match raw.read(SOON).await {
+        Outcome::Answered(answer) => {
+            assert_eq!(answer.status, 200);
+            assert!(!answer.closes(), "{answer:?}");
+        }
+        Outcome::ClosedWithoutAnswer => panic!("no answer"),
+    }
+    let idle_for = raw.closed_within(SOON).await;
+    assert!(idle_for.is_some(), "an idle connection stayed open");
+    // Closed by the idle timeout (1 s), not by the header timeout (30 s).
+    assert!(idle_for < Some(Duration::from_secs(5)), "{idle_for:?}");
+}
+
+#[tokio::test]
+async fn a_trickled_body_is_cut_off_with_408_at_the_body_deadline() {
+    let app = spawn_app_with(|c| c.body_timeout = 1).await;
+    let mut raw = Raw::connect(app.port).await;
+    let body = br#"{"password": "trickled a byte at a time, far too slowly"}"#;
+    let head = format!(
+        "POST /api/v2/passwords HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    raw.writer().write_all(head.as_bytes()).await.unwrap();
+    let mut writer = raw.writer.take().unwrap();
+    // 56 bytes at 4 a second: 14 s, where the deadline allows 1 s.
+    let trickler = tokio::spawn(async move {
+        for byte in body {
+            if writer.write_all(&[*byte]).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    });
+    let started = Instant::now();
+    let answer = match raw.read(SOON).await {
+        Outcome::Answered(answer) => answer,
+        Outcome::ClosedWithoutAnswer => panic!("closed without an answer"),
+    };
+    assert!(started.elapsed() < SOON);
+    assert_eq!(answer.status, 408, "{answer:?}");
+    assert!(answer.closes(), "{answer:?}");
+    assert_eq!(
+        answer.header("content-type"),
+        Some("application/problem+json")
+    );
+    let problem: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    assert_eq!(problem["invalid-params"][0]["name"], "body", "{problem}");
+    assert!(raw.closed_within(SOON).await.is_some());
+    trickler.abort();
+    // Nothing was stored, and the server serves others as before.
+    let r = client().get(app.url("/_/_/health")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+}
+
+/// With the cap at 2, two silent sockets fill it: a third connection's
+/// request waits (it is not accepted, so it costs the server no file
+/// descriptor), the metrics listener and the admin socket still answer, the
+/// silent sockets are closed by the header timeout, and the waiting request
+/// is then answered.
+#[tokio::test]
+async fn the_connection_cap_holds_and_frees_as_timeouts_close_sockets() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let app = spawn_app_in(&data_dir, |c| {
+        c.max_connections = Some(2);
+        c.header_timeout = 3;
+        c.metrics_addr = Some("127.0.0.1:0".into());
+    })
+    .await;
+    let mut silent = [Raw::connect(app.port).await, Raw::connect(app.port).await];
+    // Let the server accept both before the third arrives.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let opened = Instant::now();
+    let mut waiting = Raw::connect(app.port).await;
+    waiting.send("GET", "/_/_/health", "", b"").await;
+    let early = tokio::time::timeout(Duration::from_secs(1), waiting.read_answer()).await;
+    assert!(
+        early.is_err(),
+        "a connection over the cap was served: {early:?}"
+    );
+
+    let metrics = client()
+        .get(format!(
+            "http://127.0.0.1:{}/metrics",
+            app.metrics_port.unwrap()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(metrics.status(), 200);
+    let admin =
+        hushlink::admin_socket::request(&data_dir, axum::http::Method::GET, "/_/_/health", None)
+            .await
+            .unwrap()
+            .expect("the admin socket answers");
+    assert_eq!(admin.0, 200);
+
+    for socket in &mut silent {
+        assert!(socket.closed_within(SOON).await.is_some());
+    }
+    match waiting.read(SOON).await {
+        Outcome::Answered(answer) => assert_eq!(answer.status, 200),
+        Outcome::ClosedWithoutAnswer => panic!("the waiting request was dropped"),
+    }
+    assert!(opened.elapsed() >= Duration::from_secs(1));
+}
+
+/// CPU time (user + system, in clock ticks) a process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let (_, rest) = stat.rsplit_once(')').unwrap();
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // Fields 14 and 15 of the line (utime, stime); `rest` starts at field 3.
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+/// A server that runs out of file descriptors (its limit lowered to 64 while
+/// it runs, the connection cap set far above) pauses its accepts instead of
+/// spinning, and serves a normal request once the header timeout has closed
+/// the silent sockets that used the descriptors up.
+#[tokio::test]
+async fn out_of_file_descriptors_accepts_back_off_and_recover() {
+    let dir = tempfile::tempdir().unwrap();
+    let envs = [
+        (
+            "HUSHLINK_DATA_DIR",
+            dir.path().join("data").display().to_string(),
+        ),
+        ("HUSHLINK_HEADER_TIMEOUT", "2".to_owned()),
+        ("HUSHLINK_MAX_CONNECTIONS", "100000".to_owned()),
+    ];
+    let log = dir.path().join("log");
+    let server = ServerProcess::start(&envs, &log).await;
+    let pid = server.child.id();
+    let lowered = std::process::Command::new("prlimit")
+        .args([format!("--pid={pid}"), "--nofile=64:64".to_owned()])
+        .status();
+    if !lowered.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: cannot lower the server's open-file limit with prlimit here");
+        return;
+    }
+    let mut silent = Vec::new();
+    for _ in 0..120 {
+        silent.push(
+            TcpStream::connect(("127.0.0.1", server.port))
+                .await
+                .unwrap(),
+        );
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = cpu_ticks(pid);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let used = cpu_ticks(pid) - before;
+    // A spinning accept loop burns the whole 1.5 s (150 ticks).
+    assert!(
+        used < 50,
+        "{used} ticks of CPU in 1.5 s while out of descriptors"
+    );
+
+    let r = client()
+        .get(server.url("/_/_/health"))
+        .timeout(Duration::from_secs(40))
+        .send()
+        .await
+        .expect("a normal request is served once silent sockets are closed");
+    assert_eq!(r.status(), 200);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("cannot accept connections"), "{text}");
+    drop(silent);
 }
