@@ -14,6 +14,7 @@ use clap::{Args, ValueEnum};
 
 use crate::apikey::{KeyHash, KeyName};
 use crate::secret::DEFAULT_TTL_SECS;
+use crate::server::ServeOptions;
 
 /// Which store holds the secrets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -158,6 +159,34 @@ pub struct Config {
     /// Seconds to let requests in flight finish after SIGTERM/SIGINT.
     #[arg(long, env = "HUSHLINK_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     pub shutdown_timeout: u64,
+
+    /// Seconds a client has to send a request's head (a new connection's
+    /// first request must also start within it); then the connection is closed.
+    #[arg(long, env = "HUSHLINK_HEADER_TIMEOUT", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+
+    /// Seconds a kept-alive connection may wait for its next request (and a
+    /// request may go without a byte moving) before it is closed.
+    #[arg(long, env = "HUSHLINK_IDLE_TIMEOUT", default_value_t = 75,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout: u64,
+
+    /// Seconds a request's whole body may take to arrive; a slower one gets 408.
+    #[arg(long, env = "HUSHLINK_BODY_TIMEOUT", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+
+    /// Connections served at once; more wait to be accepted. Default: 1024,
+    /// or three quarters of the open-file limit (`ulimit -n`) when that is lower.
+    #[arg(long, env = "HUSHLINK_MAX_CONNECTIONS",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: Option<u64>,
+
+    /// Concurrent requests (streams) per HTTP/2 connection.
+    #[arg(long, env = "HUSHLINK_MAX_H2_STREAMS", default_value_t = 32,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_h2_streams: u32,
 
     /// Milliseconds a store operation may take before the request gets a 503.
     #[arg(long, env = "HUSHLINK_STORE_TIMEOUT_MS", default_value_t = 2000,
@@ -341,6 +370,21 @@ impl Config {
         Duration::from_secs(self.shutdown_timeout)
     }
 
+    /// How connections are served (timeouts and caps).
+    pub fn serve_options(&self) -> ServeOptions {
+        ServeOptions {
+            header_timeout: Duration::from_secs(self.header_timeout),
+            idle_timeout: Duration::from_secs(self.idle_timeout),
+            body_timeout: Duration::from_secs(self.body_timeout),
+            max_connections: self.max_connections.map_or_else(
+                || default_max_connections(open_file_limit()),
+                |n| usize::try_from(n).unwrap_or(usize::MAX),
+            ),
+            max_h2_streams: self.max_h2_streams,
+            shutdown_timeout: self.shutdown_timeout(),
+        }
+    }
+
     pub fn store_timeout(&self) -> Duration {
         Duration::from_millis(self.store_timeout_ms)
     }
@@ -383,8 +427,37 @@ impl Config {
         config.bootstrap_token = None;
         config.bootstrap_token_file = None;
         config.admin_key_sha256 = None;
+        config.header_timeout = 10;
+        config.idle_timeout = 75;
+        config.body_timeout = 60;
+        config.max_connections = None;
+        config.max_h2_streams = 32;
         config
     }
+}
+
+/// The default connection cap: 1024, or three quarters of the open-file
+/// limit when that is lower, so the store, Redis connections and the side
+/// listeners keep a quarter of the descriptors (never below 16).
+pub fn default_max_connections(open_file_limit: Option<u64>) -> usize {
+    const CAP: u64 = 1024;
+    let cap = open_file_limit.map_or(CAP, |limit| (limit / 4 * 3).clamp(16, CAP));
+    cap as usize
+}
+
+/// This process's soft limit on open files, from `/proc/self/limits`
+/// (Linux); `None` where that cannot be read or says "unlimited".
+pub fn open_file_limit() -> Option<u64> {
+    parse_open_file_limit(&std::fs::read_to_string("/proc/self/limits").ok()?)
+}
+
+fn parse_open_file_limit(limits: &str) -> Option<u64> {
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line["Max open files".len()..]
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// Booleans as operators write them: true/false, 1/0, yes/no, on/off.
@@ -451,6 +524,23 @@ mod tests {
             Some(vec!["redis://a:7000".into(), "rediss://:pw@b:7001".into()])
         );
         assert_eq!(c.store_kind(), StoreKind::Redis);
+    }
+
+    #[test]
+    fn connection_cap_follows_the_open_file_limit() {
+        assert_eq!(default_max_connections(None), 1024);
+        assert_eq!(default_max_connections(Some(1_048_576)), 1024);
+        assert_eq!(default_max_connections(Some(1024)), 768);
+        assert_eq!(default_max_connections(Some(256)), 192);
+        assert_eq!(default_max_connections(Some(8)), 16);
+        let limits = "Limit                     Soft Limit           Hard Limit           Units\n\
+                      Max cpu time              unlimited            unlimited            seconds\n\
+                      Max open files            256                  524288               files\n";
+        assert_eq!(parse_open_file_limit(limits), Some(256));
+        assert_eq!(
+            parse_open_file_limit("Max open files  unlimited  unlimited  files"),
+            None
+        );
     }
 
     #[test]

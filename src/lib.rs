@@ -20,6 +20,8 @@
 //! * [`token`]: the link token format, in one place.
 //! * [`store`]: the storage trait and its two backends, embedded (redb)
 //!   and Redis.
+//! * [`server`]: accepting and serving connections: timeouts, caps,
+//!   unread bodies, graceful shutdown.
 //! * [`telemetry`]: log set-up.
 //! * [`metrics`]: Prometheus counters and histograms, the store wrapper
 //!   that times store calls, and the separate `/metrics` listener's router.
@@ -49,12 +51,14 @@ pub mod keys;
 pub mod metrics;
 pub mod secret;
 pub mod secrets;
+pub mod server;
 pub mod store;
 pub mod telemetry;
 pub mod token;
 
 use config::{Config, StoreKind};
 use http::AppState;
+use server::ServeOptions;
 use store::DynStore;
 
 /// A server that is bound and ready to run.
@@ -67,7 +71,7 @@ pub struct Application {
     admin_socket: Option<tokio::net::UnixListener>,
     /// The Prometheus listener, when `HUSHLINK_METRICS_ADDR` is set.
     metrics_listener: Option<TcpListener>,
-    shutdown_timeout: Duration,
+    serve_options: ServeOptions,
 }
 
 impl Application {
@@ -127,7 +131,7 @@ impl Application {
             store,
             admin_socket,
             metrics_listener,
-            shutdown_timeout: config.shutdown_timeout(),
+            serve_options: config.serve_options(),
         })
     }
 
@@ -161,39 +165,40 @@ impl Application {
             store,
             admin_socket,
             metrics_listener,
-            shutdown_timeout,
+            serve_options,
             ..
         } = self;
-        // The admin socket lives exactly as long as the server: dropping
-        // the guard at the end of this function stops it.
+        let shutdown_timeout = serve_options.shutdown_timeout;
+        // The side listeners are told to stop when `shutdown` completes, or
+        // when this function returns for any other reason (the sender is
+        // dropped with it).
+        let (stop_side, side_stopped) = tokio::sync::watch::channel(false);
+        let side = serve_options.for_operator_listener();
+        let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+            let _ = rx.wait_for(|stop| *stop).await;
+        };
+        // The admin socket lives exactly as long as the server: the guard,
+        // dropped at the end of this function, stops it.
         let _admin = admin_socket.map(|socket| {
             let app = http::local_admin_router(state.clone());
+            let stop = stopped(side_stopped.clone());
             AbortOnDrop(tokio::spawn(async move {
-                if let Err(e) = axum::serve(socket, app).await {
-                    tracing::error!(error = %e, "admin socket stopped");
-                }
+                server::serve(socket, app, side, stop).await;
             }))
         });
-        // Told to stop when `shutdown` completes, or when `run` returns
-        // for any other reason (the sender is dropped with the future).
-        let (stop_metrics, metrics_stopped) = tokio::sync::watch::channel(false);
         let metrics_server = metrics_listener.map(|listener| {
             let app = metrics::router(Arc::clone(&state.metrics));
-            let mut stopped = metrics_stopped;
+            let options = serve_options.for_operator_listener();
+            let stop = stopped(side_stopped.clone());
             AbortOnDrop(tokio::spawn(async move {
-                let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-                    let _ = stopped.wait_for(|stop| *stop).await;
-                });
-                if let Err(e) = server.await {
-                    tracing::error!(error = %e, "metrics listener stopped");
-                }
+                server::serve(listener, app, options, stop).await;
             }))
         });
         let shutdown = async move {
             shutdown.await;
-            let _ = stop_metrics.send(true);
+            let _ = stop_side.send(true);
         };
-        let result = run(listener, state, store, shutdown, shutdown_timeout).await;
+        let result = run(listener, state, store, shutdown, serve_options).await;
         if let Some(mut server) = metrics_server {
             let _ = tokio::time::timeout(shutdown_timeout, &mut server.0).await;
         }
@@ -242,23 +247,18 @@ pub async fn run(
     state: AppState,
     store: DynStore,
     shutdown: impl Future<Output = ()> + Send + 'static,
-    shutdown_timeout: Duration,
+    options: ServeOptions,
 ) -> anyhow::Result<()> {
-    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
-    let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        let _ = stop_rx.wait_for(|stop| *stop).await;
-    });
-    let mut server = std::pin::pin!(server.into_future());
-    tokio::select! {
-        result = &mut server => result?,
-        () = shutdown => {
-            tracing::info!("shutting down: finishing requests in flight");
-            let _ = stop_tx.send(true);
-            if tokio::time::timeout(shutdown_timeout, &mut server).await.is_err() {
-                tracing::warn!(timeout_s = shutdown_timeout.as_secs(), "requests still running at shutdown timeout; stopping anyway");
-            }
-        }
+    let timeout = options.shutdown_timeout;
+    let shutdown = async move {
+        shutdown.await;
+        tracing::info!("shutting down: finishing requests in flight");
+    };
+    if !server::serve(listener, http::router(state), options, shutdown).await {
+        tracing::warn!(
+            timeout_s = timeout.as_secs(),
+            "requests still running at shutdown timeout; stopping anyway"
+        );
     }
     store.close().await;
     tracing::info!("stopped");

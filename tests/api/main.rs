@@ -6,6 +6,7 @@ mod helpers;
 mod bootstrap;
 mod client;
 mod concurrency;
+mod connections;
 mod contract;
 mod durability;
 mod errors;
