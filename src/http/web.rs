@@ -16,6 +16,7 @@ use serde_json::json;
 
 use super::AppState;
 use super::api::ApiError;
+use super::auth::authorize_create;
 use super::body::{form_limit, read_limited};
 use super::context::{Ctx, home};
 use crate::error::{Conflict, Error};
@@ -201,6 +202,13 @@ pub async fn create(
 ) -> Response {
     if !state.web_form {
         return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
+    }
+    // Asked for JSON, the form is an API (SnapPass's shortcut for scripts)
+    // and follows the API's key rule; a person's browser asks for HTML.
+    if ctx.wants_json
+        && let Err(e) = authorize_create(&state, &headers).await
+    {
+        return ApiError::from_ctx(e, &ctx).into_response();
     }
     let result = async {
         let bytes = read_limited(&headers, body, form_limit(state.limits.max_secret_bytes)).await?;

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod auth_rules;
 mod bootstrap;
 mod client;
 mod concurrency;
