@@ -25,6 +25,7 @@ use crate::keys::KeyService;
 use crate::metrics::{MeteredStore, Metrics};
 use crate::secrets::SecretService;
 use crate::store::DynStore;
+use crate::token::KeySpace;
 
 pub mod admin;
 pub mod api;
@@ -123,7 +124,10 @@ impl AppState {
             store
         };
         Ok(AppState(Arc::new(Inner {
-            secrets: SecretService::new(Arc::clone(&store), config.redis_prefix.clone()),
+            secrets: SecretService::new(
+                Arc::clone(&store),
+                KeySpace::new(&config.redis_prefix, config.legacy_bare_tokens),
+            ),
             keys: KeyService::new(store),
             api_auth: config.api_auth,
             web_form: config.web_form,
