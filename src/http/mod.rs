@@ -189,6 +189,7 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { ([(header::CONTENT_TYPE, "application/json")], description) }),
         )
         .route("/static/{file}", get(assets::serve))
+        .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -209,6 +210,7 @@ pub fn local_admin_router(state: AppState) -> Router {
     Router::from(openapi::admin_routes())
         .route("/_/local/bootstrap/reset", post(admin::reset_bootstrap))
         .route("/_/_/health", get(api::health))
+        .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
         .layer(Extension(auth::LocalAdmin))
         .layer(middleware::from_fn(access_log))
