@@ -13,6 +13,7 @@ mod errors;
 mod fuzz;
 mod hardening;
 mod keys;
+mod limits;
 mod metrics;
 mod openapi;
 mod redis_compat;
