@@ -23,24 +23,57 @@ pub const FAILURE_WINDOW: Duration = Duration::from_secs(60);
 /// Addresses tracked at most; the oldest windows are dropped beyond it.
 const MAX_TRACKED: usize = 10_000;
 
+/// The SHA-256 of a secret that is checked by comparison (the bootstrap
+/// token). It has no `==`, on purpose: the only comparison is
+/// [`SecretDigest::matches`], in constant time, so a comparison that leaks
+/// through its timing cannot be written by mistake; it does not compile.
+///
+/// ```
+/// use hushlink::bootstrap::SecretDigest;
+/// assert!(SecretDigest::of(b"token").matches(&SecretDigest::of(b"token")));
+/// ```
+///
+/// ```compile_fail
+/// use hushlink::bootstrap::SecretDigest;
+/// let _ = SecretDigest::of(b"token") == SecretDigest::of(b"token");
+/// ```
+pub struct SecretDigest([u8; 32]);
+
+impl SecretDigest {
+    pub fn of(secret: &[u8]) -> Self {
+        SecretDigest(Sha256::digest(secret).into())
+    }
+
+    /// Whether both digests are the same, in time that does not depend on
+    /// where they differ.
+    pub fn matches(&self, other: &SecretDigest) -> bool {
+        self.0.ct_eq(&other.0).into()
+    }
+}
+
+impl std::fmt::Debug for SecretDigest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretDigest(<redacted>)")
+    }
+}
+
 /// The configured bootstrap token. Only its SHA-256 is kept in memory, and
 /// presented tokens are compared by hash in constant time.
 pub struct BootstrapToken {
-    digest: [u8; 32],
+    digest: SecretDigest,
 }
 
 impl BootstrapToken {
     pub fn new(token: &str) -> Self {
         BootstrapToken {
-            digest: Sha256::digest(token.as_bytes()).into(),
+            digest: SecretDigest::of(token.as_bytes()),
         }
     }
 
     /// Whether `presented` is the token. Hashing first makes the comparison
     /// independent of the presented length, too.
     pub fn matches(&self, presented: &str) -> bool {
-        let presented: [u8; 32] = Sha256::digest(presented.as_bytes()).into();
-        self.digest.ct_eq(&presented).into()
+        self.digest.matches(&SecretDigest::of(presented.as_bytes()))
     }
 }
 
@@ -90,6 +123,34 @@ mod tests {
         assert!(t.matches("0123456789abcdef0123456789abcdef"));
         assert!(!t.matches("0123456789abcdef0123456789abcdeF"));
         assert!(!t.matches(""));
+    }
+
+    #[test]
+    fn digests_have_no_equality_operator() {
+        // `impls`-style probe: the inherent method exists only for types
+        // with `PartialEq`; without it the trait's fallback answers. The
+        // `compile_fail` example on `SecretDigest` says the same to
+        // `cargo test --doc`.
+        use std::marker::PhantomData;
+        #[allow(dead_code)] // unused exactly when the probe finds `==`
+        trait Fallback {
+            fn has_eq(&self) -> bool {
+                false
+            }
+        }
+        struct Probe<T>(PhantomData<T>);
+        impl<T> Fallback for Probe<T> {}
+        impl<T: PartialEq> Probe<T> {
+            fn has_eq(&self) -> bool {
+                true
+            }
+        }
+        assert!(Probe::<[u8; 32]>(PhantomData).has_eq(), "the probe works");
+        assert!(!Probe::<SecretDigest>(PhantomData).has_eq());
+        let a = SecretDigest::of(b"a");
+        assert!(a.matches(&SecretDigest::of(b"a")));
+        assert!(!a.matches(&SecretDigest::of(b"b")));
+        assert!(!format!("{a:?}").contains(&hex::encode(a.0)));
     }
 
     #[test]

@@ -128,11 +128,54 @@ enum Channel {
 }
 
 impl Channel {
+    /// Reaches the configured store, never creating one: a command run
+    /// from the wrong directory (the default data directory is relative) or
+    /// with the wrong settings must not make a new, empty store that no
+    /// server knows, and report success. Says on stderr which store it used.
     async fn open(config: &Config) -> anyhow::Result<Self> {
-        if config.store_kind() == StoreKind::Embedded {
-            let socket = crate::admin_socket::path(&config.data_dir);
-            if tokio::net::UnixStream::connect(&socket).await.is_ok() {
-                return Ok(Channel::Socket(config.data_dir.clone()));
+        match config.store_kind() {
+            StoreKind::Embedded => {
+                let dir = std::path::absolute(&config.data_dir)
+                    .unwrap_or_else(|_| config.data_dir.clone());
+                let socket = crate::admin_socket::path(&config.data_dir);
+                if tokio::net::UnixStream::connect(&socket).await.is_ok() {
+                    eprintln!(
+                        "hushlink: using the embedded store in {} (through the running server)",
+                        dir.display()
+                    );
+                    return Ok(Channel::Socket(config.data_dir.clone()));
+                }
+                let file = config.data_dir.join(crate::store::embedded::FILE_NAME);
+                if !file.is_file() {
+                    anyhow::bail!(
+                        "no hushlink store in {} (HUSHLINK_DATA_DIR or --data-dir; the default \
+                         ./hushlink-data is relative to the current directory). Nothing was \
+                         changed. Give this command the server's settings, or start \
+                         `hushlink serve` once to create the store.",
+                        dir.display()
+                    );
+                }
+                eprintln!(
+                    "hushlink: using the embedded store in {} (no server running)",
+                    dir.display()
+                );
+            }
+            StoreKind::Redis => {
+                let target = match config.redis_cluster_nodes() {
+                    Some(nodes) => format!(
+                        "the Redis Cluster at {}",
+                        nodes
+                            .iter()
+                            .map(|n| without_password(n))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    ),
+                    None => format!("Redis at {}", without_password(&config.redis_url())),
+                };
+                eprintln!(
+                    "hushlink: using {target}, REDIS_PREFIX '{}'",
+                    config.redis_prefix
+                );
             }
         }
         let store = crate::open_store(config).context(
@@ -181,6 +224,21 @@ impl Channel {
         if let Channel::InProcess { store, .. } = self {
             store.close().await;
         }
+    }
+}
+
+/// A Redis URL fit to print: any password replaced by `***`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let user = rest[..at].split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***{}", &rest[at..])
+        }
+        None => url.to_owned(),
     }
 }
 
@@ -427,4 +485,26 @@ fn write_private(path: &std::path::Path, key: &str) -> anyhow::Result<()> {
     writeln!(file, "{key}")?;
     file.sync_all()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_redis_urls_carry_no_password() {
+        assert_eq!(
+            without_password("redis://:hunter2@db:6379/0"),
+            "redis://:***@db:6379/0"
+        );
+        assert_eq!(
+            without_password("rediss://app:p@ss@db/1"),
+            "rediss://app:***@db/1"
+        );
+        assert_eq!(
+            without_password("redis://127.0.0.1:6379/0"),
+            "redis://127.0.0.1:6379/0"
+        );
+        assert_eq!(without_password("db:6379"), "db:6379");
+    }
 }

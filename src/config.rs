@@ -129,6 +129,13 @@ pub struct Config {
     #[arg(long, env = "REDIS_PREFIX", default_value = "snappass")]
     pub redis_prefix: String,
 
+    /// Accept SnapPass's oldest links, whose storage key is 32 hex digits
+    /// without REDIS_PREFIX (always accepted when the prefix is empty). Off by
+    /// default: such a link can name any 32-hex key of the Redis database.
+    #[arg(long, env = "HUSHLINK_LEGACY_BARE_TOKENS", value_name = "BOOL", value_parser = parse_bool,
+          default_value = "false", num_args = 0..=1, default_missing_value = "true")]
+    pub legacy_bare_tokens: bool,
+
     /// Which store to use; default `redis` when any of HUSHLINK_REDIS_CLUSTER,
     /// REDIS_URL, REDIS_HOST, REDIS_PORT is set, else `embedded`.
     #[arg(long, env = "HUSHLINK_STORE", value_enum)]
@@ -417,6 +424,7 @@ impl Config {
         config.redis_ca_file = None;
         config.redis_wait_replicas = 0;
         config.store = Some(StoreKind::Embedded);
+        config.legacy_bare_tokens = false;
         config.data_dir = data_dir;
         // Test machines can be slow and shared: a store call that is merely
         // slow must not turn into a 503 (tests of a store that is down

@@ -61,6 +61,9 @@ pub enum Error {
     /// The change contradicts the current state.
     #[error("conflict: {0:?}")]
     Conflict(Conflict),
+    /// The route exists but not with this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// Too many failed attempts from one client address.
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
@@ -92,6 +95,7 @@ impl Error {
             Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             Error::Forbidden => StatusCode::FORBIDDEN,
+            Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::NoSuchKey => StatusCode::NOT_FOUND,
             Error::Conflict(Conflict::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Conflict(_) => StatusCode::CONFLICT,

@@ -80,6 +80,7 @@ impl Application {
     /// `metrics_port()` then report).
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let metrics_addr = config.metrics_addr()?;
+        http::auth::warn_about_open_doors(config);
         let store = open_store(config)?;
         let state = AppState::from_config(config, Arc::clone(&store))?;
         if let Some((name, hash)) = config.admin_key_hash()? {

@@ -7,7 +7,7 @@
 use crate::error::Error;
 use crate::secret::{self, Ttl, Views};
 use crate::store::{DynStore, Take};
-use crate::token::{StorageKey, Token};
+use crate::token::{KeySpace, StorageKey, Token};
 
 /// A revealed secret.
 pub struct Revealed {
@@ -19,12 +19,13 @@ pub struct Revealed {
 /// Creates, checks and reveals secrets over a store.
 pub struct SecretService {
     store: DynStore,
-    prefix: String,
+    /// The storage keys links may name (`REDIS_PREFIX`, legacy bare keys).
+    space: KeySpace,
 }
 
 impl SecretService {
-    pub fn new(store: DynStore, prefix: String) -> Self {
-        SecretService { store, prefix }
+    pub fn new(store: DynStore, space: KeySpace) -> Self {
+        SecretService { store, space }
     }
 
     pub fn store(&self) -> &DynStore {
@@ -34,13 +35,13 @@ impl SecretService {
     /// Parses a token from a URL path segment; `None` answers "not found"
     /// without touching the store.
     pub fn parse_token(&self, segment: &str) -> Option<Token> {
-        Token::parse_from_path(segment, &self.prefix)
+        Token::parse_from_path(segment, &self.space)
     }
 
     /// Encrypts and stores a secret; the returned token is its only key.
     pub async fn create(&self, plaintext: &[u8], ttl: Ttl, views: Views) -> Result<Token, Error> {
         let sealed = secret::seal(plaintext);
-        let key = StorageKey::generate(&self.prefix);
+        let key = StorageKey::generate(self.space.prefix());
         self.store
             .put(&key, sealed.ciphertext.as_bytes(), ttl, views)
             .await?;

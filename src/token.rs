@@ -7,11 +7,15 @@
 //! the value in the store is the secret itself; those still work.
 //!
 //! Parsing is strict about the storage key, because that is the part that
-//! touches the store: anything that is not exactly prefix + 32 hex (or the
-//! bare 32 hex legacy form) is refused here, so a visitor can never name an
-//! arbitrary key of the operator's Redis. The Fernet part is only checked
-//! when it is used, so a damaged key part is reported as a damaged link
-//! rather than a missing secret.
+//! touches the store: anything that is not exactly prefix + 32 hex is
+//! refused here, so a visitor can never name an arbitrary key of the
+//! operator's Redis. The bare 32 hex form of SnapPass's oldest links is
+//! accepted only when `REDIS_PREFIX` is empty (then it *is* the prefixed
+//! form) or the operator allows it (`HUSHLINK_LEGACY_BARE_TOKENS`): a key
+//! named by 32 hex digits (an MD5, a dash-less UUID) is common in a shared
+//! database, and a bare token could otherwise read and delete it. The
+//! Fernet part is only checked when it is used, so a damaged key part is
+//! reported as a damaged link rather than a missing secret.
 
 use std::fmt;
 
@@ -21,7 +25,31 @@ pub const SEPARATOR: char = '~';
 /// Length of the random part of a storage key: a UUID4 in hex.
 const ID_HEX_LEN: usize = 32;
 
-/// Where a secret lives in the store: `<prefix><32 hex>` or a legacy bare `<32 hex>`.
+/// The storage keys that tokens may name on this server.
+#[derive(Debug, Clone)]
+pub struct KeySpace {
+    prefix: String,
+    /// Whether a bare `<32 hex>` (SnapPass's oldest links) is accepted too.
+    bare: bool,
+}
+
+impl KeySpace {
+    /// Keys under `prefix` (`REDIS_PREFIX`); bare 32 hex keys as well when
+    /// `legacy_bare` (`HUSHLINK_LEGACY_BARE_TOKENS`) says so.
+    pub fn new(prefix: &str, legacy_bare: bool) -> Self {
+        KeySpace {
+            prefix: prefix.to_owned(),
+            bare: legacy_bare,
+        }
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+}
+
+/// Where a secret lives in the store: `<prefix><32 hex>`, or a legacy bare
+/// `<32 hex>` where the key space allows it.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct StorageKey(String);
 
@@ -32,10 +60,11 @@ impl StorageKey {
         StorageKey(format!("{prefix}{}", hex::encode(id)))
     }
 
-    /// Accepts `prefix + 32 lowercase hex`, or 32 lowercase hex alone.
-    pub fn parse(raw: &str, prefix: &str) -> Option<Self> {
-        let id = raw.strip_prefix(prefix).filter(|id| is_id(id));
-        if id.is_some() || is_id(raw) {
+    /// Accepts `prefix + 32 lowercase hex`; 32 lowercase hex alone only
+    /// where `space` allows bare legacy keys.
+    pub fn parse(raw: &str, space: &KeySpace) -> Option<Self> {
+        let prefixed = raw.strip_prefix(space.prefix.as_str()).is_some_and(is_id);
+        if prefixed || (space.bare && is_id(raw)) {
             Some(StorageKey(raw.to_owned()))
         } else {
             None
@@ -80,12 +109,12 @@ impl Token {
     ///
     /// Returns `None` when the storage part is not a well-formed storage key;
     /// callers answer "not found" without asking the store.
-    pub fn parse(raw: &str, prefix: &str) -> Option<Self> {
+    pub fn parse(raw: &str, space: &KeySpace) -> Option<Self> {
         let (storage, fernet_key) = match raw.split_once(SEPARATOR) {
             Some((storage, key)) => (storage, Some(key.to_owned())),
             None => (raw, None),
         };
-        let storage_key = StorageKey::parse(storage, prefix)?;
+        let storage_key = StorageKey::parse(storage, space)?;
         Some(Token {
             storage_key,
             fernet_key,
@@ -95,8 +124,8 @@ impl Token {
     /// Parses a token as it appears in a URL path segment that the router has
     /// already percent-decoded once. SnapPass applies `unquote_plus` on top of
     /// that, so a doubly-encoded token (`%253D`) works there; so it does here.
-    pub fn parse_from_path(segment: &str, prefix: &str) -> Option<Self> {
-        Token::parse(&unquote_plus(segment), prefix)
+    pub fn parse_from_path(segment: &str, space: &KeySpace) -> Option<Self> {
+        Token::parse(&unquote_plus(segment), space)
     }
 
     pub fn storage_key(&self) -> &StorageKey {
@@ -183,25 +212,40 @@ mod tests {
 
     const HEX: &str = "0123456789abcdef0123456789abcdef";
 
+    fn space(prefix: &str) -> KeySpace {
+        KeySpace::new(prefix, false)
+    }
+
     #[test]
-    fn storage_key_accepts_prefix_and_legacy_forms_only() {
-        assert!(StorageKey::parse(&format!("snappass{HEX}"), "snappass").is_some());
-        assert!(StorageKey::parse(HEX, "snappass").is_some());
-        assert!(StorageKey::parse(&format!("other{HEX}"), "snappass").is_none());
+    fn storage_key_accepts_the_prefixed_form_only() {
+        let snappass = space("snappass");
+        assert!(StorageKey::parse(&format!("snappass{HEX}"), &snappass).is_some());
+        assert!(StorageKey::parse(&format!("other{HEX}"), &snappass).is_none());
+        assert!(StorageKey::parse(&format!("snappass{}", HEX.to_uppercase()), &snappass).is_none());
+        assert!(StorageKey::parse(&format!("snappass{HEX}0"), &snappass).is_none());
+        assert!(StorageKey::parse("snappass", &snappass).is_none());
+        assert!(StorageKey::parse("", &snappass).is_none());
+        // A bare 32 hex key could be anyone's key in a shared Redis.
+        assert!(StorageKey::parse(HEX, &snappass).is_none());
+    }
+
+    #[test]
+    fn bare_legacy_keys_only_where_allowed() {
+        assert!(StorageKey::parse(HEX, &KeySpace::new("snappass", true)).is_some());
         assert!(
-            StorageKey::parse(&format!("snappass{}", HEX.to_uppercase()), "snappass").is_none()
+            StorageKey::parse(&format!("snappass{HEX}"), &KeySpace::new("snappass", true))
+                .is_some()
         );
-        assert!(StorageKey::parse(&format!("snappass{HEX}0"), "snappass").is_none());
-        assert!(StorageKey::parse("snappass", "snappass").is_none());
-        assert!(StorageKey::parse("", "snappass").is_none());
-        assert!(StorageKey::parse(HEX, "").is_some());
+        // With no prefix the bare form is the only form.
+        assert!(StorageKey::parse(HEX, &space("")).is_some());
+        assert!(StorageKey::parse(&format!("x{HEX}"), &space("")).is_none());
     }
 
     #[test]
     fn token_splits_once_on_tilde() {
-        let t = Token::parse(&format!("snappass{HEX}~abc~def"), "snappass").unwrap();
+        let t = Token::parse(&format!("snappass{HEX}~abc~def"), &space("snappass")).unwrap();
         assert_eq!(t.fernet_key(), Some("abc~def"));
-        let legacy = Token::parse(&format!("snappass{HEX}"), "snappass").unwrap();
+        let legacy = Token::parse(&format!("snappass{HEX}"), &space("snappass")).unwrap();
         assert_eq!(legacy.fernet_key(), None);
     }
 
@@ -227,7 +271,7 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_token() {
-        let t = Token::parse(&format!("snappass{HEX}~key"), "snappass").unwrap();
+        let t = Token::parse(&format!("snappass{HEX}~key"), &space("snappass")).unwrap();
         assert!(!format!("{t:?}").contains(HEX));
     }
 }

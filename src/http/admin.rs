@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
@@ -18,7 +18,7 @@ use super::AppState;
 use super::api::{ApiError, Problem};
 use super::auth::{Admin, LocalAdmin, presented_key};
 use super::body::read_limited;
-use super::context::Ctx;
+use super::context::{Ctx, Segment};
 use super::openapi::AdminErrors;
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Error, InvalidParam};
@@ -187,9 +187,11 @@ impl Fields {
     }
 }
 
-/// A key name from the path; one that cannot exist is simply not found.
-fn path_name(raw: &str) -> Result<KeyName, Error> {
-    KeyName::parse(raw).map_err(|_| Error::NoSuchKey)
+/// A key name from the path; one that cannot exist (or cannot even be
+/// decoded) is simply not found.
+fn path_name(raw: Option<String>) -> Result<KeyName, Error> {
+    raw.and_then(|raw| KeyName::parse(&raw).ok())
+        .ok_or(Error::NoSuchKey)
 }
 
 /// `POST /api/v2/keys`: 201 with the new key, shown this once.
@@ -279,9 +281,9 @@ pub async fn get(
     State(state): State<AppState>,
     ctx: Ctx,
     Admin(_): Admin,
-    Path(name): Path<String>,
+    Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.get(&path_name(&name)?).await }.await;
+    let result = async { state.keys.get(&path_name(name)?).await }.await;
     let key = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
     Ok(Json(key).into_response())
 }
@@ -307,12 +309,12 @@ pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     Admin(_): Admin,
-    Path(name): Path<String>,
+    Segment(name): Segment,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let result = async {
-        let name = path_name(&name)?;
+        let name = path_name(name)?;
         let fields = read_object(&headers, body).await?;
         let mut f = Fields::default();
         let patch = KeyPatch {
@@ -347,9 +349,9 @@ pub async fn delete(
     State(state): State<AppState>,
     ctx: Ctx,
     Admin(_): Admin,
-    Path(name): Path<String>,
+    Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.delete(&path_name(&name)?).await }.await;
+    let result = async { state.keys.delete(&path_name(name)?).await }.await;
     result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -371,9 +373,9 @@ pub async fn rotate(
     State(state): State<AppState>,
     ctx: Ctx,
     Admin(_): Admin,
-    Path(name): Path<String>,
+    Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.rotate(&path_name(&name)?).await }.await;
+    let result = async { state.keys.rotate(&path_name(name)?).await }.await;
     let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
     Ok(Json(made).into_response())
 }

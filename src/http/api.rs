@@ -8,7 +8,7 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 use super::AppState;
 use super::auth::Creator;
 use super::body::{json_limit, read_limited};
-use super::context::Ctx;
+use super::context::{Ctx, Segment};
 use super::openapi::CreateErrors;
 use crate::error::{Conflict, Error, InvalidParam};
 use crate::metrics::Via;
@@ -50,10 +50,12 @@ impl ApiError {
     }
 
     fn new(error: Error, ctx: &Ctx) -> Self {
-        ApiError {
-            error,
-            base_url: ctx.base_url.clone(),
-        }
+        ApiError::with_base(error, ctx.base_url.clone())
+    }
+
+    /// For errors found before a base URL is known (an unusable Host).
+    pub fn with_base(error: Error, base_url: String) -> Self {
+        ApiError { error, base_url }
     }
 }
 
@@ -145,6 +147,11 @@ impl IntoResponse for ApiError {
             Error::Conflict(Conflict::Busy) => (
                 "busy",
                 "API keys were being changed concurrently; nothing was changed, try again.",
+                vec![],
+            ),
+            Error::MethodNotAllowed => (
+                "method-not-allowed",
+                "This route does not take that method; the Allow header lists those it takes.",
                 vec![],
             ),
             Error::TooManyAttempts { .. } => (
@@ -444,8 +451,8 @@ pub async fn create(
         (status = 503, description = "The store is unavailable."),
     )
 )]
-pub async fn check(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
-    let Some(token) = state.secrets.parse_token(&segment) else {
+pub async fn check(State(state): State<AppState>, Segment(segment): Segment) -> Response {
+    let Some(token) = segment.and_then(|s| state.secrets.parse_token(&s)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     match state.secrets.peek(&token).await {
@@ -478,9 +485,9 @@ pub async fn check(State(state): State<AppState>, Path(segment): Path<String>) -
 pub async fn reveal(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(segment): Path<String>,
+    Segment(segment): Segment,
 ) -> Result<Response, ApiError> {
-    let revealed = match state.secrets.parse_token(&segment) {
+    let revealed = match segment.and_then(|s| state.secrets.parse_token(&s)) {
         Some(token) => state.secrets.reveal(&token).await,
         None => Err(Error::NotFound),
     };

@@ -16,7 +16,7 @@ use super::AppState;
 use super::api::ApiError;
 use super::context::Ctx;
 use crate::apikey::Scope;
-use crate::config::ApiAuth;
+use crate::config::{ApiAuth, Config};
 use crate::error::Error;
 use crate::keys::Caller;
 
@@ -52,6 +52,35 @@ async fn caller(parts: &Parts, state: &AppState, needed: Scope) -> Result<Caller
     }
 }
 
+/// Whether the request may create a secret through an API (the two JSON
+/// APIs and the form's JSON answer). A key that is presented must check
+/// out in every mode, even `open` where none is needed: a pipeline with a
+/// stale or revoked key finds out at once instead of when keys become
+/// required. With no key: anyone while `HUSHLINK_API_AUTH=open`, else 401.
+pub async fn authorize_create(state: &AppState, headers: &HeaderMap) -> Result<Caller, Error> {
+    match presented_key(headers) {
+        Some(key) if !key.is_empty() => state.keys.authenticate(key, Scope::Create).await,
+        // An empty header is a key variable that was never set.
+        Some(_) => Err(state.keys.unauthorized().await),
+        None if state.api_auth == ApiAuth::Open => Ok(Caller::Anonymous),
+        None => Err(state.keys.unauthorized().await),
+    }
+}
+
+/// Logs, at start-up, settings that leave a door open that the operator
+/// probably meant to close: keys required on the APIs while the form
+/// (which needs none) is served to anyone.
+pub fn warn_about_open_doors(config: &Config) {
+    if config.api_auth == ApiAuth::Required && config.web_form {
+        tracing::warn!(
+            "HUSHLINK_API_AUTH=required, but the create form is served to anyone: people \
+             (and scripts posting the form) can still make secrets without a key. \
+             Set HUSHLINK_WEB_FORM=off to allow creates through the APIs only, or put the \
+             form behind your proxy's sign-in."
+        );
+    }
+}
+
 /// A caller allowed to manage API keys.
 pub struct Admin(pub Caller);
 
@@ -67,19 +96,16 @@ impl FromRequestParts<AppState> for Admin {
     }
 }
 
-/// A caller allowed to create secrets through the APIs: anyone while
-/// `HUSHLINK_API_AUTH=open`, else a key with the `create` scope.
+/// A caller allowed to create secrets through the APIs: see
+/// [`authorize_create`].
 pub struct Creator(pub Caller);
 
 impl FromRequestParts<AppState> for Creator {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        if state.api_auth == ApiAuth::Open {
-            return Ok(Creator(Caller::Anonymous));
-        }
         let ctx = Ctx::from_request_parts(parts, state).await?;
-        caller(parts, state, Scope::Create)
+        authorize_create(state, &parts.headers)
             .await
             .map(Creator)
             .map_err(|e| ApiError::from_ctx(e, &ctx).into_response())

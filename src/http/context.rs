@@ -1,12 +1,22 @@
 //! What a handler learns from a request besides its body: the base URL that
-//! links start with, the page language, and whether the client wants JSON.
+//! links start with, the page language, whether the client wants JSON, and
+//! the path's parameter.
+//!
+//! None of these extractors answers with axum's plain-text rejections: a
+//! request that cannot be understood gets a problem document on the API and
+//! a page elsewhere, like every other error.
 
-use axum::extract::FromRequestParts;
+use std::convert::Infallible;
+
+use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
+use super::api::ApiError;
+use super::web::PageError;
 use super::{AppState, LinkSettings};
+use crate::error::Error;
 use crate::i18n::{self, Strings};
 
 /// Per-request context, extracted before the handler runs.
@@ -27,17 +37,48 @@ impl FromRequestParts<AppState> for Ctx {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let host = request_host(parts);
-        let base_url = base_url(&state.links, host.as_deref())
-            .ok_or_else(|| (StatusCode::BAD_REQUEST, "invalid Host header").into_response())?;
         let accept_language = parts
             .headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
+        let t = i18n::negotiate(accept_language);
+        let wants_json = wants_json(&parts.headers);
+        let Some(base_url) = base_url(&state.links, host.as_deref()) else {
+            let error = Error::invalid("host", "The Host header must be a plain host[:port].");
+            // No base URL to build the problem's `type` from: it stays a
+            // relative reference.
+            return Err(if is_api(parts.uri.path()) || wants_json {
+                ApiError::with_base(error, String::new()).into_response()
+            } else {
+                PageError::new(state, t, error).into_response()
+            });
+        };
         Ok(Ctx {
             base_url,
-            t: i18n::negotiate(accept_language),
-            wants_json: wants_json(&parts.headers),
+            t,
+            wants_json,
         })
+    }
+}
+
+/// Whether a path belongs to the API, whose every answer is a problem
+/// document when it is an error.
+pub fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+/// The route's one path parameter (a token or a key name), or `None` when
+/// its percent-decoding is not UTF-8. Tokens and key names are ASCII, so
+/// such a segment names nothing that exists: handlers answer "not found",
+/// as for any other garbage, instead of axum's plain-text 400.
+pub struct Segment(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Segment {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Infallible> {
+        let segment = Path::<String>::from_request_parts(parts, state).await;
+        Ok(Segment(segment.ok().map(|Path(s)| s)))
     }
 }
 

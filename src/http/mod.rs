@@ -25,6 +25,7 @@ use crate::keys::KeyService;
 use crate::metrics::{MeteredStore, Metrics};
 use crate::secrets::SecretService;
 use crate::store::DynStore;
+use crate::token::KeySpace;
 
 pub mod admin;
 pub mod api;
@@ -123,7 +124,10 @@ impl AppState {
             store
         };
         Ok(AppState(Arc::new(Inner {
-            secrets: SecretService::new(Arc::clone(&store), config.redis_prefix.clone()),
+            secrets: SecretService::new(
+                Arc::clone(&store),
+                KeySpace::new(&config.redis_prefix, config.legacy_bare_tokens),
+            ),
             keys: KeyService::new(store),
             api_auth: config.api_auth,
             web_form: config.web_form,
@@ -185,6 +189,7 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { ([(header::CONTENT_TYPE, "application/json")], description) }),
         )
         .route("/static/{file}", get(assets::serve))
+        .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -205,6 +210,7 @@ pub fn local_admin_router(state: AppState) -> Router {
     Router::from(openapi::admin_routes())
         .route("/_/local/bootstrap/reset", post(admin::reset_bootstrap))
         .route("/_/_/health", get(api::health))
+        .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
         .layer(Extension(auth::LocalAdmin))
         .layer(middleware::from_fn(access_log))

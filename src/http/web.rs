@@ -9,15 +9,16 @@
 use askama::Template;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
 use super::AppState;
 use super::api::ApiError;
+use super::auth::authorize_create;
 use super::body::{form_limit, read_limited};
-use super::context::{Ctx, home};
+use super::context::{Ctx, Segment, home, is_api};
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
 use crate::metrics::Via;
@@ -128,6 +129,7 @@ impl IntoResponse for PageError {
             Error::Invalid(_)
             | Error::Unauthorized { .. }
             | Error::Forbidden
+            | Error::MethodNotAllowed
             | Error::Conflict(_)
             | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
         };
@@ -140,6 +142,16 @@ impl IntoResponse for PageError {
             },
             status,
         )
+    }
+}
+
+impl PageError {
+    /// The page for `error`, in the language `t`.
+    pub fn new(state: &AppState, t: &'static Strings, error: Error) -> Self {
+        PageError {
+            error,
+            page: Page::new(state, t),
+        }
     }
 }
 
@@ -201,6 +213,13 @@ pub async fn create(
 ) -> Response {
     if !state.web_form {
         return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
+    }
+    // Asked for JSON, the form is an API (SnapPass's shortcut for scripts)
+    // and follows the API's key rule; a person's browser asks for HTML.
+    if ctx.wants_json
+        && let Err(e) = authorize_create(&state, &headers).await
+    {
+        return ApiError::from_ctx(e, &ctx).into_response();
     }
     let result = async {
         let bytes = read_limited(&headers, body, form_limit(state.limits.max_secret_bytes)).await?;
@@ -268,12 +287,11 @@ pub async fn create(
 pub async fn preview(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(segment): Path<String>,
+    Segment(segment): Segment,
 ) -> Result<Response, PageError> {
     let to_page = page_error(&state, &ctx);
-    let token = state
-        .secrets
-        .parse_token(&segment)
+    let token = segment
+        .and_then(|s| state.secrets.parse_token(&s))
         .ok_or_else(|| to_page(Error::NotFound))?;
     let views_left = state.secrets.peek(&token).await.map_err(&to_page)?;
     let views_left_text = ctx
@@ -294,10 +312,10 @@ pub async fn preview(
 pub async fn reveal(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(segment): Path<String>,
+    Segment(segment): Segment,
 ) -> Result<Response, PageError> {
     let to_page = page_error(&state, &ctx);
-    let revealed = match state.secrets.parse_token(&segment) {
+    let revealed = match segment.and_then(|s| state.secrets.parse_token(&s)) {
         Some(token) => state.secrets.reveal(&token).await,
         None => Err(Error::NotFound),
     };
@@ -320,10 +338,24 @@ pub async fn reveal(
 
 /// Anything unrouted: problem JSON under `/api/`, a "not found" page elsewhere.
 pub async fn fallback(State(state): State<AppState>, ctx: Ctx, uri: axum::http::Uri) -> Response {
-    if uri.path().starts_with("/api/") || ctx.wants_json {
-        return ApiError::from_ctx(Error::NotFound, &ctx).into_response();
+    refuse(&state, &ctx, &uri, Error::NotFound)
+}
+
+/// A route that exists, asked with a method it does not take: 405 as a
+/// problem document under `/api/`, a page elsewhere (axum adds `Allow`).
+pub async fn method_not_allowed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uri: axum::http::Uri,
+) -> Response {
+    refuse(&state, &ctx, &uri, Error::MethodNotAllowed)
+}
+
+fn refuse(state: &AppState, ctx: &Ctx, uri: &axum::http::Uri, error: Error) -> Response {
+    if is_api(uri.path()) || ctx.wants_json {
+        return ApiError::from_ctx(error, ctx).into_response();
     }
-    page_error(&state, &ctx)(Error::NotFound).into_response()
+    page_error(state, ctx)(error).into_response()
 }
 
 /// The link as a QR code in inline SVG, drawn by the server (no script, no CDN).

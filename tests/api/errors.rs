@@ -178,3 +178,115 @@ async fn lowered_max_ttl_applies_to_api_and_form() {
     assert!(!form.contains(r#"value="Day""#));
     assert!(form.contains(r#"value="Hour" selected"#));
 }
+
+/// Asserts an API answer is a problem document with `status`.
+async fn assert_problem(r: reqwest::Response, status: u16, what: &str) -> Value {
+    assert_eq!(r.status(), status, "{what}");
+    assert_eq!(
+        r.headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned()),
+        Some("application/problem+json".to_owned()),
+        "{what}"
+    );
+    let p: Value = r.json().await.unwrap();
+    assert!(
+        p["type"].is_string() && p["title"].is_string(),
+        "{what}: {p}"
+    );
+    p
+}
+
+#[tokio::test]
+async fn every_api_answer_is_a_problem_document_even_for_undecodable_requests() {
+    let admin = hushlink::apikey::ApiKey::generate();
+    let hash = admin.hash().to_hex();
+    let app = spawn_app_with(move |c| c.admin_key_sha256 = Some(hash)).await;
+    let key = admin.expose();
+
+    // A path segment whose percent-decoding is not UTF-8 names no secret
+    // and no key.
+    for segment in ["%ff", "%ff%fe", "snappass%c3%28"] {
+        let r = app
+            .client
+            .get(app.url(&format!("/api/v2/passwords/{segment}")))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(r, 404, segment).await;
+        let r = app
+            .client
+            .head(app.url(&format!("/api/v2/passwords/{segment}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "HEAD {segment}");
+        for (method, path) in [
+            (reqwest::Method::GET, format!("/api/v2/keys/{segment}")),
+            (reqwest::Method::PATCH, format!("/api/v2/keys/{segment}")),
+            (reqwest::Method::DELETE, format!("/api/v2/keys/{segment}")),
+            (
+                reqwest::Method::POST,
+                format!("/api/v2/keys/{segment}/rotate"),
+            ),
+        ] {
+            let r = app
+                .client
+                .request(method.clone(), app.url(&path))
+                .bearer_auth(key)
+                .json(&json!({}))
+                .send()
+                .await
+                .unwrap();
+            let p = assert_problem(r, 404, &format!("{method} {path}")).await;
+            assert!(p["type"].as_str().unwrap().ends_with("api-key-not-found"));
+        }
+        // The page of such a link is the "not found" page.
+        let r = app
+            .client
+            .get(app.url(&format!("/{segment}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+    }
+
+    // A Host header that cannot be put in a link.
+    for path in ["/api/v2/passwords", "/api/set_password/", "/api/v2/keys"] {
+        let r = app
+            .client
+            .post(app.url(path))
+            .header("host", "evil.example/x?")
+            .bearer_auth(key)
+            .json(&json!({ "password": "x", "name": "n" }))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(r, 400, &format!("bad Host on {path}")).await;
+    }
+
+    // A method the route does not have.
+    for (method, path) in [
+        (reqwest::Method::PUT, "/api/v2/passwords"),
+        (reqwest::Method::DELETE, "/api/v2/passwords/abc"),
+        (reqwest::Method::GET, "/api/set_password/"),
+        (reqwest::Method::PUT, "/api/v2/keys"),
+        (reqwest::Method::GET, "/api/v2/bootstrap"),
+    ] {
+        let r = app
+            .client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
+        let allow = r.headers().get("allow").cloned();
+        assert_problem(r, 405, &format!("{method} {path}")).await;
+        assert!(allow.is_some(), "{method} {path}: Allow is kept");
+    }
+}

@@ -531,6 +531,9 @@ async fn cli_manages_keys_with_and_without_a_server_and_stores_no_plaintext() {
     let data = dir.path().join("data");
     let envs = vec![("HUSHLINK_DATA_DIR", data.display().to_string())];
     let log = dir.path().join("server.log");
+    // The CLI never creates a store: a server's first start does.
+    let mut first = ServerProcess::start(&envs, &dir.path().join("first.log")).await;
+    assert!(first.terminate().success());
     // The server itself applies the CLI's changes: they count at once.
     let keys = cli_lifecycle(envs, &log, Duration::ZERO).await;
 
@@ -628,4 +631,93 @@ async fn garbage_keys_are_refused_without_the_store() {
     // ... while a well-formed key needs the store, and its absence is a 503,
     // never a guess either way.
     assert_eq!(create_with(ApiKey::generate().expose()).await, 503);
+}
+
+/// The `hushlink` binary run from `cwd` with only `envs`.
+fn hushlink_in(cwd: &std::path::Path, args: &[&str], envs: &[(&str, String)]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hushlink"))
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+        .output()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn management_commands_never_create_a_store_and_say_which_they_used() {
+    let dir = tempfile::tempdir().unwrap();
+    // Run from a directory with no store: the default data directory is
+    // relative, so a command run here must not make one.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    for args in [
+        &["api-key", "list"][..],
+        &["api-key", "create", "--name", "ci"],
+        &["api-key", "delete", "ci"],
+        &["bootstrap"],
+        &["bootstrap", "--reset"],
+    ] {
+        let out = hushlink_in(&elsewhere, args, &[]);
+        assert_exit(&out, 1, &format!("{args:?} without a store"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let expected = elsewhere.join("hushlink-data");
+        assert!(
+            stderr.contains("no hushlink store") && stderr.contains(&*expected.to_string_lossy()),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            std::fs::read_dir(&elsewhere).unwrap().next().is_none(),
+            "{args:?} created something in {}",
+            elsewhere.display()
+        );
+    }
+
+    // A store made by a server: the commands say they used it, by path,
+    // whether the server runs or not.
+    let data = dir.path().join("data");
+    let envs = vec![("HUSHLINK_DATA_DIR", data.display().to_string())];
+    let mut server = ServerProcess::start(&envs, &dir.path().join("server.log")).await;
+    let out = hushlink_in(&elsewhere, &["bootstrap", "--name", "ops"], &envs);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&*data.to_string_lossy()) && stderr.contains("running server"),
+        "{stderr}"
+    );
+    assert!(server.terminate().success());
+    let out = hushlink_in(&elsewhere, &["api-key", "list"], &envs);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&*data.to_string_lossy()), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ops"));
+
+    // On Redis the command names the Redis it used.
+    let redis = RedisServer::start();
+    let out = hushlink_in(
+        &elsewhere,
+        &["api-key", "list"],
+        &[("REDIS_URL", redis.url())],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("127.0.0.1:{}", redis.port)),
+        "{stderr}"
+    );
+    assert!(std::fs::read_dir(&elsewhere).unwrap().next().is_none());
 }

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod auth_rules;
 mod bootstrap;
 mod client;
 mod concurrency;
@@ -13,6 +14,7 @@ mod errors;
 mod fuzz;
 mod hardening;
 mod keys;
+mod limits;
 mod metrics;
 mod openapi;
 mod redis_compat;

@@ -7,7 +7,9 @@ use fernet::Fernet;
 use redis::Commands;
 use serde_json::Value;
 
-use crate::helpers::{quote_plus, spawn_redis_app};
+use std::sync::Arc;
+
+use crate::helpers::{RedisServer, TestApp, quote_plus, spawn_app_on_redis, spawn_redis_app};
 
 /// Writes a secret exactly as SnapPass's `set_password` does.
 fn snappass_set(conn: &mut redis::Connection, password: &str, ttl: u64) -> String {
@@ -82,8 +84,53 @@ async fn hushlink_writes_the_snappass_layout() {
     assert_eq!(keys, vec![storage_key.to_owned()]);
 }
 
+/// Stores `value` under `storage_key` as SnapPass before encryption did,
+/// and reveals it through the API; the answer's status.
+async fn reveal_plain(app: &TestApp, conn: &mut redis::Connection, storage_key: &str) -> u16 {
+    let _: () = conn.set_ex(storage_key, "plain old secret", 600).unwrap();
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v2/passwords/{storage_key}")))
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    if status == 200 {
+        assert_eq!(
+            r.json::<Value>().await.unwrap()["password"],
+            "plain old secret"
+        );
+        assert!(!conn.exists::<_, bool>(storage_key).unwrap());
+    }
+    status
+}
+
 #[tokio::test]
 async fn legacy_unencrypted_values_are_returned_as_stored() {
+    let redis = Arc::new(RedisServer::start());
+    let mut conn = redis.client().get_connection().unwrap();
+    let id = || hex::encode(rand::random::<[u8; 16]>());
+
+    // Prefixed links without a key part: always accepted.
+    let app = spawn_app_on_redis(&redis, |_| {}).await;
+    assert_eq!(
+        reveal_plain(&app, &mut conn, &format!("snappass{}", id())).await,
+        200
+    );
+    // SnapPass's oldest links (bare 32 hex) when the operator allows them.
+    let legacy = spawn_app_on_redis(&redis, |c| c.legacy_bare_tokens = true).await;
+    assert_eq!(reveal_plain(&legacy, &mut conn, &id()).await, 200);
+    assert_eq!(
+        reveal_plain(&legacy, &mut conn, &format!("snappass{}", id())).await,
+        200
+    );
+    // With an empty REDIS_PREFIX the bare form is the only form.
+    let unprefixed = spawn_app_on_redis(&redis, |c| c.redis_prefix = String::new()).await;
+    assert_eq!(reveal_plain(&unprefixed, &mut conn, &id()).await, 200);
+}
+
+#[tokio::test]
+async fn bare_hex_keys_of_a_shared_redis_are_out_of_reach_by_default() {
     let app = spawn_redis_app().await;
     let mut conn = app
         .redis
@@ -92,23 +139,31 @@ async fn legacy_unencrypted_values_are_returned_as_stored() {
         .client()
         .get_connection()
         .unwrap();
-    for storage_key in [
-        format!("snappass{}", hex::encode(rand::random::<[u8; 16]>())),
-        hex::encode(rand::random::<[u8; 16]>()),
-    ] {
-        let _: () = conn.set_ex(&storage_key, "plain old secret", 600).unwrap();
-        let r = app
-            .client
-            .get(app.url(&format!("/api/v2/passwords/{storage_key}")))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200);
-        assert_eq!(
-            r.json::<Value>().await.unwrap()["password"],
-            "plain old secret"
-        );
-        assert!(!conn.exists::<_, bool>(&storage_key).unwrap());
+    // An MD5 and a dash-less UUID, as other applications name their keys.
+    let md5 = "9e107d9d372bb6826bd81d3542a419d6";
+    let uuid = hex::encode(rand::random::<[u8; 16]>());
+    for key in [md5, uuid.as_str()] {
+        let _: () = conn.set(key, "operator data").unwrap();
+        let api = format!("/api/v2/passwords/{key}");
+        let page = format!("/{key}");
+        for (method, path) in [
+            (reqwest::Method::GET, &api),
+            (reqwest::Method::HEAD, &api),
+            (reqwest::Method::GET, &page),
+            (reqwest::Method::POST, &page),
+        ] {
+            let r = app
+                .client
+                .request(method.clone(), app.url(path))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 404, "{method} {path}");
+            let body = r.text().await.unwrap();
+            assert!(!body.contains("operator data"), "{method} {path}");
+        }
+        assert_eq!(conn.get::<_, String>(key).unwrap(), "operator data");
+        assert_eq!(conn.ttl::<_, i64>(key).unwrap(), -1, "untouched");
     }
 }
 
