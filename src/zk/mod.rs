@@ -24,6 +24,8 @@ use hkdf::Hkdf;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
+pub mod service;
+
 /// The format version this code writes and reads (the envelope's byte 0).
 pub const VERSION: u8 = 1;
 /// Bytes of a link key.
