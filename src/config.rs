@@ -34,6 +34,16 @@ pub enum ApiAuth {
     Required,
 }
 
+/// Where the web form encrypts a secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WebEncryption {
+    /// In the page (zero-knowledge link); without JavaScript the form falls
+    /// back to the server-side flow and says so.
+    Browser,
+    /// On the server, as SnapPass (a SnapPass-format link).
+    Server,
+}
+
 /// Log line format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LogFormat {
@@ -214,6 +224,22 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_WEB_FORM", value_name = "on|off", value_parser = parse_bool,
           default_value = "on")]
     pub web_form: bool,
+
+    /// Where the web form encrypts by default: `browser` makes
+    /// zero-knowledge links (JavaScript needed), `server` SnapPass links.
+    #[arg(
+        long,
+        env = "HUSHLINK_WEB_ENCRYPTION",
+        value_enum,
+        default_value = "browser"
+    )]
+    pub web_encryption: WebEncryption,
+
+    /// Wrong passphrases (wrong proofs) a zero-knowledge secret survives
+    /// before it is destroyed; counted atomically across instances.
+    #[arg(long, env = "HUSHLINK_PASSPHRASE_ATTEMPTS", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub passphrase_attempts: u32,
 
     /// One-time bootstrap token (at least 32 characters) that
     /// `POST /api/v2/bootstrap` exchanges for the first admin key.

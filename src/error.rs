@@ -39,6 +39,13 @@ pub enum Error {
     /// The link names a secret but its key part cannot open it.
     #[error("link damaged or incomplete")]
     Damaged,
+    /// A zero-knowledge reveal with a proof that does not match: a wrong
+    /// passphrase (the reader's key check passed). Nothing was revealed.
+    #[error("wrong proof")]
+    WrongProof { attempts_left: u32 },
+    /// That wrong proof was the last one allowed: the secret is destroyed.
+    #[error("secret destroyed after too many wrong passphrases")]
+    Destroyed,
     /// Input that fails validation, field by field.
     #[error("invalid input")]
     Invalid(Vec<InvalidParam>),
@@ -91,6 +98,8 @@ impl Error {
         match self {
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::Damaged => StatusCode::BAD_REQUEST,
+            Error::WrongProof { .. } => StatusCode::FORBIDDEN,
+            Error::Destroyed => StatusCode::GONE,
             Error::Invalid(_) => StatusCode::BAD_REQUEST,
             Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Unauthorized { .. } => StatusCode::UNAUTHORIZED,

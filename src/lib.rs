@@ -18,6 +18,7 @@
 //! * [`client`]: `send`, `get` and `check`, the client for pipelines.
 //! * [`secret`]: lifetimes, view counts, and Fernet sealing.
 //! * [`token`]: the link token format, in one place.
+//! * [`zk`]: the zero-knowledge link format (envelope, derivations, proof).
 //! * [`store`]: the storage trait and its two backends, embedded (redb)
 //!   and Redis.
 //! * [`server`]: accepting and serving connections: timeouts, caps,
@@ -55,6 +56,7 @@ pub mod server;
 pub mod store;
 pub mod telemetry;
 pub mod token;
+pub mod zk;
 
 use config::{Config, StoreKind};
 use http::AppState;

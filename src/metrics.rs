@@ -29,7 +29,7 @@ use crate::error::Error;
 use crate::secret::{Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
-    BootstrapMark, DynStore, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
+    Attempt, BootstrapMark, DynStore, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
     StoreError, Take,
 };
 use crate::token::StorageKey;
@@ -57,6 +57,8 @@ pub enum StoreOp {
     Peek,
     Take,
     Ping,
+    FailAttempt,
+    Attempts,
     KeyByHash,
     KeySet,
     CommitKeys,
@@ -89,6 +91,8 @@ impl StoreOp {
             StoreOp::Peek => "peek",
             StoreOp::Take => "take",
             StoreOp::Ping => "ping",
+            StoreOp::FailAttempt => "fail_attempt",
+            StoreOp::Attempts => "attempts",
             StoreOp::KeyByHash => "key_by_hash",
             StoreOp::KeySet => "key_set",
             StoreOp::CommitKeys => "commit_keys",
@@ -415,6 +419,16 @@ impl SecretStore for MeteredStore {
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
         self.timed(StoreOp::Take, self.inner.take(key, expected))
+            .await
+    }
+
+    async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError> {
+        self.timed(StoreOp::FailAttempt, self.inner.fail_attempt(key, limit))
+            .await
+    }
+
+    async fn attempts(&self, key: &StorageKey) -> Result<u32, StoreError> {
+        self.timed(StoreOp::Attempts, self.inner.attempts(key))
             .await
     }
 

@@ -77,6 +77,42 @@ impl StorageKey {
     }
 }
 
+/// Marks a zero-knowledge secret's storage key: `<prefix>zk<32 hex>`.
+/// `z` and `k` are not hex digits, so no SnapPass token can name one.
+const ZK_MARK: &str = "zk";
+
+/// The id of a zero-knowledge secret: 32 lowercase hex digits, chosen by
+/// the server. It names the secret in links and routes; it opens nothing.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ZkId(String);
+
+impl ZkId {
+    pub fn generate() -> Self {
+        let id: [u8; 16] = rand::random();
+        ZkId(hex::encode(id))
+    }
+
+    /// Exactly 32 lowercase hex digits; anything else names no secret.
+    pub fn parse(raw: &str) -> Option<Self> {
+        is_id(raw).then(|| ZkId(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Where the secret lives: `<prefix>zk<id>`, beside SnapPass's keys.
+    pub fn storage_key(&self, prefix: &str) -> StorageKey {
+        StorageKey(format!("{prefix}{ZK_MARK}{}", self.0))
+    }
+}
+
+impl fmt::Debug for ZkId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ZkId(<redacted>)")
+    }
+}
+
 fn is_id(s: &str) -> bool {
     s.len() == ID_HEX_LEN && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
@@ -239,6 +275,19 @@ mod tests {
         // With no prefix the bare form is the only form.
         assert!(StorageKey::parse(HEX, &space("")).is_some());
         assert!(StorageKey::parse(&format!("x{HEX}"), &space("")).is_none());
+    }
+
+    #[test]
+    fn zk_storage_keys_are_not_snappass_keys() {
+        let id = ZkId::parse(HEX).unwrap();
+        for prefix in ["snappass", ""] {
+            let key = id.storage_key(prefix);
+            assert_eq!(key.as_str(), format!("{prefix}zk{HEX}"));
+            assert!(StorageKey::parse(key.as_str(), &space(prefix)).is_none());
+            assert!(Token::parse_from_path(key.as_str(), &space(prefix)).is_none());
+        }
+        assert!(ZkId::parse(&HEX.to_uppercase()).is_none());
+        assert!(ZkId::parse(&HEX[1..]).is_none());
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub struct Problem {
     /// The fields at fault, if any.
     #[serde(rename = "invalid-params")]
     pub invalid_params: Vec<InvalidParam>,
+    /// Zero-knowledge reveals only: wrong passphrases still allowed before
+    /// the secret is destroyed.
+    #[serde(rename = "attempts-left", skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
 }
 
 /// An error on an API route, rendered as `application/problem+json`.
@@ -68,6 +72,11 @@ impl IntoResponse for ApiError {
             _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(5),
             _ => None,
         };
+        let attempts_left = match &self.error {
+            Error::WrongProof { attempts_left } => Some(*attempts_left),
+            Error::Destroyed => Some(0),
+            _ => None,
+        };
         let (slug, title, params): (&str, &str, Vec<InvalidParam>) = match self.error {
             Error::NotFound => (
                 "get-password-error",
@@ -84,6 +93,19 @@ impl IntoResponse for ApiError {
                     "token",
                     "The key part of the token is missing or altered.",
                 )],
+            ),
+            Error::WrongProof { .. } => (
+                "wrong-proof",
+                "The passphrase is wrong (the proof does not match). Nothing was revealed and no view was used.",
+                vec![InvalidParam::new(
+                    "proof",
+                    "Derived from a wrong passphrase.",
+                )],
+            ),
+            Error::Destroyed => (
+                "secret-destroyed",
+                "Too many wrong passphrases: the secret has been destroyed.",
+                vec![],
             ),
             Error::Invalid(params)
                 if params
@@ -179,6 +201,7 @@ impl IntoResponse for ApiError {
             kind: format!("{}{slug}", self.base_url),
             title: title.to_owned(),
             invalid_params: params,
+            attempts_left,
         };
         let mut response = (status, Json(body)).into_response();
         let headers = response.headers_mut();
@@ -302,7 +325,7 @@ async fn read_new_secret(
 /// `"600"` through Python's `int()`). A number written with a zero
 /// fraction (`600.0`) counts, as it does in JSON Schema. Booleans,
 /// fractions, negatives, null and containers are refused.
-fn whole_number(v: &Value) -> Option<u64> {
+pub(super) fn whole_number(v: &Value) -> Option<u64> {
     match v {
         Value::Number(n) => n.as_u64().or_else(|| {
             n.as_f64()
@@ -372,6 +395,12 @@ pub struct Link {
     #[schema(value_type = String, example = "web-view")]
     rel: &'static str,
     href: String,
+}
+
+impl Link {
+    pub fn new(rel: &'static str, href: String) -> Self {
+        Link { rel, href }
+    }
 }
 
 /// The answer of the REST API's create.

@@ -26,6 +26,7 @@ use crate::metrics::{MeteredStore, Metrics};
 use crate::secrets::SecretService;
 use crate::store::DynStore;
 use crate::token::KeySpace;
+use crate::zk::service::ZkService;
 
 pub mod admin;
 pub mod api;
@@ -35,6 +36,7 @@ pub mod body;
 pub mod context;
 pub mod openapi;
 pub mod web;
+pub mod zk;
 
 /// Limits applied to every secret, whichever way it arrives.
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +57,8 @@ pub struct LinkSettings {
 /// Everything a handler needs, shared by all requests.
 pub struct Inner {
     pub secrets: SecretService,
+    /// Zero-knowledge secrets (`/api/v2/secrets`, `/s/{id}`).
+    pub zk: ZkService,
     pub keys: KeyService,
     /// Whether the create APIs need a key.
     pub api_auth: ApiAuth,
@@ -128,6 +132,11 @@ impl AppState {
                 Arc::clone(&store),
                 KeySpace::new(&config.redis_prefix, config.legacy_bare_tokens),
             ),
+            zk: ZkService::new(
+                Arc::clone(&store),
+                config.redis_prefix.clone(),
+                config.passphrase_attempts,
+            ),
             keys: KeyService::new(store),
             api_auth: config.api_auth,
             web_form: config.web_form,
@@ -145,13 +154,14 @@ impl AppState {
 }
 
 /// A strict policy: no inline script, nothing from a third party except an
-/// operator's own `STATIC_URL` origin, no framing.
+/// operator's own `STATIC_URL` origin, no framing. `connect-src 'self'`
+/// lets the zero-knowledge pages call this server's API, and nothing else.
 fn csp(static_url: &str) -> HeaderValue {
     let extra = static_origin(static_url)
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
     let policy = format!(
-        "default-src 'none'; script-src 'self'{extra}; style-src 'self'{extra}; img-src 'self' data:{extra}; \
+        "default-src 'none'; script-src 'self'{extra}; connect-src 'self'; style-src 'self'{extra}; img-src 'self' data:{extra}; \
          form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     );
     HeaderValue::from_str(&policy)
@@ -294,6 +304,12 @@ pub fn redact_path(path: &str) -> &'static str {
         "/api/v2/keys" => "/api/v2/keys",
         "/api/v2/bootstrap" => "/api/v2/bootstrap",
         "/api/openapi.json" => "/api/openapi.json",
+        "/api/v2/secrets" => "/api/v2/secrets",
+        p if p.starts_with("/api/v2/secrets/") && p.ends_with("/reveal") => {
+            "/api/v2/secrets/{id}/reveal"
+        }
+        p if p.starts_with("/api/v2/secrets/") => "/api/v2/secrets/{id}",
+        p if p.starts_with("/s/") => "/s/{id}",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
         p if p.starts_with("/api/v2/keys/") && p.ends_with("/rotate") => {
             "/api/v2/keys/{name}/rotate"
@@ -317,6 +333,15 @@ mod tests {
             "/api/v2/passwords/{token}"
         );
         assert_eq!(redact_path("/a/b/c"), "/{other}");
+        assert_eq!(
+            redact_path("/api/v2/secrets/0123456789abcdef0123456789abcdef/reveal"),
+            "/api/v2/secrets/{id}/reveal"
+        );
+        assert_eq!(
+            redact_path("/api/v2/secrets/0123456789abcdef0123456789abcdef"),
+            "/api/v2/secrets/{id}"
+        );
+        assert_eq!(redact_path("/s/0123456789abcdef"), "/s/{id}");
         assert_eq!(redact_path("/_/_/health"), "/_/_/health");
     }
 

@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::api::Problem;
-use super::{AppState, admin, api};
+use super::{AppState, admin, api, zk};
 
 /// Where the description is served.
 pub const PATH: &str = "/api/openapi.json";
@@ -30,6 +30,8 @@ pub const PATH: &str = "/api/openapi.json";
     ),
     tags(
         (name = "secrets", description = "Create, check and reveal secrets (SnapPass's APIs)."),
+        (name = "zero-knowledge", description = "Secrets encrypted by the client; the server stores what it cannot open and \
+                                                releases it only for a proof of the key (docs/FORMAT.md)."),
         (name = "keys", description = "API keys (the `admin` scope) and the once-ever bootstrap."),
         (name = "health", description = "Probes for load balancers and Kubernetes."),
     ),
@@ -114,6 +116,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         // GET first: axum answers HEAD with the GET handler unless an
         // explicit HEAD handler is added after it.
         .routes(routes!(api::reveal, api::check))
+        .routes(routes!(zk::create))
+        .routes(routes!(zk::metadata, zk::check))
+        .routes(routes!(zk::reveal))
         .routes(routes!(api::health))
         .routes(routes!(api::ready))
         .routes(routes!(api::live))

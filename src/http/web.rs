@@ -121,6 +121,11 @@ impl IntoResponse for PageError {
                 vec![t.not_found_body, t.not_found_hint],
             ),
             Error::Damaged => (t.damaged_heading, vec![t.damaged_body]),
+            // The zero-knowledge pages handle these in the page; a form
+            // post can never produce them.
+            Error::Destroyed | Error::WrongProof { .. } => {
+                (t.not_found_heading, vec![t.not_found_body])
+            }
             Error::TooLarge => (t.too_large_heading, vec![t.too_large_body]),
             Error::Store(_) | Error::Conflict(Conflict::Busy) => {
                 (t.unavailable_heading, vec![t.unavailable_body])

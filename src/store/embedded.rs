@@ -21,7 +21,8 @@ use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use tokio::sync::{mpsc, oneshot};
 
 use super::{
-    BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
+    StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
 use crate::secret::{Ttl, Views};
@@ -42,6 +43,11 @@ const KEY_LAST_USED: TableDefinition<&str, u64> = TableDefinition::new("api_key_
 const KEY_META: TableDefinition<&str, &[u8]> = TableDefinition::new("api_key_meta");
 const META_VERSION: &str = "version";
 const META_BOOTSTRAPPED: &str = "bootstrapped";
+
+/// (expires_at, storage key) -> wrong proofs of a zero-knowledge secret.
+/// Keyed by expiry like `EXPIRY`, so the purge drops counters with their
+/// secrets' lifetimes (see `zk_attempts`).
+const ZK_ATTEMPTS: TableDefinition<(u64, &str), u32> = TableDefinition::new("zk_attempts");
 
 const HEADER_LEN: usize = 12;
 /// The most writes folded into one commit; bounds the latency of a batch.
@@ -65,6 +71,11 @@ enum Op {
     },
     Purge {
         reply: oneshot::Sender<Result<usize, StoreError>>,
+    },
+    FailAttempt {
+        key: String,
+        limit: u32,
+        reply: oneshot::Sender<Result<Attempt, StoreError>>,
     },
     CommitKeys {
         version: u64,
@@ -125,6 +136,7 @@ impl EmbeddedStore {
             txn.open_table(KEY_HASHES).map_err(internal)?;
             txn.open_table(KEY_LAST_USED).map_err(internal)?;
             txn.open_table(KEY_META).map_err(internal)?;
+            txn.open_table(ZK_ATTEMPTS).map_err(internal)?;
         }
         txn.commit().map_err(internal)?;
 
@@ -228,6 +240,27 @@ impl SecretStore for EmbeddedStore {
             reply,
         })
         .await?
+    }
+
+    async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError> {
+        let key = key.as_str().to_owned();
+        self.send(|reply| Op::FailAttempt { key, limit, reply })
+            .await?
+    }
+
+    async fn attempts(&self, key: &StorageKey) -> Result<u32, StoreError> {
+        let key = key.as_str().to_owned();
+        self.read(move |txn| {
+            let secrets = txn.open_table(SECRETS).map_err(internal)?;
+            let Some(row) = secrets.get(key.as_str()).map_err(internal)? else {
+                return Ok(0);
+            };
+            let expires_at = read_u64(row.value());
+            let attempts = txn.open_table(ZK_ATTEMPTS).map_err(internal)?;
+            let n = attempts.get((expires_at, key.as_str())).map_err(internal)?;
+            Ok(n.map_or(0, |n| n.value()))
+        })
+        .await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
@@ -398,6 +431,7 @@ fn writer_loop(db: Arc<Database>, mut rx: mpsc::UnboundedReceiver<Op>) {
 enum Pending {
     Put(oneshot::Sender<Result<(), StoreError>>),
     Take(oneshot::Sender<Result<Take, StoreError>>, Take),
+    Attempt(oneshot::Sender<Result<Attempt, StoreError>>, Attempt),
     Purge(oneshot::Sender<Result<usize, StoreError>>, usize),
     Bool(oneshot::Sender<Result<bool, StoreError>>, bool),
     Unit(oneshot::Sender<Result<(), StoreError>>),
@@ -472,7 +506,13 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                                 secrets.remove(key.as_str())?;
                             }
                         }
+                        zk_attempts::purge(&txn, now)?;
                         pending.push(Pending::Purge(reply, expired.len()));
+                    }
+                    Op::FailAttempt { key, limit, reply } => {
+                        let outcome =
+                            zk_attempts::fail(&txn, &mut secrets, &mut expiry, &key, limit, now)?;
+                        pending.push(Pending::Attempt(reply, outcome));
                     }
                     Op::CommitKeys {
                         version,
@@ -514,6 +554,7 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                 match p {
                     Pending::Put(r) => drop(r.send(Ok(()))),
                     Pending::Take(r, outcome) => drop(r.send(Ok(outcome))),
+                    Pending::Attempt(r, outcome) => drop(r.send(Ok(outcome))),
                     Pending::Purge(r, n) => drop(r.send(Ok(n))),
                     Pending::Bool(r, b) => drop(r.send(Ok(b))),
                     Pending::Unit(r) => drop(r.send(Ok(()))),
@@ -527,6 +568,7 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                 match p {
                     Pending::Put(r) => drop(r.send(Err(err()))),
                     Pending::Take(r, _) => drop(r.send(Err(err()))),
+                    Pending::Attempt(r, _) => drop(r.send(Err(err()))),
                     Pending::Purge(r, _) => drop(r.send(Err(err()))),
                     Pending::Bool(r, _) => drop(r.send(Err(err()))),
                     Pending::Unit(r) => drop(r.send(Err(err()))),
@@ -535,6 +577,56 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
         }
     }
     close
+}
+
+/// Wrong-proof counters of zero-knowledge secrets, inside the writer's
+/// transaction: self-contained so the rest of the writer is untouched.
+mod zk_attempts {
+    use redb::{ReadableTable, Table, WriteTransaction};
+
+    use super::{Attempt, ZK_ATTEMPTS, decode_live, read_u64};
+
+    /// Counts one wrong proof; at `limit` removes the secret, its expiry
+    /// entry and the counter.
+    pub(super) fn fail(
+        txn: &WriteTransaction,
+        secrets: &mut Table<&str, &[u8]>,
+        expiry: &mut Table<(u64, &str), ()>,
+        key: &str,
+        limit: u32,
+        now: u64,
+    ) -> Result<Attempt, redb::Error> {
+        let expires_at = match secrets.get(key)? {
+            Some(row) if decode_live(row.value(), now).is_some() => read_u64(row.value()),
+            _ => return Ok(Attempt::Gone),
+        };
+        let mut attempts = txn.open_table(ZK_ATTEMPTS)?;
+        let n = attempts
+            .get((expires_at, key))?
+            .map_or(0, |v| v.value())
+            .saturating_add(1);
+        if n >= limit {
+            attempts.remove((expires_at, key))?;
+            secrets.remove(key)?;
+            expiry.remove((expires_at, key))?;
+            return Ok(Attempt::Destroyed);
+        }
+        attempts.insert((expires_at, key), n)?;
+        Ok(Attempt::Left(limit - n))
+    }
+
+    /// Drops the counters of secrets whose lifetime is over.
+    pub(super) fn purge(txn: &WriteTransaction, now: u64) -> Result<(), redb::Error> {
+        let mut attempts = txn.open_table(ZK_ATTEMPTS)?;
+        let expired: Vec<(u64, String)> = attempts
+            .range(..(now + 1, ""))?
+            .map(|entry| entry.map(|(k, _)| (k.value().0, k.value().1.to_owned())))
+            .collect::<Result<_, _>>()?;
+        for (at, key) in &expired {
+            attempts.remove((*at, key.as_str()))?;
+        }
+        Ok(())
+    }
 }
 
 /// Decodes a row, or `None` if it has expired (or is too short to be ours).

@@ -39,6 +39,17 @@ pub enum Take {
     Gone,
 }
 
+/// What one wrong proof of a zero-knowledge secret did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    /// Counted; this many wrong proofs are still allowed.
+    Left(u32),
+    /// That was the last allowed: the secret is destroyed.
+    Destroyed,
+    /// The secret was already gone.
+    Gone,
+}
+
 /// The store could not answer; nothing was changed as far as we know.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -71,6 +82,14 @@ pub trait SecretStore: Send + Sync + 'static {
     /// `expected`. Destroys the secret when that was the last view. The
     /// decision is atomic and durable before this returns.
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError>;
+
+    /// Counts one wrong proof against `key` (kept as long as the secret)
+    /// and destroys the secret when `limit` wrong proofs have been made.
+    /// One atomic decision, like `take`, across processes and a cluster.
+    async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError>;
+
+    /// Wrong proofs counted so far against `key` (0 when none or gone).
+    async fn attempts(&self, key: &StorageKey) -> Result<u32, StoreError>;
 
     /// Checks that the store answers.
     async fn ping(&self) -> Result<(), StoreError>;

@@ -37,7 +37,8 @@ use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use tokio::sync::RwLock;
 
 use super::{
-    BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
+    StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
 use crate::secret::{Ttl, Views};
@@ -56,6 +57,23 @@ if left <= 0 then
   return 0
 end
 return left
+";
+
+/// Counts a wrong proof of a zero-knowledge secret. KEYS: the secret, its
+/// views counter, its attempts counter (one slot). ARGV: the limit. The
+/// counter expires with the secret. Returns the wrong proofs still allowed,
+/// 0 when this one destroyed the secret, or -1 when it was gone already.
+const FAIL_ATTEMPT_LUA: &str = r"
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then return -1 end
+local n = redis.call('INCR', KEYS[3])
+local limit = tonumber(ARGV[1])
+if n >= limit then
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+  return 0
+end
+redis.call('PEXPIRE', KEYS[3], ttl)
+return limit - n
 ";
 
 /// Finds a key's record by its hash in one round trip.
@@ -205,6 +223,7 @@ pub struct RedisStore {
     timeout: Duration,
     replication: Option<Replication>,
     take: Script,
+    fail_attempt: Script,
     keys: KeyLayout,
     key_by_hash: Script,
     commit_keys: Script,
@@ -265,6 +284,7 @@ impl RedisStore {
                 + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
             replication,
             take: Script::new(TAKE_LUA),
+            fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
             keys: KeyLayout::new(&prefix),
             key_by_hash: Script::new(KEY_BY_HASH_LUA),
             commit_keys: Script::new(COMMIT_KEYS_LUA),
@@ -360,6 +380,11 @@ fn views_key(key: &StorageKey) -> String {
     format!("{{{}}}:views", key.as_str())
 }
 
+/// The counter of wrong proofs (zero-knowledge secrets), in the same slot.
+fn attempts_key(key: &StorageKey) -> String {
+    format!("{{{}}}:attempts", key.as_str())
+}
+
 #[async_trait]
 impl SecretStore for RedisStore {
     async fn put(
@@ -439,6 +464,32 @@ impl SecretStore for RedisStore {
             Ok(views_left) => Take::Taken { views_left },
             Err(_) => Take::Gone,
         })
+    }
+
+    async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError> {
+        let (views, attempts) = (views_key(key), attempts_key(key));
+        let left: i64 = self
+            .bounded(async |c| {
+                self.fail_attempt
+                    .key(key.as_str())
+                    .key(&views)
+                    .key(&attempts)
+                    .arg(limit)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        Ok(match left {
+            ..0 => Attempt::Gone,
+            0 => Attempt::Destroyed,
+            n => Attempt::Left(u32::try_from(n).unwrap_or(u32::MAX)),
+        })
+    }
+
+    async fn attempts(&self, key: &StorageKey) -> Result<u32, StoreError> {
+        let counter = attempts_key(key);
+        let n: Option<u32> = self.bounded(async |c| c.get(&counter).await).await?;
+        Ok(n.unwrap_or(0))
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

@@ -21,3 +21,4 @@ mod redis_compat;
 mod redis_tls;
 mod scale;
 mod web;
+mod zk;

@@ -58,6 +58,10 @@ async fn the_description_lists_every_api_route_and_its_problems() {
         "POST /api/v2/passwords",
         "GET /api/v2/passwords/{token}",
         "HEAD /api/v2/passwords/{token}",
+        "POST /api/v2/secrets",
+        "GET /api/v2/secrets/{id}",
+        "HEAD /api/v2/secrets/{id}",
+        "POST /api/v2/secrets/{id}/reveal",
         "POST /api/v2/keys",
         "GET /api/v2/keys",
         "GET /api/v2/keys/{name}",
@@ -121,7 +125,7 @@ async fn schemathesis_finds_no_server_error_and_no_answer_off_the_schema() {
             String::from_utf8_lossy(&out.stderr)
         );
         // It really tested every operation, not an empty schema.
-        assert!(report.contains("14 selected / 14 total"), "{report}");
-        assert!(report.contains("Tested: 14"), "{report}");
+        assert!(report.contains("18 selected / 18 total"), "{report}");
+        assert!(report.contains("Tested: 18"), "{report}");
     }
 }

@@ -1,0 +1,591 @@
+//! Zero-knowledge secrets over real HTTP, on the embedded store, one Redis
+//! and a Redis Cluster: possession proof before release, wrong and damaged
+//! proofs use no view, the attempt limit, exactly-once reveals, and nothing
+//! secret in the store or in a trace-level log.
+
+use std::sync::Arc;
+
+use hushlink::zk::{self, Content, Envelope, Kdf, LinkKey};
+use serde_json::{Value, json};
+
+use crate::helpers::{
+    RedisServer, ServerProcess, TestApp, apps_with_admin, both_backends, client,
+    spawn_app_on_redis, spawn_app_with,
+};
+
+/// What a client keeps after creating a secret.
+struct Made {
+    id: String,
+    key: LinkKey,
+    passphrase: Option<Vec<u8>>,
+    data: Vec<u8>,
+    web: String,
+}
+
+impl Made {
+    /// The proof the reader derives from the link (and passphrase).
+    fn proof(&self, kdf: &Kdf, passphrase: Option<&[u8]>) -> String {
+        zk::b64(&zk::derive(&self.key, kdf, passphrase).unwrap().proof)
+    }
+
+    fn right_proof(&self, kdf: &Kdf) -> String {
+        self.proof(kdf, self.passphrase.as_deref())
+    }
+}
+
+fn kdf_from(meta: &Value) -> Kdf {
+    match meta["kdf"].as_object() {
+        None => Kdf::None,
+        Some(k) => Kdf::Pbkdf2 {
+            iterations: k["iterations"].as_u64().unwrap() as u32,
+            salt: zk::decode_fixed(k["salt"].as_str().unwrap()).unwrap(),
+        },
+    }
+}
+
+async fn make(app: &TestApp, data: &[u8], passphrase: Option<&str>, views: u32) -> Made {
+    let key = LinkKey::generate();
+    let kdf = match passphrase {
+        Some(_) => Kdf::pbkdf2_random(),
+        None => Kdf::None,
+    };
+    let passphrase = passphrase.map(|p| p.as_bytes().to_vec());
+    let sealed = zk::seal(
+        &key,
+        &kdf,
+        passphrase.as_deref(),
+        &Content::guess(data.to_vec()),
+    )
+    .unwrap();
+    let r = app
+        .client
+        .post(app.url("/api/v2/secrets"))
+        .json(&json!({
+            "envelope": zk::b64(sealed.envelope.as_bytes()),
+            "verifier": zk::b64(&sealed.verifier),
+            "key_check": zk::b64(&sealed.key_check),
+            "ttl": 3600,
+            "views": views,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "create on {}", app.backend);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["views"], views);
+    assert_eq!(body["ttl"], 3600);
+    let id = body["id"].as_str().unwrap().to_owned();
+    let web = body["links"][1]["href"].as_str().unwrap().to_owned();
+    assert_eq!(body["links"][1]["rel"], "web-view");
+    assert!(web.ends_with(&format!("/s/{id}")), "{web}");
+    Made {
+        id,
+        key,
+        passphrase,
+        data: data.to_vec(),
+        web,
+    }
+}
+
+async fn metadata(app: &TestApp, id: &str) -> (u16, Value) {
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v2/secrets/{id}")))
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn reveal(app: &TestApp, id: &str, body: Value) -> (u16, Value) {
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v2/secrets/{id}/reveal")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    if status != 200 {
+        assert_eq!(
+            r.headers()["content-type"],
+            "application/problem+json",
+            "{status}"
+        );
+    }
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn head(app: &TestApp, id: &str) -> (u16, Option<String>) {
+    let r = app
+        .client
+        .head(app.url(&format!("/api/v2/secrets/{id}")))
+        .send()
+        .await
+        .unwrap();
+    let views = r
+        .headers()
+        .get("x-views-remaining")
+        .map(|v| v.to_str().unwrap().to_owned());
+    (r.status().as_u16(), views)
+}
+
+fn open(made: &Made, envelope: &str) -> Content {
+    let envelope = Envelope::parse(zk::unb64(envelope).unwrap()).unwrap();
+    zk::open(&made.key, made.passphrase.as_deref(), &envelope).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metadata_consumes_nothing_and_a_right_proof_reveals_on_every_backend() {
+    for app in both_backends().await {
+        let data = "zk secret: ünïcødé\n".as_bytes();
+        let made = make(&app, data, None, 2).await;
+
+        for _ in 0..3 {
+            let (status, meta) = metadata(&app, &made.id).await;
+            assert_eq!(status, 200, "{}", app.backend);
+            assert_eq!(meta["views_left"], 2);
+            assert_eq!(meta["passphrase"], false);
+            assert_eq!(meta["kdf"], Value::Null);
+            assert_eq!(meta["version"], 1);
+            assert_eq!(meta["kind"], "secret");
+            assert_eq!(meta["attempts_left"], 5);
+            assert_eq!(meta["key_check"], zk::b64(&zk::key_check(&made.key)));
+            assert_eq!(head(&app, &made.id).await, (200, Some("2".into())));
+        }
+
+        assert!(made.web.starts_with(&app.address), "{}", made.web);
+
+        let proof = made.right_proof(&Kdf::None);
+        let (status, body) = reveal(&app, &made.id, json!({ "proof": proof })).await;
+        assert_eq!(status, 200, "{}: {body}", app.backend);
+        assert_eq!(body["views_left"], 1);
+        let content = open(&made, body["envelope"].as_str().unwrap());
+        assert_eq!(content.data, made.data);
+        assert_eq!(content.content_type, zk::ContentType::Text);
+        assert_eq!(head(&app, &made.id).await, (200, Some("1".into())));
+
+        let (status, body) = reveal(&app, &made.id, json!({ "proof": proof })).await;
+        assert_eq!((status, &body["views_left"]), (200, &json!(0)));
+        let (status, _) = reveal(&app, &made.id, json!({ "proof": proof })).await;
+        assert_eq!(status, 404, "{}: used up", app.backend);
+        assert_eq!(head(&app, &made.id).await, (404, None));
+        assert_eq!(metadata(&app, &made.id).await.0, 404);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_and_damaged_proofs_use_no_view() {
+    for app in both_backends().await {
+        let made = make(&app, &[0, 1, 2, 0xff, 0xfe], Some("open sesame"), 1).await;
+        let (_, meta) = metadata(&app, &made.id).await;
+        assert_eq!(meta["passphrase"], true);
+        assert_eq!(meta["kdf"]["name"], "PBKDF2-HMAC-SHA256");
+        assert_eq!(meta["kdf"]["iterations"], 600_000);
+        let kdf = kdf_from(&meta);
+
+        // Damaged proofs: not 32 bytes of base64url, or no proof at all.
+        // Refused before the store is asked: no view, no attempt.
+        let right = made.right_proof(&kdf);
+        for bad in [
+            json!({ "proof": &right[..42] }),
+            json!({ "proof": format!("{right}A") }),
+            json!({ "proof": right.replace(['-', '_'], "+") + "=" }),
+            json!({ "proof": 7 }),
+            json!({}),
+            json!([right]),
+        ] {
+            let (status, problem) = reveal(&app, &made.id, bad.clone()).await;
+            assert_eq!(status, 400, "{}: {bad}", app.backend);
+            assert!(
+                problem["type"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("validation-error")
+            );
+        }
+        // A damaged link key: the key check says so before any request.
+        let mut damaged = *made.key.as_bytes();
+        damaged[0] ^= 1;
+        assert_ne!(
+            meta["key_check"],
+            zk::b64(&zk::key_check(&LinkKey::from_bytes(damaged)))
+        );
+
+        // A wrong passphrase: 403, one attempt used, no view.
+        let wrong = made.proof(&kdf, Some(b"open sesame "));
+        let (status, problem) = reveal(&app, &made.id, json!({ "proof": wrong })).await;
+        assert_eq!(status, 403, "{}", app.backend);
+        assert!(problem["type"].as_str().unwrap().ends_with("wrong-proof"));
+        assert_eq!(problem["attempts-left"], 4);
+        let (status, meta) = metadata(&app, &made.id).await;
+        assert_eq!((status, &meta["views_left"]), (200, &json!(1)));
+        assert_eq!(meta["attempts_left"], 4);
+
+        let (status, body) = reveal(&app, &made.id, json!({ "proof": right })).await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert_eq!(
+            open(&made, body["envelope"].as_str().unwrap()).data,
+            made.data
+        );
+        assert_eq!(head(&app, &made.id).await.0, 404);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_attempt_limit_destroys_the_secret_across_instances() {
+    // Two instances over one Redis count the same attempts; the embedded
+    // store counts in its writer.
+    let redis = Arc::new(RedisServer::start());
+    let limit = |c: &mut hushlink::config::Config| c.passphrase_attempts = 3;
+    let pairs = vec![
+        {
+            let app = spawn_app_with(limit).await;
+            (app, None)
+        },
+        (
+            spawn_app_on_redis(&redis, limit).await,
+            Some(spawn_app_on_redis(&redis, limit).await),
+        ),
+    ];
+    for (first, second) in &pairs {
+        let other = second.as_ref().unwrap_or(first);
+        let made = make(first, b"burn after wrong tries", Some("right"), 5).await;
+        let kdf = kdf_from(&metadata(first, &made.id).await.1);
+        let wrong = made.proof(&kdf, Some(b"wrong"));
+        let (status, p) = reveal(first, &made.id, json!({ "proof": wrong })).await;
+        assert_eq!((status, &p["attempts-left"]), (403, &json!(2)));
+        let (status, p) = reveal(other, &made.id, json!({ "proof": wrong })).await;
+        assert_eq!((status, &p["attempts-left"]), (403, &json!(1)));
+        assert_eq!(metadata(other, &made.id).await.1["views_left"], 5);
+        let (status, p) = reveal(first, &made.id, json!({ "proof": wrong })).await;
+        assert_eq!(status, 410, "{}: destroyed", first.backend);
+        assert!(p["type"].as_str().unwrap().ends_with("secret-destroyed"));
+        assert_eq!(p["attempts-left"], 0);
+        // Gone for good, even with the right passphrase.
+        let right = made.right_proof(&kdf);
+        assert_eq!(
+            reveal(other, &made.id, json!({ "proof": right })).await.0,
+            404
+        );
+        assert_eq!(head(first, &made.id).await.0, 404);
+    }
+    if let Some(redis) = pairs[1].0.redis.as_ref() {
+        // No counter or record is left behind.
+        let mut conn = redis.client().get_connection().unwrap();
+        let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
+        assert!(keys.iter().all(|k| !k.contains("zk")), "{keys:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_right_proofs_reveal_exactly_once_and_wrong_ones_count_exactly() {
+    const READERS: usize = 8;
+    for app in both_backends().await {
+        let app = Arc::new(app);
+        for round in 0..10 {
+            let made = make(&app, format!("once-{round}").as_bytes(), None, 1).await;
+            let proof = made.right_proof(&Kdf::None);
+            let statuses = race(&app, &made.id, READERS, move |_| json!({ "proof": proof })).await;
+            let ok = statuses.iter().filter(|s| **s == 200).count();
+            let gone = statuses.iter().filter(|s| **s == 404).count();
+            assert_eq!(
+                (ok, gone),
+                (1, READERS - 1),
+                "{}: {statuses:?}",
+                app.backend
+            );
+        }
+        // Eight concurrent wrong proofs against a limit of five: four are
+        // told how many remain, one destroys, three find nothing.
+        let made = make(&app, b"racing wrong tries", None, 1).await;
+        let statuses = race(
+            &app,
+            &made.id,
+            READERS,
+            |i| json!({ "proof": zk::b64(&[i as u8; 32]) }),
+        )
+        .await;
+        let count = |s: u16| statuses.iter().filter(|x| **x == s).count();
+        assert_eq!(
+            (count(403), count(410), count(404)),
+            (4, 1, 3),
+            "{}: {statuses:?}",
+            app.backend
+        );
+    }
+}
+
+async fn race(
+    app: &Arc<TestApp>,
+    id: &str,
+    readers: usize,
+    body: impl Fn(usize) -> Value,
+) -> Vec<u16> {
+    let barrier = Arc::new(tokio::sync::Barrier::new(readers));
+    let url = app.url(&format!("/api/v2/secrets/{id}/reveal"));
+    let tasks: Vec<_> = (0..readers)
+        .map(|i| {
+            let (client, url, barrier, body) =
+                (app.client.clone(), url.clone(), barrier.clone(), body(i));
+            tokio::spawn(async move {
+                barrier.wait().await;
+                client
+                    .post(&url)
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn bad_creates_are_problems_naming_the_field() {
+    let app = spawn_app_with(|c| c.max_secret_bytes = 1024).await;
+    let key = LinkKey::generate();
+    let sealed = zk::seal(&key, &Kdf::None, None, &Content::guess(b"x".to_vec())).unwrap();
+    let good = json!({
+        "envelope": zk::b64(sealed.envelope.as_bytes()),
+        "verifier": zk::b64(&sealed.verifier),
+        "key_check": zk::b64(&sealed.key_check),
+    });
+    let mut reserved = sealed.envelope.as_bytes().to_vec();
+    reserved[1] = 2;
+    let mut version = sealed.envelope.as_bytes().to_vec();
+    version[0] = 2;
+    let with = |field: &str, value: Value| {
+        let mut body = good.clone();
+        body[field] = value;
+        body
+    };
+    for (body, field) in [
+        (with("envelope", json!(zk::b64(&reserved))), "envelope"),
+        (with("envelope", json!(zk::b64(&version))), "envelope"),
+        (with("envelope", json!(zk::b64(&[1, 1, 0]))), "envelope"),
+        (with("envelope", json!("not base64!")), "envelope"),
+        (with("envelope", json!(null)), "envelope"),
+        (with("verifier", json!(zk::b64(&[0; 31]))), "verifier"),
+        (with("key_check", json!(1)), "key_check"),
+        (with("ttl", json!(0)), "ttl"),
+        (with("views", json!(101)), "views"),
+        (json!("text"), "body"),
+    ] {
+        let r = app
+            .client
+            .post(app.url("/api/v2/secrets"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{body}");
+        assert_eq!(r.headers()["content-type"], "application/problem+json");
+        let problem: Value = r.json().await.unwrap();
+        assert_eq!(problem["invalid-params"][0]["name"], field, "{problem}");
+    }
+    let big = zk::seal(&key, &Kdf::None, None, &Content::guess(vec![b'a'; 4096])).unwrap();
+    let r = app
+        .client
+        .post(app.url("/api/v2/secrets"))
+        .json(&with("envelope", json!(zk::b64(big.envelope.as_bytes()))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 413);
+    for id in ["nothex", "0123456789ABCDEF0123456789ABCDEF", "00"] {
+        assert_eq!(metadata(&app, id).await.0, 404);
+        assert_eq!(
+            reveal(&app, id, json!({ "proof": zk::b64(&[0; 32]) }))
+                .await
+                .0,
+            404
+        );
+    }
+}
+
+#[tokio::test]
+async fn api_keys_apply_to_zero_knowledge_creates() {
+    for (app, admin) in apps_with_admin().await {
+        let key = LinkKey::generate();
+        let sealed = zk::seal(&key, &Kdf::None, None, &Content::guess(b"k".to_vec())).unwrap();
+        let body = json!({
+            "envelope": zk::b64(sealed.envelope.as_bytes()),
+            "verifier": zk::b64(&sealed.verifier),
+            "key_check": zk::b64(&sealed.key_check),
+        });
+        let url = app.url("/api/v2/secrets");
+        let r = app.client.post(&url).json(&body).send().await.unwrap();
+        assert_eq!(r.status(), 401, "{}", app.backend);
+        assert_eq!(r.headers()["content-type"], "application/problem+json");
+        let r = app
+            .client
+            .post(&url)
+            .bearer_auth(admin.expose())
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", app.backend);
+        // Reading needs no key: the link (and its proof) is the capability.
+        let id = r.json::<Value>().await.unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(metadata(&app, &id).await.0, 200);
+    }
+}
+
+/// Every byte the Redis holds, keys and values.
+fn redis_dump(redis: &RedisServer) -> Vec<u8> {
+    let mut conn = redis.client().get_connection().unwrap();
+    let keys: Vec<Vec<u8>> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
+    let mut out = Vec::new();
+    for key in keys {
+        let value: Vec<u8> = redis::cmd("DUMP").arg(&key).query(&mut conn).unwrap();
+        out.extend(key);
+        out.extend(value);
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_secret_in_the_store_or_a_trace_level_log() {
+    let redis = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    for (name, envs) in [
+        (
+            "embedded",
+            vec![("HUSHLINK_DATA_DIR", data_dir.display().to_string())],
+        ),
+        ("redis", vec![("REDIS_URL", redis.url())]),
+    ] {
+        let mut envs = envs;
+        envs.push(("RUST_LOG", "trace".into()));
+        envs.push(("HUSHLINK_LOG_FORMAT", "json".into()));
+        let log = dir.path().join(format!("{name}.log"));
+        let mut server = ServerProcess::start(&envs, &log).await;
+        let client = client();
+        let mut needles: Vec<Vec<u8>> = Vec::new();
+        let mut stored = Vec::new();
+        for i in 0..3 {
+            let plaintext = format!(
+                "TOPSECRET-{name}-{i}-{}",
+                hex::encode(rand::random::<[u8; 6]>())
+            );
+            let passphrase = format!("pass-{}", hex::encode(rand::random::<[u8; 6]>()));
+            let key = LinkKey::generate();
+            let kdf = Kdf::pbkdf2_random();
+            let sealed = zk::seal(
+                &key,
+                &kdf,
+                Some(passphrase.as_bytes()),
+                &Content::guess(plaintext.clone().into_bytes()),
+            )
+            .unwrap();
+            let keys = zk::derive(&key, &kdf, Some(passphrase.as_bytes())).unwrap();
+            let r = client
+                .post(server.url("/api/v2/secrets"))
+                .json(&json!({
+                    "envelope": zk::b64(sealed.envelope.as_bytes()),
+                    "verifier": zk::b64(&sealed.verifier),
+                    "key_check": zk::b64(&sealed.key_check),
+                    "views": 2,
+                }))
+                .send()
+                .await
+                .unwrap();
+            let id = r.json::<Value>().await.unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let reveal_url = server.url(&format!("/api/v2/secrets/{id}/reveal"));
+            client
+                .head(server.url(&format!("/api/v2/secrets/{id}")))
+                .send()
+                .await
+                .unwrap();
+            client
+                .get(server.url(&format!("/api/v2/secrets/{id}")))
+                .send()
+                .await
+                .unwrap();
+            client
+                .get(server.url(&format!("/s/{id}")))
+                .send()
+                .await
+                .unwrap();
+            let wrong = zk::derive(&key, &kdf, Some(b"wrong")).unwrap();
+            let r = client
+                .post(&reveal_url)
+                .json(&json!({ "proof": zk::b64(&wrong.proof) }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 403);
+            let r = client
+                .post(&reveal_url)
+                .json(&json!({ "proof": zk::b64(&keys.proof) }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+            stored.push((
+                plaintext.clone(),
+                keys.proof,
+                *key.as_bytes(),
+                *keys.enc_key(),
+            ));
+            needles.extend([
+                plaintext.into_bytes(),
+                passphrase.into_bytes(),
+                id.into_bytes(),
+                key.to_fragment().into_bytes(),
+                zk::b64(&keys.proof).into_bytes(),
+                zk::b64(&wrong.proof).into_bytes(),
+                zk::b64(sealed.envelope.as_bytes()).into_bytes(),
+            ]);
+        }
+        // The store holds (views left: 1) the envelope and verifier, never
+        // the plaintext, key, proof or encryption key.
+        let bytes = match name {
+            "embedded" => std::fs::read(data_dir.join("hushlink.redb")).unwrap(),
+            _ => redis_dump(&redis),
+        };
+        for (plaintext, proof, key, enc) in &stored {
+            assert!(
+                !contains(&bytes, plaintext.as_bytes()),
+                "{name}: plaintext stored"
+            );
+            assert!(!contains(&bytes, proof), "{name}: proof stored");
+            assert!(!contains(&bytes, key), "{name}: link key stored");
+            assert!(!contains(&bytes, enc), "{name}: encryption key stored");
+        }
+        assert!(server.terminate().success());
+        let text = std::fs::read(&log).unwrap();
+        assert!(
+            contains(&text, b"/api/v2/secrets/{id}/reveal"),
+            "{name}: access log lines present"
+        );
+        for needle in &needles {
+            assert!(
+                !contains(&text, needle),
+                "{name}: log leaks {}",
+                String::from_utf8_lossy(needle)
+            );
+        }
+    }
+}
