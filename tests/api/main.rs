@@ -11,6 +11,7 @@ mod durability;
 mod errors;
 mod fuzz;
 mod hardening;
+mod i18n;
 mod keys;
 mod metrics;
 mod openapi;
