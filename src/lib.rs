@@ -8,7 +8,7 @@
 //! * [`http`]: the router, the API and page handlers, protective headers
 //!   and the access log. Input is parsed into domain types here.
 //! * [`error`]: the one error type and its mapping to status codes.
-//! * [`i18n`]: page strings in five languages, chosen per request.
+//! * [`i18n`]: page strings from Fluent catalogues in thirty languages, chosen per request.
 //! * [`secrets`]: create, peek, reveal: the rules shared by web and API.
 //! * [`keys`]: API keys: checking, managing, bootstrapping (the rules).
 //! * [`apikey`]: the API key format, names and scopes, in one place.

@@ -1,18 +1,23 @@
 //! Languages of the web pages, chosen from `Accept-Language`.
 //!
-//! Each language is one `Strings` value in its own file, so a translator
-//! edits one place and the compiler checks that no string is missing.
+//! Each language is a Fluent catalogue, `locales/<code>.ftl`, that a
+//! translator can edit without knowing Rust; [`catalogue`] turns each into
+//! one [`Strings`] value when first needed, and the templates read only
+//! that. Every shipped catalogue is complete (the tests below refuse one
+//! that is not), so no page ever mixes languages.
 
-mod de;
-mod en;
-mod es;
-mod fr;
-mod nl;
+mod catalogue;
+
+use std::sync::LazyLock;
+
+pub use catalogue::{CatalogueError, FIELDS, message_id, placeables};
 
 /// Every text the pages show, in one language.
 pub struct Strings {
     /// BCP 47 code for `<html lang>`.
     pub code: &'static str,
+    /// Written right to left: the page gets `dir="rtl"`.
+    pub rtl: bool,
     pub title: &'static str,
     pub brand: &'static str,
     pub tagline: &'static str,
@@ -71,23 +76,92 @@ pub struct Strings {
     pub back_home: &'static str,
 }
 
-/// The languages offered, English first (the fallback).
-pub const LANGUAGES: [&Strings; 5] = [
-    &en::STRINGS,
-    &es::STRINGS,
-    &de::STRINGS,
-    &nl::STRINGS,
-    &fr::STRINGS,
+/// Every language offered: its BCP 47 tag (for `<html lang>` and for
+/// matching `Accept-Language`), whether it is written right to left, and its
+/// catalogue. English first: it is the answer when nothing else fits.
+pub const CATALOGUES: &[(&str, bool, &str)] = &[
+    ("en", false, include_str!("locales/en.ftl")),
+    ("es", false, include_str!("locales/es.ftl")),
+    ("ca", false, include_str!("locales/ca.ftl")),
+    ("de", false, include_str!("locales/de.ftl")),
+    ("nl", false, include_str!("locales/nl.ftl")),
+    ("fr", false, include_str!("locales/fr.ftl")),
+    ("it", false, include_str!("locales/it.ftl")),
+    ("pt-BR", false, include_str!("locales/pt-BR.ftl")),
+    ("ro", false, include_str!("locales/ro.ftl")),
+    ("pl", false, include_str!("locales/pl.ftl")),
+    ("cs", false, include_str!("locales/cs.ftl")),
+    ("sk", false, include_str!("locales/sk.ftl")),
+    ("hu", false, include_str!("locales/hu.ftl")),
+    ("sv", false, include_str!("locales/sv.ftl")),
+    ("da", false, include_str!("locales/da.ftl")),
+    ("nb", false, include_str!("locales/nb.ftl")),
+    ("fi", false, include_str!("locales/fi.ftl")),
+    ("el", false, include_str!("locales/el.ftl")),
+    ("bg", false, include_str!("locales/bg.ftl")),
+    ("ru", false, include_str!("locales/ru.ftl")),
+    ("uk", false, include_str!("locales/uk.ftl")),
+    ("tr", false, include_str!("locales/tr.ftl")),
+    ("id", false, include_str!("locales/id.ftl")),
+    ("vi", false, include_str!("locales/vi.ftl")),
+    ("ja", false, include_str!("locales/ja.ftl")),
+    ("zh-CN", false, include_str!("locales/zh-CN.ftl")),
+    ("ko", false, include_str!("locales/ko.ftl")),
+    ("ar", true, include_str!("locales/ar.ftl")),
+    ("he", true, include_str!("locales/he.ftl")),
+    ("fa", true, include_str!("locales/fa.ftl")),
 ];
+
+static LANGUAGES: LazyLock<Vec<Strings>> = LazyLock::new(|| {
+    CATALOGUES
+        .iter()
+        .map(|&(code, rtl, source)| {
+            // Only a catalogue the tests would have refused can fail here.
+            catalogue::build(code, rtl, source).unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect()
+});
+
+/// Texts that are rightly the same as the English ones, as `(language,
+/// field)` (`*`: every language): the product's name, and the word "Secret",
+/// which French, Romanian and Catalan share with English. Any other text equal to its English one is a translation
+/// that was forgotten, and the tests refuse it.
+pub const SAME_AS_ENGLISH: &[(&str, &str)] = &[
+    ("*", "brand"),
+    ("fr", "form_secret_label"),
+    ("fr", "reveal_label"),
+    ("ro", "form_secret_label"),
+    ("ro", "reveal_label"),
+    ("ca", "form_secret_label"),
+    ("ca", "reveal_label"),
+];
+
+/// Whether `field` may rightly read as in English in language `code`.
+pub fn same_as_english(code: &str, field: &str) -> bool {
+    SAME_AS_ENGLISH
+        .iter()
+        .any(|&(c, f)| f == field && (c == "*" || c == code))
+}
+
+/// The languages offered, in the order of [`CATALOGUES`].
+pub fn languages() -> &'static [Strings] {
+    &LANGUAGES
+}
+
+/// The fallback language.
+pub fn english() -> &'static Strings {
+    &languages()[0]
+}
 
 /// Picks the best language for an `Accept-Language` header.
 ///
 /// Quality values are honoured (`q=0` refuses a language), a region tag
-/// falls back to its language (`de-CH` gets `de`), and English is the answer
-/// when nothing offered is acceptable.
+/// falls back to its language (`de-CH` gets `de`, `pt-PT` gets `pt-BR`,
+/// `zh-TW` gets `zh-CN`), and English is the answer when nothing offered is
+/// acceptable.
 pub fn negotiate(accept_language: Option<&str>) -> &'static Strings {
     let Some(header) = accept_language else {
-        return LANGUAGES[0];
+        return english();
     };
     let mut best: Option<(f32, usize, &'static Strings)> = None;
     for (position, item) in header.split(',').enumerate() {
@@ -104,8 +178,7 @@ pub fn negotiate(accept_language: Option<&str>) -> &'static Strings {
         if q <= 0.0 || !q.is_finite() {
             continue;
         }
-        let primary = tag.split('-').next().unwrap_or("");
-        let Some(strings) = LANGUAGES.iter().find(|s| s.code == primary) else {
+        let Some(strings) = offered(&tag) else {
             continue;
         };
         // Higher quality wins; on a tie, the earlier entry in the header.
@@ -113,12 +186,160 @@ pub fn negotiate(accept_language: Option<&str>) -> &'static Strings {
             best = Some((q, position, strings));
         }
     }
-    best.map(|(_, _, s)| s).unwrap_or(LANGUAGES[0])
+    best.map(|(_, _, s)| s).unwrap_or_else(english)
+}
+
+/// The language offered for one lower-case tag: the same tag, else the same
+/// primary language. Norwegian (`no`) and Nynorsk (`nn`) readers get Bokmål,
+/// and Hebrew's old code `iw` is Hebrew.
+fn offered(tag: &str) -> Option<&'static Strings> {
+    let languages = languages();
+    if let Some(exact) = languages.iter().find(|s| s.code.eq_ignore_ascii_case(tag)) {
+        return Some(exact);
+    }
+    let primary = match primary_subtag(tag) {
+        "no" | "nn" => "nb",
+        "iw" => "he",
+        other => other,
+    };
+    if primary.is_empty() {
+        return None;
+    }
+    languages
+        .iter()
+        .find(|s| primary_subtag(s.code).eq_ignore_ascii_case(primary))
+}
+
+fn primary_subtag(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or("")
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
     use super::*;
+
+    fn source(code: &str) -> &'static str {
+        CATALOGUES
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .map(|(_, _, s)| *s)
+            .unwrap()
+    }
+
+    fn messages(code: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let entries = placeables(source(code)).unwrap_or_else(|| panic!("{code}.ftl parses"));
+        let mut out = BTreeMap::new();
+        for (id, vars) in entries {
+            assert!(
+                out.insert(id.clone(), vars).is_none(),
+                "{code}: `{id}` twice"
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn twenty_languages_or_more_each_once_english_first() {
+        let codes: Vec<_> = languages().iter().map(|s| s.code).collect();
+        assert!(codes.len() >= 20, "{codes:?}");
+        assert_eq!(codes[0], "en");
+        let unique: BTreeSet<_> = codes.iter().map(|c| c.to_ascii_lowercase()).collect();
+        assert_eq!(unique.len(), codes.len(), "{codes:?}");
+        let rtl: Vec<_> = languages()
+            .iter()
+            .filter(|s| s.rtl)
+            .map(|s| s.code)
+            .collect();
+        assert_eq!(rtl, ["ar", "he", "fa"]);
+    }
+
+    #[test]
+    fn english_has_exactly_one_message_per_field() {
+        let english: BTreeSet<_> = messages("en").into_keys().collect();
+        let fields: BTreeSet<_> = FIELDS.iter().map(|f| message_id(f)).collect();
+        assert_eq!(english, fields);
+    }
+
+    #[test]
+    fn every_catalogue_has_every_message_with_the_same_placeables() {
+        let english = messages("en");
+        for &(code, _, _) in CATALOGUES {
+            let catalogue = messages(code);
+            let missing: Vec<_> = english
+                .keys()
+                .filter(|id| !catalogue.contains_key(*id))
+                .collect();
+            let extra: Vec<_> = catalogue
+                .keys()
+                .filter(|id| !english.contains_key(*id))
+                .collect();
+            assert!(missing.is_empty(), "{code}.ftl lacks {missing:?}");
+            assert!(extra.is_empty(), "{code}.ftl has unknown {extra:?}");
+            for (id, vars) in &english {
+                assert_eq!(&catalogue[id], vars, "{code}.ftl: placeables of `{id}`");
+            }
+            // And each builds: no message fails to format.
+            catalogue::build(code, false, source(code)).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    #[test]
+    fn placeables_are_found_where_they_hide() {
+        let found =
+            placeables("a = x { $n } y\nb = { $n ->\n [one] { $m }\n *[other] z\n}\n").unwrap();
+        let vars = |id: &str| found.iter().find(|(i, _)| i == id).unwrap().1.clone();
+        assert_eq!(vars("a"), BTreeSet::from(["n".to_owned()]));
+        assert_eq!(vars("b"), BTreeSet::from(["n".to_owned(), "m".to_owned()]));
+    }
+
+    #[test]
+    fn a_broken_or_incomplete_catalogue_is_refused() {
+        assert!(catalogue::build("en", false, "title = x\n").is_err());
+        assert!(catalogue::build("en", false, "title = { $n\n").is_err());
+        let english = source("en");
+        assert!(catalogue::build("en", false, english).is_ok());
+        let without_copy = english.replace("\ncopy = Copy\n", "\n");
+        assert!(catalogue::build("en", false, &*without_copy.leak()).is_err());
+    }
+
+    #[test]
+    fn views_left_keeps_the_placeholder_handlers_fill_in() {
+        for strings in languages() {
+            assert!(
+                strings.preview_views_left.contains("{n}"),
+                "{}",
+                strings.code
+            );
+            assert!(
+                strings.reveal_views_left.contains("{n}"),
+                "{}",
+                strings.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_translation_differs_from_english() {
+        let english: BTreeMap<_, _> = english().messages().into_iter().collect();
+        for strings in &languages()[1..] {
+            for (field, text) in strings.messages() {
+                if !same_as_english(strings.code, field) {
+                    assert_ne!(
+                        text, english[field],
+                        "{}: `{field}` is English",
+                        strings.code
+                    );
+                }
+                assert!(
+                    !text.trim().is_empty(),
+                    "{}: `{field}` is empty",
+                    strings.code
+                );
+            }
+        }
+    }
 
     #[test]
     fn negotiation() {
@@ -126,8 +347,43 @@ mod tests {
         assert_eq!(negotiate(Some("de-CH")).code, "de");
         assert_eq!(negotiate(Some("fr;q=0.5, nl;q=0.9")).code, "nl");
         assert_eq!(negotiate(Some("es, de")).code, "es");
-        assert_eq!(negotiate(Some("de;q=0, ja")).code, "en");
+        assert_eq!(negotiate(Some("de;q=0, xx")).code, "en");
         assert_eq!(negotiate(Some("*")).code, "en");
         assert_eq!(negotiate(Some(";;;,,q=")).code, "en");
+        assert_eq!(negotiate(Some("pt-PT")).code, "pt-BR");
+        assert_eq!(negotiate(Some("pt")).code, "pt-BR");
+        assert_eq!(negotiate(Some("zh-TW")).code, "zh-CN");
+        assert_eq!(negotiate(Some("zh-Hant-HK")).code, "zh-CN");
+        assert_eq!(negotiate(Some("no")).code, "nb");
+        assert_eq!(negotiate(Some("nn-NO")).code, "nb");
+        assert_eq!(negotiate(Some("iw")).code, "he");
+        assert_eq!(negotiate(Some("fa-IR, en;q=0.5")).code, "fa");
+        assert_eq!(negotiate(Some("ar;q=0.1, xx, he;q=0.2")).code, "he");
+    }
+
+    #[test]
+    fn negotiation_reaches_every_language() {
+        for strings in languages() {
+            let code = strings.code;
+            let primary = primary_subtag(code);
+            assert_eq!(negotiate(Some(code)).code, code);
+            assert_eq!(negotiate(Some(&code.to_ascii_uppercase())).code, code);
+            // A region we do not ship falls back to the language.
+            assert_eq!(negotiate(Some(&format!("{primary}-ZZ"))).code, code);
+            assert_eq!(negotiate(Some(&format!("xx, {code};q=0.3"))).code, code);
+            if code != "en" {
+                assert_eq!(
+                    negotiate(Some(&format!("en;q=0.8, {code};q=0.9"))).code,
+                    code
+                );
+                assert_eq!(
+                    negotiate(Some(&format!("en;q=0.9, {code};q=0.8"))).code,
+                    "en"
+                );
+                assert_eq!(negotiate(Some(&format!("{code};q=0"))).code, "en");
+                assert_eq!(negotiate(Some(&format!("{code}, en"))).code, code);
+                assert_eq!(negotiate(Some(&format!("en, {code}"))).code, "en");
+            }
+        }
     }
 }

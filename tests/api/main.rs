@@ -13,6 +13,7 @@ mod durability;
 mod errors;
 mod fuzz;
 mod hardening;
+mod i18n;
 mod keys;
 mod limits;
 mod metrics;

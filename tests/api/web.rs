@@ -9,7 +9,9 @@ async fn language_follows_accept_language() {
         ("de-CH,de;q=0.9", "de"),
         ("fr;q=0.4, es;q=0.8", "es"),
         ("nl", "nl"),
-        ("ja", "en"),
+        ("ja", "ja"),
+        ("pt-PT", "pt-BR"),
+        ("tlh", "en"),
         ("", "en"),
     ] {
         let html = app

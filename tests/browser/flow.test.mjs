@@ -31,13 +31,14 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-// The pages' texts come from the translation tables, so copy edits there do
-// not break this test.
+// The pages' texts come from the Fluent catalogues, so copy edits there do
+// not break this test. Every message is one line: `id = text`, `{ $n }` for
+// the number the pages fill in; keys are the `Strings` field names.
 function strings(lang) {
-  const src = readFileSync(join(ROOT, 'src', 'i18n', `${lang}.rs`), 'utf8');
+  const src = readFileSync(join(ROOT, 'src', 'i18n', 'locales', `${lang}.ftl`), 'utf8');
   const out = {};
-  for (const m of src.matchAll(/^\s*(\w+):\s*"((?:[^"\\]|\\.)*)",\s*$/gm)) {
-    out[m[1]] = JSON.parse(`"${m[2]}"`);
+  for (const m of src.matchAll(/^([a-z][a-z0-9-]*) = (.*)$/gm)) {
+    out[m[1].replaceAll('-', '_')] = m[2].trim().replaceAll('{ $n }', '{n}');
   }
   return out;
 }

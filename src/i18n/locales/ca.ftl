@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Catalan.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · comparteix un secret
+brand = hushlink
+tagline = Comparteix un secret amb un enllaç que només funciona una vegada.
+footer = La clau del teu secret només és a l’enllaç. El servidor no guarda res que pugui llegir.
+
+form-heading = Comparteix un secret
+form-intro = Enganxa una contrasenya o qualsevol altre secret. Obtindràs un enllaç que el mostra una sola vegada; després, el secret s’elimina.
+form-secret-label = Secret
+form-secret-placeholder = Escriu o enganxa aquí el secret
+form-ttl-label = Caduca al cap de
+ttl-two-weeks = Dues setmanes
+ttl-week = Una setmana
+ttl-day = Un dia
+ttl-hour = Una hora
+form-views-label = Visualitzacions permeses
+form-views-hint = Quantes vegades es pot obrir l’enllaç abans que s’elimini el secret.
+form-submit = Crea l’enllaç
+
+link-heading = L’enllaç és a punt
+link-intro = Envia aquest enllaç a la persona que necessita el secret. Només funciona tantes vegades com hagis permès i caduca sol.
+link-label = Enllaç secret
+link-qr-label = Codi QR de l’enllaç
+link-another = Comparteix un altre secret
+
+copy = Copia
+copied = Copiat
+
+preview-heading = Algú ha compartit un secret amb tu
+preview-intro = Mostra’l només quan puguis desar-lo en un lloc segur: un cop mostrat, pot desaparèixer per sempre.
+preview-views-left = Visualitzacions restants: { $n }
+preview-reveal = Mostra el secret
+
+reveal-heading = El teu secret
+reveal-label = Secret
+reveal-gone = Aquest secret s’ha eliminat del servidor i l’enllaç ja no funciona. Desa’l en un lloc segur abans de sortir d’aquesta pàgina.
+reveal-views-left = Visualitzacions restants d’aquest enllaç: { $n }.
+
+not-found-heading = No s’ha trobat el secret
+not-found-body = Aquest enllaç no conté cap secret. Potser ja s’ha vist, potser ha caducat o potser no ha existit mai.
+not-found-hint = Si algú t’ha enviat aquest enllaç, demana-li que torni a compartir el secret.
+
+damaged-heading = Aquest enllaç està malmès o incomplet
+damaged-body = L’enllaç apunta a un secret, però n’hi falta una part o s’ha alterat, així que el secret no es pot obrir. No s’ha eliminat: torna a copiar l’enllaç sencer o demana a qui te l’ha enviat que te’l torni a enviar.
+
+invalid-heading = Falta alguna cosa
+invalid-body = Escriu un secret i tria quant de temps ha de durar.
+
+too-large-heading = Aquest secret és massa gran
+too-large-body = Aquest servidor només accepta secrets fins a una mida fixa. Comparteix un secret més petit o divideix-lo en parts.
+
+unavailable-heading = No disponible temporalment
+unavailable-body = El servidor no pot accedir al seu emmagatzematge ara mateix. No s’ha canviat res. Torna-ho a provar d’aquí a un moment.
+
+back-home = Torna a l’inici

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Czech.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · sdílejte tajemství
+brand = hushlink
+tagline = Sdílejte tajemství odkazem, který funguje jen jednou.
+footer = Klíč k vašemu tajemství je jen v odkazu. Server neuchovává nic, co by mohl přečíst.
+
+form-heading = Sdílet tajemství
+form-intro = Vložte heslo nebo jiné tajemství. Dostanete odkaz, který ho jednou zobrazí; potom se tajemství smaže.
+form-secret-label = Tajemství
+form-secret-placeholder = Napište nebo vložte tajemství sem
+form-ttl-label = Platnost
+ttl-two-weeks = Dva týdny
+ttl-week = Jeden týden
+ttl-day = Jeden den
+ttl-hour = Jedna hodina
+form-views-label = Povolená zobrazení
+form-views-hint = Kolikrát lze odkaz otevřít, než se tajemství smaže.
+form-submit = Vytvořit odkaz
+
+link-heading = Váš odkaz je připraven
+link-intro = Pošlete tento odkaz osobě, která tajemství potřebuje. Funguje jen tolikrát, kolikrát jste povolili, a sám vyprší.
+link-label = Tajný odkaz
+link-qr-label = QR kód odkazu
+link-another = Sdílet další tajemství
+
+copy = Kopírovat
+copied = Zkopírováno
+
+preview-heading = Někdo s vámi sdílí tajemství
+preview-intro = Zobrazte ho, až když ho můžete uložit na bezpečné místo: po zobrazení může navždy zmizet.
+preview-views-left = Zbývající zobrazení: { $n }
+preview-reveal = Zobrazit tajemství
+
+reveal-heading = Vaše tajemství
+reveal-label = Tajemství
+reveal-gone = Toto tajemství bylo právě smazáno ze serveru a odkaz už nefunguje. Než tuto stránku opustíte, uložte si ho na bezpečné místo.
+reveal-views-left = Zbývající zobrazení tohoto odkazu: { $n }.
+
+not-found-heading = Tajemství nenalezeno
+not-found-body = Tento odkaz neobsahuje žádné tajemství. Možná už bylo zobrazeno, možná vypršelo, nebo nikdy neexistovalo.
+not-found-hint = Pokud vám tento odkaz někdo poslal, požádejte ho, ať tajemství sdílí znovu.
+
+damaged-heading = Tento odkaz je poškozený nebo neúplný
+damaged-body = Odkaz vede k tajemství, ale jeho část chybí nebo byla změněna, takže tajemství nelze otevřít. Nebylo smazáno: zkopírujte znovu celý odkaz, nebo požádejte odesílatele, ať ho pošle znovu.
+
+invalid-heading = Něco chybí
+invalid-body = Zadejte tajemství a zvolte, jak dlouho má platit.
+
+too-large-heading = Tajemství je příliš velké
+too-large-body = Tento server přijímá tajemství jen do pevně dané velikosti. Sdílejte menší tajemství, nebo ho rozdělte.
+
+unavailable-heading = Dočasně nedostupné
+unavailable-body = Server se teď nemůže spojit se svým úložištěm. Nic se nezměnilo. Zkuste to prosím za chvíli znovu.
+
+back-home = Zpět na začátek

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Danish.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · del en hemmelighed
+brand = hushlink
+tagline = Del en hemmelighed via et link, der kun virker én gang.
+footer = Nøglen til din hemmelighed findes kun i linket. Serveren gemmer intet, den kan læse.
+
+form-heading = Del en hemmelighed
+form-intro = Indsæt en adgangskode eller en anden hemmelighed. Du får et link, der viser den én gang, og derefter slettes hemmeligheden.
+form-secret-label = Hemmelighed
+form-secret-placeholder = Skriv eller indsæt hemmeligheden her
+form-ttl-label = Udløber efter
+ttl-two-weeks = To uger
+ttl-week = Én uge
+ttl-day = Én dag
+ttl-hour = Én time
+form-views-label = Tilladte visninger
+form-views-hint = Hvor mange gange linket må åbnes, før hemmeligheden slettes.
+form-submit = Opret link
+
+link-heading = Dit link er klar
+link-intro = Send linket til den person, der skal bruge hemmeligheden. Det virker kun så mange gange, som du har tilladt, og udløber af sig selv.
+link-label = Hemmeligt link
+link-qr-label = QR-kode til linket
+link-another = Del en hemmelighed mere
+
+copy = Kopiér
+copied = Kopieret
+
+preview-heading = Nogen har delt en hemmelighed med dig
+preview-intro = Vis den først, når du er klar til at gemme den et sikkert sted: når den er vist, kan den være væk for altid.
+preview-views-left = Visninger tilbage: { $n }
+preview-reveal = Vis hemmeligheden
+
+reveal-heading = Din hemmelighed
+reveal-label = Hemmelighed
+reveal-gone = Hemmeligheden er nu slettet fra serveren, og linket virker ikke længere. Gem den et sikkert sted, før du forlader siden.
+reveal-views-left = Visninger tilbage for linket: { $n }.
+
+not-found-heading = Hemmeligheden blev ikke fundet
+not-found-body = Linket indeholder ingen hemmelighed. Den kan allerede være vist, være udløbet eller aldrig have eksisteret.
+not-found-hint = Hvis nogen har sendt dig linket, så bed dem dele hemmeligheden igen.
+
+damaged-heading = Linket er beskadiget eller ufuldstændigt
+damaged-body = Linket peger på en hemmelighed, men en del af det mangler eller er ændret, så hemmeligheden kan ikke åbnes. Den er ikke slettet: kopiér hele linket igen, eller bed afsenderen sende det igen.
+
+invalid-heading = Der mangler noget
+invalid-body = Indtast en hemmelighed, og vælg, hvor længe den skal gælde.
+
+too-large-heading = Hemmeligheden er for stor
+too-large-body = Serveren modtager kun hemmeligheder op til en fast størrelse. Del en mindre hemmelighed, eller del den op.
+
+unavailable-heading = Midlertidigt utilgængelig
+unavailable-body = Serveren kan ikke nå sit lager lige nu. Intet er ændret. Prøv igen om et øjeblik.
+
+back-home = Tilbage til start

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in German.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · Geheimnis teilen
+brand = hushlink
+tagline = Teilen Sie ein Geheimnis über einen Link, der nur einmal funktioniert.
+footer = Der Schlüssel zu Ihrem Geheimnis steckt nur im Link. Der Server speichert nichts, was er lesen könnte.
+
+form-heading = Geheimnis teilen
+form-intro = Fügen Sie ein Passwort oder ein anderes Geheimnis ein. Sie erhalten einen Link, der es einmal anzeigt; danach wird das Geheimnis gelöscht.
+form-secret-label = Geheimnis
+form-secret-placeholder = Geheimnis hier eingeben oder einfügen
+form-ttl-label = Gültigkeitsdauer
+ttl-two-weeks = Zwei Wochen
+ttl-week = Eine Woche
+ttl-day = Ein Tag
+ttl-hour = Eine Stunde
+form-views-label = Erlaubte Aufrufe
+form-views-hint = Wie oft der Link geöffnet werden darf, bevor das Geheimnis gelöscht wird.
+form-submit = Link erstellen
+
+link-heading = Ihr Link ist bereit
+link-intro = Senden Sie diesen Link an die Person, die das Geheimnis benötigt. Er funktioniert nur so oft, wie Sie es erlaubt haben, und läuft von selbst ab.
+link-label = Geheimer Link
+link-qr-label = QR-Code des Links
+link-another = Weiteres Geheimnis teilen
+
+copy = Kopieren
+copied = Kopiert
+
+preview-heading = Jemand hat ein Geheimnis mit Ihnen geteilt
+preview-intro = Zeigen Sie es erst an, wenn Sie es sicher aufbewahren können: Nach dem Anzeigen ist es möglicherweise endgültig weg.
+preview-views-left = Verbleibende Aufrufe: { $n }
+preview-reveal = Geheimnis anzeigen
+
+reveal-heading = Ihr Geheimnis
+reveal-label = Geheimnis
+reveal-gone = Dieses Geheimnis wurde soeben vom Server gelöscht, und der Link funktioniert nicht mehr. Speichern Sie es an einem sicheren Ort, bevor Sie diese Seite verlassen.
+reveal-views-left = Der Link kann noch { $n }-mal geöffnet werden.
+
+not-found-heading = Geheimnis nicht gefunden
+not-found-body = Unter diesem Link ist kein Geheimnis hinterlegt. Möglicherweise wurde es bereits angesehen, ist abgelaufen oder hat nie existiert.
+not-found-hint = Wenn Ihnen jemand diesen Link geschickt hat, bitten Sie die Person, das Geheimnis erneut zu teilen.
+
+damaged-heading = Dieser Link ist beschädigt oder unvollständig
+damaged-body = Der Link verweist auf ein Geheimnis, doch ein Teil davon fehlt oder wurde verändert, sodass sich das Geheimnis nicht öffnen lässt. Es wurde nicht gelöscht: Kopieren Sie den vollständigen Link erneut, oder lassen Sie ihn sich noch einmal schicken.
+
+invalid-heading = Es fehlt etwas
+invalid-body = Bitte geben Sie ein Geheimnis ein und wählen Sie, wie lange es gültig sein soll.
+
+too-large-heading = Dieses Geheimnis ist zu groß
+too-large-body = Dieser Server nimmt Geheimnisse nur bis zu einer festen Größe an. Teilen Sie ein kleineres Geheimnis, oder zerlegen Sie es in mehrere Teile.
+
+unavailable-heading = Vorübergehend nicht verfügbar
+unavailable-body = Der Server kann seinen Speicher gerade nicht erreichen. Es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.
+
+back-home = Zurück zur Startseite

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Spanish.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · comparte un secreto
+brand = hushlink
+tagline = Comparte un secreto mediante un enlace que solo funciona una vez.
+footer = La clave de tu secreto solo está en el enlace. El servidor no guarda nada que pueda leer.
+
+form-heading = Compartir un secreto
+form-intro = Pega una contraseña o cualquier otro secreto. Obtendrás un enlace que lo muestra una sola vez; después, el secreto se elimina.
+form-secret-label = Secreto
+form-secret-placeholder = Escribe o pega aquí el secreto
+form-ttl-label = Caduca en
+ttl-two-weeks = Dos semanas
+ttl-week = Una semana
+ttl-day = Un día
+ttl-hour = Una hora
+form-views-label = Visualizaciones permitidas
+form-views-hint = Cuántas veces se puede abrir el enlace antes de que se elimine el secreto.
+form-submit = Crear enlace
+
+link-heading = Tu enlace está listo
+link-intro = Envía este enlace a la persona que necesita el secreto. Solo funciona tantas veces como hayas permitido y caduca por sí solo.
+link-label = Enlace secreto
+link-qr-label = Código QR del enlace
+link-another = Compartir otro secreto
+
+copy = Copiar
+copied = Copiado
+
+preview-heading = Alguien ha compartido un secreto contigo
+preview-intro = Muéstralo solo cuando puedas guardarlo en un lugar seguro: una vez mostrado, puede que desaparezca para siempre.
+preview-views-left = Visualizaciones restantes: { $n }
+preview-reveal = Mostrar el secreto
+
+reveal-heading = Tu secreto
+reveal-label = Secreto
+reveal-gone = Este secreto ya se ha eliminado del servidor y el enlace ha dejado de funcionar. Guárdalo en un lugar seguro antes de salir de esta página.
+reveal-views-left = Visualizaciones restantes de este enlace: { $n }.
+
+not-found-heading = Secreto no encontrado
+not-found-body = Este enlace no contiene ningún secreto. Puede que ya se haya visto, que haya caducado o que nunca haya existido.
+not-found-hint = Si alguien te envió este enlace, pídele que vuelva a compartir el secreto.
+
+damaged-heading = Este enlace está dañado o incompleto
+damaged-body = El enlace apunta a un secreto, pero le falta una parte o se ha alterado, así que el secreto no se puede abrir. No se ha eliminado: vuelve a copiar el enlace completo o pide a quien te lo envió que te lo mande de nuevo.
+
+invalid-heading = Falta algo
+invalid-body = Escribe un secreto y elige durante cuánto tiempo debe estar disponible.
+
+too-large-heading = Ese secreto es demasiado grande
+too-large-body = Este servidor solo acepta secretos hasta un tamaño máximo. Comparte un secreto más pequeño o divídelo en partes.
+
+unavailable-heading = No disponible temporalmente
+unavailable-body = El servidor no puede acceder a su almacenamiento en este momento. No se ha modificado nada. Vuelve a intentarlo en unos instantes.
+
+back-home = Volver al inicio

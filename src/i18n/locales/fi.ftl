@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Finnish.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · jaa salaisuus
+brand = hushlink
+tagline = Jaa salaisuus linkillä, joka toimii vain kerran.
+footer = Salaisuutesi avain on vain linkissä. Palvelin ei säilytä mitään, mitä se voisi lukea.
+
+form-heading = Jaa salaisuus
+form-intro = Liitä salasana tai muu salaisuus. Saat linkin, joka näyttää sen kerran, minkä jälkeen salaisuus poistetaan.
+form-secret-label = Salaisuus
+form-secret-placeholder = Kirjoita tai liitä salaisuus tähän
+form-ttl-label = Vanhenee
+ttl-two-weeks = Kahden viikon päästä
+ttl-week = Viikon päästä
+ttl-day = Päivän päästä
+ttl-hour = Tunnin päästä
+form-views-label = Sallitut katselukerrat
+form-views-hint = Kuinka monta kertaa linkin voi avata, ennen kuin salaisuus poistetaan.
+form-submit = Luo linkki
+
+link-heading = Linkkisi on valmis
+link-intro = Lähetä tämä linkki henkilölle, joka tarvitsee salaisuuden. Se toimii vain niin monta kertaa kuin sallit, ja se vanhenee itsestään.
+link-label = Salainen linkki
+link-qr-label = Linkin QR-koodi
+link-another = Jaa toinen salaisuus
+
+copy = Kopioi
+copied = Kopioitu
+
+preview-heading = Joku jakoi kanssasi salaisuuden
+preview-intro = Näytä se vasta, kun voit tallentaa sen turvalliseen paikkaan: kun se on näytetty, se voi kadota lopullisesti.
+preview-views-left = Katselukertoja jäljellä: { $n }
+preview-reveal = Näytä salaisuus
+
+reveal-heading = Salaisuutesi
+reveal-label = Salaisuus
+reveal-gone = Tämä salaisuus on nyt poistettu palvelimelta, eikä linkki enää toimi. Tallenna se turvalliseen paikkaan ennen kuin poistut sivulta.
+reveal-views-left = Linkin katselukertoja jäljellä: { $n }.
+
+not-found-heading = Salaisuutta ei löytynyt
+not-found-body = Tämän linkin takana ei ole salaisuutta. Se on ehkä jo katsottu, se on ehkä vanhentunut, tai sitä ei ole koskaan ollut.
+not-found-hint = Jos joku lähetti sinulle tämän linkin, pyydä häntä jakamaan salaisuus uudelleen.
+
+damaged-heading = Linkki on vioittunut tai puutteellinen
+damaged-body = Linkki osoittaa salaisuuteen, mutta osa siitä puuttuu tai on muuttunut, joten salaisuutta ei voi avata. Sitä ei ole poistettu: kopioi koko linkki uudelleen tai pyydä lähettäjää lähettämään se uudelleen.
+
+invalid-heading = Jotain puuttuu
+invalid-body = Kirjoita salaisuus ja valitse, kuinka kauan se on voimassa.
+
+too-large-heading = Salaisuus on liian suuri
+too-large-body = Tämä palvelin hyväksyy salaisuuksia vain tiettyyn kokoon asti. Jaa pienempi salaisuus tai jaa se osiin.
+
+unavailable-heading = Tilapäisesti poissa käytöstä
+unavailable-body = Palvelin ei juuri nyt saa yhteyttä tallennustilaansa. Mitään ei muutettu. Yritä hetken päästä uudelleen.
+
+back-home = Takaisin alkuun

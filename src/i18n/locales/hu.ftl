@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Hungarian.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · titok megosztása
+brand = hushlink
+tagline = Ossz meg egy titkot egy linkkel, amely csak egyszer működik.
+footer = A titkod kulcsa csak a linkben van. A szerver semmit sem tárol, amit el tudna olvasni.
+
+form-heading = Titok megosztása
+form-intro = Illessz be egy jelszót vagy bármilyen más titkot. Kapsz egy linket, amely egyszer megmutatja, aztán a titok törlődik.
+form-secret-label = Titok
+form-secret-placeholder = Írd vagy illeszd be ide a titkot
+form-ttl-label = Lejárat
+ttl-two-weeks = Két hét
+ttl-week = Egy hét
+ttl-day = Egy nap
+ttl-hour = Egy óra
+form-views-label = Megengedett megtekintések
+form-views-hint = Hányszor nyitható meg a link, mielőtt a titok törlődik.
+form-submit = Link létrehozása
+
+link-heading = Elkészült a linked
+link-intro = Küldd el ezt a linket annak, akinek a titokra szüksége van. Csak annyiszor működik, ahányszor engedted, és magától lejár.
+link-label = Titkos link
+link-qr-label = A link QR-kódja
+link-another = Újabb titok megosztása
+
+copy = Másolás
+copied = Másolva
+
+preview-heading = Valaki megosztott veled egy titkot
+preview-intro = Csak akkor jelenítsd meg, ha készen állsz biztonságos helyre menteni: megjelenítés után végleg eltűnhet.
+preview-views-left = Hátralévő megtekintések: { $n }
+preview-reveal = Titok megjelenítése
+
+reveal-heading = A titkod
+reveal-label = Titok
+reveal-gone = Ez a titok most törlődött a szerverről, és a link többé nem működik. Mentsd el biztonságos helyre, mielőtt elhagyod az oldalt.
+reveal-views-left = A link hátralévő megtekintései: { $n }.
+
+not-found-heading = A titok nem található
+not-found-body = Ez a link nem tartalmaz titkot. Lehet, hogy már megtekintették, lejárt, vagy soha nem is létezett.
+not-found-hint = Ha valaki küldte neked ezt a linket, kérd meg, hogy ossza meg újra a titkot.
+
+damaged-heading = A link sérült vagy hiányos
+damaged-body = A link egy titokra mutat, de egy része hiányzik vagy megváltozott, ezért a titok nem nyitható meg. Nem törlődött: másold ki újra a teljes linket, vagy kérd meg a küldőt, hogy küldje el újra.
+
+invalid-heading = Valami hiányzik
+invalid-body = Adj meg egy titkot, és válaszd ki, meddig legyen elérhető.
+
+too-large-heading = Ez a titok túl nagy
+too-large-body = Ez a szerver csak egy rögzített méretig fogad titkokat. Ossz meg kisebb titkot, vagy oszd fel részekre.
+
+unavailable-heading = Átmenetileg nem érhető el
+unavailable-body = A szerver most nem éri el a tárhelyét. Semmi sem változott. Próbáld újra egy kicsit később.
+
+back-home = Vissza az elejére

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Indonesian.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · bagikan rahasia
+brand = hushlink
+tagline = Bagikan rahasia lewat tautan yang hanya berfungsi sekali.
+footer = Kunci rahasia Anda hanya ada di dalam tautan. Server tidak menyimpan apa pun yang dapat dibacanya.
+
+form-heading = Bagikan rahasia
+form-intro = Tempel kata sandi atau rahasia lainnya. Anda akan mendapat tautan yang menampilkannya sekali, lalu rahasia itu dihapus.
+form-secret-label = Rahasia
+form-secret-placeholder = Ketik atau tempel rahasia di sini
+form-ttl-label = Kedaluwarsa setelah
+ttl-two-weeks = Dua minggu
+ttl-week = Satu minggu
+ttl-day = Satu hari
+ttl-hour = Satu jam
+form-views-label = Jumlah tampilan yang diizinkan
+form-views-hint = Berapa kali tautan boleh dibuka sebelum rahasia dihapus.
+form-submit = Buat tautan
+
+link-heading = Tautan Anda sudah siap
+link-intro = Kirim tautan ini kepada orang yang membutuhkan rahasia itu. Tautan hanya berfungsi sebanyak yang Anda izinkan, dan kedaluwarsa dengan sendirinya.
+link-label = Tautan rahasia
+link-qr-label = Kode QR tautan
+link-another = Bagikan rahasia lain
+
+copy = Salin
+copied = Tersalin
+
+preview-heading = Seseorang membagikan rahasia kepada Anda
+preview-intro = Tampilkan hanya jika Anda siap menyimpannya di tempat yang aman: setelah ditampilkan, rahasia ini mungkin hilang selamanya.
+preview-views-left = Sisa tampilan: { $n }
+preview-reveal = Tampilkan rahasia
+
+reveal-heading = Rahasia Anda
+reveal-label = Rahasia
+reveal-gone = Rahasia ini kini telah dihapus dari server, dan tautannya tidak berfungsi lagi. Simpan di tempat yang aman sebelum meninggalkan halaman ini.
+reveal-views-left = Sisa tampilan untuk tautan ini: { $n }.
+
+not-found-heading = Rahasia tidak ditemukan
+not-found-body = Tautan ini tidak berisi rahasia. Mungkin sudah dilihat, sudah kedaluwarsa, atau memang tidak pernah ada.
+not-found-hint = Jika seseorang mengirimi Anda tautan ini, minta dia membagikan rahasia itu lagi.
+
+damaged-heading = Tautan ini rusak atau tidak lengkap
+damaged-body = Tautan ini mengarah ke sebuah rahasia, tetapi sebagiannya hilang atau berubah, sehingga rahasia tidak dapat dibuka. Rahasia tidak dihapus: salin lagi tautan secara utuh, atau minta pengirim mengirimkannya kembali.
+
+invalid-heading = Ada yang kurang
+invalid-body = Masukkan rahasia dan pilih berapa lama rahasia itu berlaku.
+
+too-large-heading = Rahasia terlalu besar
+too-large-body = Server ini hanya menerima rahasia hingga ukuran tertentu. Bagikan rahasia yang lebih kecil, atau pecah menjadi beberapa bagian.
+
+unavailable-heading = Tidak tersedia untuk sementara
+unavailable-body = Server tidak dapat menjangkau penyimpanannya saat ini. Tidak ada yang diubah. Silakan coba lagi sebentar lagi.
+
+back-home = Kembali ke awal

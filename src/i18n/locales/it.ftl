@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Italian.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · condividi un segreto
+brand = hushlink
+tagline = Condividi un segreto con un link che funziona una sola volta.
+footer = La chiave del tuo segreto si trova solo nel link. Il server non conserva nulla che possa leggere.
+
+form-heading = Condividi un segreto
+form-intro = Incolla una password o qualsiasi altro segreto. Riceverai un link che lo mostra una volta; poi il segreto viene eliminato.
+form-secret-label = Segreto
+form-secret-placeholder = Scrivi o incolla qui il segreto
+form-ttl-label = Scade dopo
+ttl-two-weeks = Due settimane
+ttl-week = Una settimana
+ttl-day = Un giorno
+ttl-hour = Un'ora
+form-views-label = Visualizzazioni consentite
+form-views-hint = Quante volte il link può essere aperto prima che il segreto venga eliminato.
+form-submit = Crea link
+
+link-heading = Il tuo link è pronto
+link-intro = Invia questo link alla persona che ha bisogno del segreto. Funziona solo tante volte quante ne hai consentite e scade da solo.
+link-label = Link segreto
+link-qr-label = Codice QR del link
+link-another = Condividi un altro segreto
+
+copy = Copia
+copied = Copiato
+
+preview-heading = Qualcuno ha condiviso un segreto con te
+preview-intro = Mostralo solo quando sei pronto a conservarlo in un posto sicuro: una volta mostrato, potrebbe sparire per sempre.
+preview-views-left = Visualizzazioni rimaste: { $n }
+preview-reveal = Mostra il segreto
+
+reveal-heading = Il tuo segreto
+reveal-label = Segreto
+reveal-gone = Questo segreto è stato eliminato dal server e il link non funziona più. Salvalo in un posto sicuro prima di lasciare questa pagina.
+reveal-views-left = Visualizzazioni rimaste per questo link: { $n }.
+
+not-found-heading = Segreto non trovato
+not-found-body = Questo link non contiene alcun segreto. Potrebbe essere già stato visualizzato, essere scaduto o non essere mai esistito.
+not-found-hint = Se qualcuno ti ha inviato questo link, chiedigli di condividere di nuovo il segreto.
+
+damaged-heading = Questo link è danneggiato o incompleto
+damaged-body = Il link rimanda a un segreto, ma una parte manca o è stata modificata, quindi il segreto non può essere aperto. Non è stato eliminato: copia di nuovo il link completo oppure chiedi al mittente di inviarlo di nuovo.
+
+invalid-heading = Manca qualcosa
+invalid-body = Inserisci un segreto e scegli per quanto tempo deve restare disponibile.
+
+too-large-heading = Il segreto è troppo grande
+too-large-body = Questo server accetta segreti solo fino a una dimensione massima. Condividi un segreto più piccolo oppure dividilo in parti.
+
+unavailable-heading = Temporaneamente non disponibile
+unavailable-body = Il server al momento non riesce a raggiungere il suo archivio. Non è stato modificato nulla. Riprova tra un momento.
+
+back-home = Torna all'inizio

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Japanese.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · 秘密を共有
+brand = hushlink
+tagline = 一度だけ使えるリンクで秘密を共有します。
+footer = 秘密を開く鍵はリンクの中にしかありません。サーバーは、自分で読めるものを何も保存しません。
+
+form-heading = 秘密を共有する
+form-intro = パスワードなどの秘密を貼り付けてください。一度だけ表示できるリンクが作成され、表示後に秘密は削除されます。
+form-secret-label = 秘密
+form-secret-placeholder = ここに秘密を入力または貼り付け
+form-ttl-label = 有効期間
+ttl-two-weeks = 2週間
+ttl-week = 1週間
+ttl-day = 1日
+ttl-hour = 1時間
+form-views-label = 表示できる回数
+form-views-hint = 秘密が削除されるまでに、リンクを開ける回数です。
+form-submit = リンクを作成
+
+link-heading = リンクの準備ができました
+link-intro = 秘密が必要な人にこのリンクを送ってください。許可した回数だけ使え、期限が来ると自動的に無効になります。
+link-label = 秘密のリンク
+link-qr-label = リンクのQRコード
+link-another = 別の秘密を共有する
+
+copy = コピー
+copied = コピーしました
+
+preview-heading = 秘密が共有されました
+preview-intro = 安全な場所に保存できるときにだけ表示してください。一度表示すると、二度と見られないことがあります。
+preview-views-left = 残りの表示回数：{ $n }
+preview-reveal = 秘密を表示
+
+reveal-heading = 共有された秘密
+reveal-label = 秘密
+reveal-gone = この秘密はサーバーから削除され、リンクはもう使えません。このページを離れる前に、安全な場所に保存してください。
+reveal-views-left = このリンクの残りの表示回数：{ $n }
+
+not-found-heading = 秘密が見つかりません
+not-found-body = このリンクには秘密がありません。すでに表示されたか、期限が切れたか、最初から存在しなかった可能性があります。
+not-found-hint = このリンクを受け取った場合は、送り主にもう一度共有してもらってください。
+
+damaged-heading = このリンクは壊れているか、不完全です
+damaged-body = このリンクは秘密を指していますが、一部が欠けているか変更されているため、秘密を開けません。秘密は削除されていません。リンク全体をもう一度コピーするか、送り主に送り直してもらってください。
+
+invalid-heading = 入力が足りません
+invalid-body = 秘密を入力し、有効期間を選んでください。
+
+too-large-heading = 秘密が大きすぎます
+too-large-body = このサーバーが受け付ける秘密の大きさには上限があります。小さくするか、分割して共有してください。
+
+unavailable-heading = 一時的に利用できません
+unavailable-body = サーバーが現在ストレージに接続できません。何も変更されていません。しばらくしてからもう一度お試しください。
+
+back-home = 最初に戻る

@@ -1,0 +1,59 @@
+# hushlink: the pages' strings in Norwegian Bokmål; also offered to readers
+# asking for Norwegian (`no`) or Nynorsk (`nn`).
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · del en hemmelighet
+brand = hushlink
+tagline = Del en hemmelighet via en lenke som bare virker én gang.
+footer = Nøkkelen til hemmeligheten din finnes bare i lenken. Serveren lagrer ingenting den kan lese.
+
+form-heading = Del en hemmelighet
+form-intro = Lim inn et passord eller en annen hemmelighet. Du får en lenke som viser den én gang, og deretter slettes hemmeligheten.
+form-secret-label = Hemmelighet
+form-secret-placeholder = Skriv eller lim inn hemmeligheten her
+form-ttl-label = Utløper etter
+ttl-two-weeks = To uker
+ttl-week = Én uke
+ttl-day = Én dag
+ttl-hour = Én time
+form-views-label = Tillatte visninger
+form-views-hint = Hvor mange ganger lenken kan åpnes før hemmeligheten slettes.
+form-submit = Lag lenke
+
+link-heading = Lenken din er klar
+link-intro = Send lenken til den som trenger hemmeligheten. Den virker bare så mange ganger som du har tillatt, og utløper av seg selv.
+link-label = Hemmelig lenke
+link-qr-label = QR-kode for lenken
+link-another = Del en hemmelighet til
+
+copy = Kopier
+copied = Kopiert
+
+preview-heading = Noen har delt en hemmelighet med deg
+preview-intro = Vis den først når du er klar til å lagre den på et trygt sted: når den er vist, kan den være borte for godt.
+preview-views-left = Visninger igjen: { $n }
+preview-reveal = Vis hemmeligheten
+
+reveal-heading = Hemmeligheten din
+reveal-label = Hemmelighet
+reveal-gone = Hemmeligheten er nå slettet fra serveren, og lenken virker ikke lenger. Lagre den på et trygt sted før du forlater siden.
+reveal-views-left = Visninger igjen for lenken: { $n }.
+
+not-found-heading = Fant ikke hemmeligheten
+not-found-body = Lenken inneholder ingen hemmelighet. Den kan allerede være vist, ha utløpt eller aldri ha eksistert.
+not-found-hint = Hvis noen sendte deg lenken, be dem dele hemmeligheten på nytt.
+
+damaged-heading = Lenken er skadet eller ufullstendig
+damaged-body = Lenken peker til en hemmelighet, men en del av den mangler eller er endret, så hemmeligheten kan ikke åpnes. Den er ikke slettet: kopier hele lenken på nytt, eller be avsenderen sende den igjen.
+
+invalid-heading = Noe mangler
+invalid-body = Skriv inn en hemmelighet og velg hvor lenge den skal vare.
+
+too-large-heading = Hemmeligheten er for stor
+too-large-body = Serveren tar bare imot hemmeligheter opp til en fast størrelse. Del en mindre hemmelighet, eller del den opp.
+
+unavailable-heading = Midlertidig utilgjengelig
+unavailable-body = Serveren får ikke kontakt med lagringen sin akkurat nå. Ingenting er endret. Prøv igjen om litt.
+
+back-home = Tilbake til start

@@ -1,0 +1,59 @@
+# hushlink: the pages' strings in Portuguese (Brazil); also offered to other
+# Portuguese readers.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · compartilhe um segredo
+brand = hushlink
+tagline = Compartilhe um segredo por um link que funciona uma única vez.
+footer = A chave do seu segredo existe apenas no link. O servidor não guarda nada que consiga ler.
+
+form-heading = Compartilhar um segredo
+form-intro = Cole uma senha ou qualquer outro segredo. Você recebe um link que o mostra uma vez; depois, o segredo é apagado.
+form-secret-label = Segredo
+form-secret-placeholder = Digite ou cole o segredo aqui
+form-ttl-label = Expira em
+ttl-two-weeks = Duas semanas
+ttl-week = Uma semana
+ttl-day = Um dia
+ttl-hour = Uma hora
+form-views-label = Visualizações permitidas
+form-views-hint = Quantas vezes o link pode ser aberto antes que o segredo seja apagado.
+form-submit = Criar link
+
+link-heading = Seu link está pronto
+link-intro = Envie este link para a pessoa que precisa do segredo. Ele só funciona quantas vezes você permitiu e expira sozinho.
+link-label = Link secreto
+link-qr-label = Código QR do link
+link-another = Compartilhar outro segredo
+
+copy = Copiar
+copied = Copiado
+
+preview-heading = Alguém compartilhou um segredo com você
+preview-intro = Mostre-o só quando estiver pronto para guardá-lo em um lugar seguro: depois de mostrado, ele pode sumir para sempre.
+preview-views-left = Visualizações restantes: { $n }
+preview-reveal = Mostrar segredo
+
+reveal-heading = Seu segredo
+reveal-label = Segredo
+reveal-gone = Este segredo acaba de ser apagado do servidor, e o link não funciona mais. Guarde-o em um lugar seguro antes de sair desta página.
+reveal-views-left = Visualizações restantes deste link: { $n }.
+
+not-found-heading = Segredo não encontrado
+not-found-body = Este link não contém nenhum segredo. Ele pode já ter sido visto, pode ter expirado ou nunca ter existido.
+not-found-hint = Se alguém enviou este link para você, peça que compartilhe o segredo de novo.
+
+damaged-heading = Este link está danificado ou incompleto
+damaged-body = O link aponta para um segredo, mas uma parte dele está faltando ou foi alterada, então o segredo não pode ser aberto. Ele não foi apagado: copie o link inteiro de novo ou peça a quem enviou que o envie outra vez.
+
+invalid-heading = Falta alguma coisa
+invalid-body = Digite um segredo e escolha por quanto tempo ele deve durar.
+
+too-large-heading = Esse segredo é grande demais
+too-large-body = Este servidor aceita segredos até um tamanho fixo. Compartilhe um segredo menor ou divida-o em partes.
+
+unavailable-heading = Temporariamente indisponível
+unavailable-body = O servidor não consegue acessar o armazenamento agora. Nada foi alterado. Tente de novo em instantes.
+
+back-home = Voltar ao início

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Romanian.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · partajează un secret
+brand = hushlink
+tagline = Partajează un secret printr-un link care funcționează o singură dată.
+footer = Cheia secretului tău se află doar în link. Serverul nu păstrează nimic din ce ar putea citi.
+
+form-heading = Partajează un secret
+form-intro = Lipește o parolă sau orice alt secret. Primești un link care îl afișează o singură dată, apoi secretul este șters.
+form-secret-label = Secret
+form-secret-placeholder = Scrie sau lipește secretul aici
+form-ttl-label = Expiră după
+ttl-two-weeks = Două săptămâni
+ttl-week = O săptămână
+ttl-day = O zi
+ttl-hour = O oră
+form-views-label = Vizualizări permise
+form-views-hint = De câte ori poate fi deschis linkul înainte ca secretul să fie șters.
+form-submit = Creează linkul
+
+link-heading = Linkul tău este gata
+link-intro = Trimite acest link persoanei care are nevoie de secret. Funcționează doar de câte ori ai permis și expiră singur.
+link-label = Link secret
+link-qr-label = Codul QR al linkului
+link-another = Partajează alt secret
+
+copy = Copiază
+copied = Copiat
+
+preview-heading = Cineva a partajat un secret cu tine
+preview-intro = Afișează-l doar când ești pregătit să-l salvezi într-un loc sigur: odată afișat, poate dispărea definitiv.
+preview-views-left = Vizualizări rămase: { $n }
+preview-reveal = Afișează secretul
+
+reveal-heading = Secretul tău
+reveal-label = Secret
+reveal-gone = Acest secret a fost șters acum de pe server, iar linkul nu mai funcționează. Salvează-l într-un loc sigur înainte să părăsești pagina.
+reveal-views-left = Vizualizări rămase pentru acest link: { $n }.
+
+not-found-heading = Secretul nu a fost găsit
+not-found-body = Acest link nu conține niciun secret. Poate a fost deja vizualizat, poate a expirat sau poate nu a existat niciodată.
+not-found-hint = Dacă cineva ți-a trimis acest link, roagă-l să partajeze din nou secretul.
+
+damaged-heading = Acest link este deteriorat sau incomplet
+damaged-body = Linkul duce la un secret, dar o parte din el lipsește sau a fost modificată, așa că secretul nu poate fi deschis. Nu a fost șters: copiază din nou linkul întreg sau roagă expeditorul să-l trimită din nou.
+
+invalid-heading = Lipsește ceva
+invalid-body = Introdu un secret și alege cât timp să fie valabil.
+
+too-large-heading = Secretul este prea mare
+too-large-body = Acest server acceptă secrete doar până la o anumită dimensiune. Partajează un secret mai mic sau împarte-l în bucăți.
+
+unavailable-heading = Indisponibil temporar
+unavailable-body = Serverul nu își poate accesa spațiul de stocare în acest moment. Nu s-a schimbat nimic. Încearcă din nou peste câteva momente.
+
+back-home = Înapoi la început

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Slovak.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · zdieľajte tajomstvo
+brand = hushlink
+tagline = Zdieľajte tajomstvo odkazom, ktorý funguje iba raz.
+footer = Kľúč k vášmu tajomstvu je iba v odkaze. Server neuchováva nič, čo by dokázal prečítať.
+
+form-heading = Zdieľať tajomstvo
+form-intro = Vložte heslo alebo iné tajomstvo. Dostanete odkaz, ktorý ho raz zobrazí; potom sa tajomstvo vymaže.
+form-secret-label = Tajomstvo
+form-secret-placeholder = Napíšte alebo vložte tajomstvo sem
+form-ttl-label = Platnosť
+ttl-two-weeks = Dva týždne
+ttl-week = Jeden týždeň
+ttl-day = Jeden deň
+ttl-hour = Jedna hodina
+form-views-label = Povolené zobrazenia
+form-views-hint = Koľkokrát možno odkaz otvoriť, kým sa tajomstvo vymaže.
+form-submit = Vytvoriť odkaz
+
+link-heading = Váš odkaz je pripravený
+link-intro = Pošlite tento odkaz osobe, ktorá tajomstvo potrebuje. Funguje iba toľkokrát, koľkokrát ste povolili, a jeho platnosť vyprší sama.
+link-label = Tajný odkaz
+link-qr-label = QR kód odkazu
+link-another = Zdieľať ďalšie tajomstvo
+
+copy = Kopírovať
+copied = Skopírované
+
+preview-heading = Niekto s vami zdieľa tajomstvo
+preview-intro = Zobrazte ho, až keď ho môžete uložiť na bezpečné miesto: po zobrazení môže navždy zmiznúť.
+preview-views-left = Zostávajúce zobrazenia: { $n }
+preview-reveal = Zobraziť tajomstvo
+
+reveal-heading = Vaše tajomstvo
+reveal-label = Tajomstvo
+reveal-gone = Toto tajomstvo bolo práve vymazané zo servera a odkaz už nefunguje. Skôr než opustíte túto stránku, uložte si ho na bezpečné miesto.
+reveal-views-left = Zostávajúce zobrazenia tohto odkazu: { $n }.
+
+not-found-heading = Tajomstvo sa nenašlo
+not-found-body = Tento odkaz neobsahuje žiadne tajomstvo. Možno už bolo zobrazené, možno mu vypršala platnosť, alebo nikdy neexistovalo.
+not-found-hint = Ak vám tento odkaz niekto poslal, požiadajte ho, aby tajomstvo zdieľal znova.
+
+damaged-heading = Tento odkaz je poškodený alebo neúplný
+damaged-body = Odkaz vedie k tajomstvu, ale jeho časť chýba alebo bola zmenená, takže tajomstvo nemožno otvoriť. Nebolo vymazané: skopírujte znova celý odkaz alebo požiadajte odosielateľa, aby ho poslal znova.
+
+invalid-heading = Niečo chýba
+invalid-body = Zadajte tajomstvo a zvoľte, ako dlho má platiť.
+
+too-large-heading = Tajomstvo je príliš veľké
+too-large-body = Tento server prijíma tajomstvá iba do pevne určenej veľkosti. Zdieľajte menšie tajomstvo alebo ho rozdeľte.
+
+unavailable-heading = Dočasne nedostupné
+unavailable-body = Server sa teraz nemôže spojiť so svojím úložiskom. Nič sa nezmenilo. Skúste to znova o chvíľu.
+
+back-home = Späť na začiatok

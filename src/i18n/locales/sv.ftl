@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Swedish.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · dela en hemlighet
+brand = hushlink
+tagline = Dela en hemlighet via en länk som bara fungerar en gång.
+footer = Nyckeln till din hemlighet finns bara i länken. Servern sparar inget som den kan läsa.
+
+form-heading = Dela en hemlighet
+form-intro = Klistra in ett lösenord eller någon annan hemlighet. Du får en länk som visar den en gång, sedan raderas hemligheten.
+form-secret-label = Hemlighet
+form-secret-placeholder = Skriv eller klistra in hemligheten här
+form-ttl-label = Upphör efter
+ttl-two-weeks = Två veckor
+ttl-week = En vecka
+ttl-day = En dag
+ttl-hour = En timme
+form-views-label = Tillåtna visningar
+form-views-hint = Hur många gånger länken får öppnas innan hemligheten raderas.
+form-submit = Skapa länk
+
+link-heading = Din länk är klar
+link-intro = Skicka länken till den som behöver hemligheten. Den fungerar bara så många gånger som du har tillåtit och upphör av sig själv.
+link-label = Hemlig länk
+link-qr-label = QR-kod för länken
+link-another = Dela en hemlighet till
+
+copy = Kopiera
+copied = Kopierad
+
+preview-heading = Någon har delat en hemlighet med dig
+preview-intro = Visa den först när du är redo att spara den på ett säkert ställe: när den väl har visats kan den vara borta för gott.
+preview-views-left = Visningar kvar: { $n }
+preview-reveal = Visa hemligheten
+
+reveal-heading = Din hemlighet
+reveal-label = Hemlighet
+reveal-gone = Hemligheten har nu raderats från servern, och länken fungerar inte längre. Spara den på ett säkert ställe innan du lämnar sidan.
+reveal-views-left = Visningar kvar för länken: { $n }.
+
+not-found-heading = Hemligheten hittades inte
+not-found-body = Länken innehåller ingen hemlighet. Den kan redan ha visats, ha upphört att gälla eller aldrig ha funnits.
+not-found-hint = Om någon skickade länken till dig, be personen dela hemligheten igen.
+
+damaged-heading = Länken är skadad eller ofullständig
+damaged-body = Länken pekar på en hemlighet, men en del av den saknas eller har ändrats, så hemligheten kan inte öppnas. Den har inte raderats: kopiera hela länken igen, eller be avsändaren skicka den på nytt.
+
+invalid-heading = Något saknas
+invalid-body = Skriv in en hemlighet och välj hur länge den ska gälla.
+
+too-large-heading = Hemligheten är för stor
+too-large-body = Servern tar bara emot hemligheter upp till en fast storlek. Dela en mindre hemlighet, eller dela upp den.
+
+unavailable-heading = Tillfälligt otillgänglig
+unavailable-body = Servern når inte sin lagring just nu. Inget har ändrats. Försök igen om en stund.
+
+back-home = Tillbaka till början

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Turkish.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · bir sır paylaşın
+brand = hushlink
+tagline = Bir sırrı yalnızca bir kez çalışan bir bağlantıyla paylaşın.
+footer = Sırrınızın anahtarı yalnızca bağlantının içindedir. Sunucu, okuyabileceği hiçbir şey saklamaz.
+
+form-heading = Bir sır paylaşın
+form-intro = Bir parola ya da başka bir sır yapıştırın. Onu bir kez gösteren bir bağlantı alırsınız; ardından sır silinir.
+form-secret-label = Sır
+form-secret-placeholder = Sırrı buraya yazın ya da yapıştırın
+form-ttl-label = Geçerlilik süresi
+ttl-two-weeks = İki hafta
+ttl-week = Bir hafta
+ttl-day = Bir gün
+ttl-hour = Bir saat
+form-views-label = İzin verilen görüntüleme
+form-views-hint = Sır silinmeden önce bağlantının kaç kez açılabileceği.
+form-submit = Bağlantı oluştur
+
+link-heading = Bağlantınız hazır
+link-intro = Bu bağlantıyı sırra ihtiyacı olan kişiye gönderin. Yalnızca izin verdiğiniz sayıda çalışır ve süresi dolunca kendiliğinden geçersiz olur.
+link-label = Gizli bağlantı
+link-qr-label = Bağlantının QR kodu
+link-another = Başka bir sır paylaşın
+
+copy = Kopyala
+copied = Kopyalandı
+
+preview-heading = Biri sizinle bir sır paylaştı
+preview-intro = Yalnızca güvenli bir yere kaydetmeye hazır olduğunuzda gösterin: bir kez gösterildikten sonra sonsuza dek kaybolabilir.
+preview-views-left = Kalan görüntüleme: { $n }
+preview-reveal = Sırrı göster
+
+reveal-heading = Sırrınız
+reveal-label = Sır
+reveal-gone = Bu sır artık sunucudan silindi ve bağlantı bundan sonra çalışmaz. Bu sayfadan ayrılmadan önce onu güvenli bir yere kaydedin.
+reveal-views-left = Bu bağlantı için kalan görüntüleme: { $n }.
+
+not-found-heading = Sır bulunamadı
+not-found-body = Bu bağlantıda sır yok. Daha önce görüntülenmiş, süresi dolmuş ya da hiç var olmamış olabilir.
+not-found-hint = Bu bağlantıyı size biri gönderdiyse, sırrı yeniden paylaşmasını isteyin.
+
+damaged-heading = Bu bağlantı bozuk ya da eksik
+damaged-body = Bağlantı bir sırrı gösteriyor, ancak bir kısmı eksik ya da değiştirilmiş, bu yüzden sır açılamıyor. Sır silinmedi: bağlantının tamamını yeniden kopyalayın ya da gönderenden yeniden göndermesini isteyin.
+
+invalid-heading = Bir şey eksik
+invalid-body = Lütfen bir sır girin ve ne kadar süre geçerli olacağını seçin.
+
+too-large-heading = Bu sır çok büyük
+too-large-body = Bu sunucu belirli bir boyuta kadar olan sırları kabul eder. Daha küçük bir sır paylaşın ya da onu parçalara bölün.
+
+unavailable-heading = Geçici olarak kullanılamıyor
+unavailable-body = Sunucu şu anda depolama alanına ulaşamıyor. Hiçbir şey değişmedi. Lütfen biraz sonra yeniden deneyin.
+
+back-home = Başa dön

@@ -1,0 +1,58 @@
+# hushlink: the pages' strings in Vietnamese.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · chia sẻ bí mật
+brand = hushlink
+tagline = Chia sẻ bí mật qua một liên kết chỉ dùng được một lần.
+footer = Khóa mở bí mật của bạn chỉ nằm trong liên kết. Máy chủ không lưu bất cứ thứ gì mà nó có thể đọc được.
+
+form-heading = Chia sẻ bí mật
+form-intro = Dán mật khẩu hoặc bất kỳ bí mật nào khác. Bạn sẽ nhận được một liên kết hiển thị nó một lần, sau đó bí mật bị xóa.
+form-secret-label = Bí mật
+form-secret-placeholder = Nhập hoặc dán bí mật vào đây
+form-ttl-label = Hết hạn sau
+ttl-two-weeks = Hai tuần
+ttl-week = Một tuần
+ttl-day = Một ngày
+ttl-hour = Một giờ
+form-views-label = Số lần xem cho phép
+form-views-hint = Số lần liên kết có thể được mở trước khi bí mật bị xóa.
+form-submit = Tạo liên kết
+
+link-heading = Liên kết của bạn đã sẵn sàng
+link-intro = Gửi liên kết này cho người cần bí mật. Liên kết chỉ dùng được đúng số lần bạn cho phép và tự hết hạn.
+link-label = Liên kết bí mật
+link-qr-label = Mã QR của liên kết
+link-another = Chia sẻ bí mật khác
+
+copy = Sao chép
+copied = Đã sao chép
+
+preview-heading = Có người đã chia sẻ một bí mật với bạn
+preview-intro = Chỉ hiển thị khi bạn sẵn sàng lưu nó ở nơi an toàn: một khi đã hiển thị, nó có thể mất vĩnh viễn.
+preview-views-left = Số lần xem còn lại: { $n }
+preview-reveal = Hiển thị bí mật
+
+reveal-heading = Bí mật của bạn
+reveal-label = Bí mật
+reveal-gone = Bí mật này vừa bị xóa khỏi máy chủ và liên kết không còn hoạt động. Hãy lưu nó ở nơi an toàn trước khi rời trang này.
+reveal-views-left = Số lần xem còn lại của liên kết này: { $n }.
+
+not-found-heading = Không tìm thấy bí mật
+not-found-body = Liên kết này không chứa bí mật nào. Có thể nó đã được xem, đã hết hạn hoặc chưa từng tồn tại.
+not-found-hint = Nếu có người gửi cho bạn liên kết này, hãy nhờ họ chia sẻ lại bí mật.
+
+damaged-heading = Liên kết này bị hỏng hoặc không đầy đủ
+damaged-body = Liên kết trỏ đến một bí mật, nhưng một phần của nó bị thiếu hoặc bị thay đổi nên không thể mở bí mật. Bí mật chưa bị xóa: hãy sao chép lại toàn bộ liên kết, hoặc nhờ người gửi gửi lại.
+
+invalid-heading = Còn thiếu thông tin
+invalid-body = Hãy nhập bí mật và chọn thời gian tồn tại của nó.
+
+too-large-heading = Bí mật quá lớn
+too-large-body = Máy chủ này chỉ nhận bí mật đến một kích thước cố định. Hãy chia sẻ bí mật nhỏ hơn hoặc chia nó thành nhiều phần.
+
+unavailable-heading = Tạm thời không khả dụng
+unavailable-body = Máy chủ hiện không thể kết nối với kho lưu trữ. Không có gì thay đổi. Vui lòng thử lại sau giây lát.
+
+back-home = Quay lại trang đầu

@@ -1,0 +1,59 @@
+# hushlink: the pages' strings in Chinese (Simplified); also offered to
+# readers asking for other Chinese variants.
+# Message ids are the `Strings` field names with `-` for `_` (src/i18n/mod.rs).
+# `{ $n }` is a number of views. Keep the product's tone: short, plain, exact.
+
+title = hushlink · 分享秘密
+brand = hushlink
+tagline = 通过只能使用一次的链接分享秘密。
+footer = 打开秘密的密钥只存在于链接中。服务器不保存任何它能读取的内容。
+
+form-heading = 分享秘密
+form-intro = 粘贴密码或其他秘密。你会得到一个只能显示一次的链接，显示后秘密即被删除。
+form-secret-label = 秘密
+form-secret-placeholder = 在此输入或粘贴秘密
+form-ttl-label = 有效期
+ttl-two-weeks = 两周
+ttl-week = 一周
+ttl-day = 一天
+ttl-hour = 一小时
+form-views-label = 允许查看次数
+form-views-hint = 秘密被删除前，链接可以打开的次数。
+form-submit = 创建链接
+
+link-heading = 链接已生成
+link-intro = 把这个链接发给需要秘密的人。它只能按你允许的次数使用，到期后自动失效。
+link-label = 秘密链接
+link-qr-label = 链接的二维码
+link-another = 再分享一个秘密
+
+copy = 复制
+copied = 已复制
+
+preview-heading = 有人与你分享了一个秘密
+preview-intro = 请在准备好将其保存到安全位置时再显示：一旦显示，它可能就永远消失了。
+preview-views-left = 剩余查看次数：{ $n }
+preview-reveal = 显示秘密
+
+reveal-heading = 你的秘密
+reveal-label = 秘密
+reveal-gone = 此秘密已从服务器删除，链接已失效。离开此页面前，请将它保存到安全的地方。
+reveal-views-left = 此链接剩余查看次数：{ $n }。
+
+not-found-heading = 未找到秘密
+not-found-body = 此链接中没有秘密。它可能已被查看、已过期，或从未存在。
+not-found-hint = 如果是别人发给你的链接，请让对方重新分享一次。
+
+damaged-heading = 此链接已损坏或不完整
+damaged-body = 此链接指向一个秘密，但其中一部分缺失或被改动，因此无法打开秘密。秘密没有被删除：请重新复制完整的链接，或请发送者再发一次。
+
+invalid-heading = 缺少内容
+invalid-body = 请输入秘密，并选择它的有效期。
+
+too-large-heading = 秘密太大
+too-large-body = 此服务器只接受一定大小以内的秘密。请分享较小的秘密，或将其拆分。
+
+unavailable-heading = 暂时无法使用
+unavailable-body = 服务器目前无法连接到其存储。没有任何更改。请稍后再试。
+
+back-home = 返回首页
