@@ -20,6 +20,9 @@ pub static STRINGS: Strings = Strings {
     form_views_label: "Erlaubte Aufrufe",
     form_views_hint: "Wie oft der Link geöffnet werden darf, bevor das Geheimnis gelöscht wird.",
     form_submit: "Link erstellen",
+    form_too_large: "Dieses Geheimnis ist {size} Bytes lang, dieser Server nimmt höchstens {limit} Bytes an. Es wurde nichts gespeichert: Kürzen Sie es, oder zerlegen Sie es in mehrere Teile.",
+    form_views_invalid: "Die erlaubten Aufrufe müssen eine ganze Zahl von 1 bis 100 sein.",
+    form_kept: "Ihr Geheimnis steht noch im Formular unten; es wurde nichts gespeichert.",
 
     link_heading: "Ihr Link ist bereit",
     link_intro: "Senden Sie diesen Link an die Person, die das Geheimnis benötigt. Er funktioniert nur so oft, wie Sie es erlaubt haben, und läuft von selbst ab.",
@@ -51,7 +54,7 @@ pub static STRINGS: Strings = Strings {
     invalid_body: "Bitte geben Sie ein Geheimnis ein und wählen Sie, wie lange es gültig sein soll.",
 
     too_large_heading: "Dieses Geheimnis ist zu groß",
-    too_large_body: "Dieser Server nimmt Geheimnisse nur bis zu einer festen Größe an. Teilen Sie ein kleineres Geheimnis, oder zerlegen Sie es in mehrere Teile.",
+    too_large_body: "Dieser Server nimmt Geheimnisse bis höchstens {limit} Bytes an. Es wurde nichts gespeichert: Teilen Sie ein kleineres Geheimnis, oder zerlegen Sie es in mehrere Teile.",
 
     unavailable_heading: "Vorübergehend nicht verfügbar",
     unavailable_body: "Der Server kann seinen Speicher gerade nicht erreichen. Es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.",

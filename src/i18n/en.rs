@@ -20,6 +20,9 @@ pub static STRINGS: Strings = Strings {
     form_views_label: "Views allowed",
     form_views_hint: "How many times the link may be opened before the secret is deleted.",
     form_submit: "Create link",
+    form_too_large: "This secret is {size} bytes long, and this server accepts at most {limit} bytes. Nothing was stored: shorten it, or split it into parts.",
+    form_views_invalid: "Views allowed must be a whole number from 1 to 100.",
+    form_kept: "Your secret is still in the form below; nothing was stored.",
 
     link_heading: "Your link is ready",
     link_intro: "Send this link to the person who needs the secret. It works only as often as you allowed, and expires on its own.",
@@ -51,7 +54,7 @@ pub static STRINGS: Strings = Strings {
     invalid_body: "Please enter a secret and choose how long it should last.",
 
     too_large_heading: "That secret is too large",
-    too_large_body: "This server accepts secrets up to a fixed size. Share a smaller secret, or split it.",
+    too_large_body: "This server accepts secrets of at most {limit} bytes. Nothing was stored: share a smaller secret, or split it.",
 
     unavailable_heading: "Temporarily unavailable",
     unavailable_body: "The server cannot reach its storage right now. Nothing was changed. Please try again in a moment.",

@@ -20,6 +20,9 @@ pub static STRINGS: Strings = Strings {
     form_views_label: "Visualizaciones permitidas",
     form_views_hint: "Cuántas veces se puede abrir el enlace antes de que se elimine el secreto.",
     form_submit: "Crear enlace",
+    form_too_large: "Este secreto ocupa {size} bytes y este servidor acepta {limit} bytes como máximo. No se ha guardado nada: acórtalo o divídelo en partes.",
+    form_views_invalid: "Las visualizaciones permitidas deben ser un número entero del 1 al 100.",
+    form_kept: "Tu secreto sigue en el formulario de abajo; no se ha guardado nada.",
 
     link_heading: "Tu enlace está listo",
     link_intro: "Envía este enlace a la persona que necesita el secreto. Solo funciona tantas veces como hayas permitido y caduca por sí solo.",
@@ -51,7 +54,7 @@ pub static STRINGS: Strings = Strings {
     invalid_body: "Escribe un secreto y elige durante cuánto tiempo debe estar disponible.",
 
     too_large_heading: "Ese secreto es demasiado grande",
-    too_large_body: "Este servidor solo acepta secretos hasta un tamaño máximo. Comparte un secreto más pequeño o divídelo en partes.",
+    too_large_body: "Este servidor acepta secretos de {limit} bytes como máximo. No se ha guardado nada: comparte un secreto más pequeño o divídelo en partes.",
 
     unavailable_heading: "No disponible temporalmente",
     unavailable_body: "El servidor no puede acceder a su almacenamiento en este momento. No se ha modificado nada. Vuelve a intentarlo en unos instantes.",

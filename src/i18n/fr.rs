@@ -20,6 +20,9 @@ pub static STRINGS: Strings = Strings {
     form_views_label: "Consultations autorisées",
     form_views_hint: "Nombre de fois où le lien peut être ouvert avant que le secret ne soit supprimé.",
     form_submit: "Créer le lien",
+    form_too_large: "Ce secret fait {size} octets, et ce serveur en accepte {limit} au plus. Rien n’a été enregistré : raccourcissez-le, ou découpez-le en plusieurs parties.",
+    form_views_invalid: "Le nombre de consultations doit être un nombre entier de 1 à 100.",
+    form_kept: "Votre secret est toujours dans le formulaire ci-dessous ; rien n’a été enregistré.",
 
     link_heading: "Votre lien est prêt",
     link_intro: "Envoyez ce lien à la personne qui a besoin du secret. Il ne fonctionne que le nombre de fois que vous avez autorisé, et il expire de lui-même.",
@@ -51,7 +54,7 @@ pub static STRINGS: Strings = Strings {
     invalid_body: "Veuillez saisir un secret et choisir sa durée de validité.",
 
     too_large_heading: "Ce secret est trop volumineux",
-    too_large_body: "Ce serveur n’accepte les secrets que jusqu’à une taille maximale. Partagez un secret plus court, ou découpez-le en plusieurs parties.",
+    too_large_body: "Ce serveur accepte des secrets de {limit} octets au plus. Rien n’a été enregistré : partagez un secret plus court, ou découpez-le en plusieurs parties.",
 
     unavailable_heading: "Temporairement indisponible",
     unavailable_body: "Le serveur ne parvient pas à accéder à son stockage pour le moment. Rien n’a été modifié. Veuillez réessayer dans un instant.",

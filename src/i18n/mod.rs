@@ -30,6 +30,12 @@ pub struct Strings {
     pub form_views_label: &'static str,
     pub form_views_hint: &'static str,
     pub form_submit: &'static str,
+    /// Contains `{size}` and `{limit}` (bytes); also shown by the page's
+    /// script before sending, which fills in `{size}`.
+    pub form_too_large: &'static str,
+    pub form_views_invalid: &'static str,
+    /// Under an error on the form: what was typed is still there.
+    pub form_kept: &'static str,
 
     pub link_heading: &'static str,
     pub link_intro: &'static str,
@@ -63,6 +69,7 @@ pub struct Strings {
     pub invalid_body: &'static str,
 
     pub too_large_heading: &'static str,
+    /// Contains `{limit}`, the largest secret in bytes.
     pub too_large_body: &'static str,
 
     pub unavailable_heading: &'static str,
@@ -129,5 +136,16 @@ mod tests {
         assert_eq!(negotiate(Some("de;q=0, ja")).code, "en");
         assert_eq!(negotiate(Some("*")).code, "en");
         assert_eq!(negotiate(Some(";;;,,q=")).code, "en");
+    }
+
+    #[test]
+    fn every_language_keeps_the_placeholders() {
+        for s in LANGUAGES {
+            assert!(s.form_too_large.contains("{size}"), "{}", s.code);
+            assert!(s.form_too_large.contains("{limit}"), "{}", s.code);
+            assert!(s.too_large_body.contains("{limit}"), "{}", s.code);
+            assert!(s.preview_views_left.contains("{n}"), "{}", s.code);
+            assert!(s.reveal_views_left.contains("{n}"), "{}", s.code);
+        }
     }
 }

@@ -20,6 +20,9 @@ pub static STRINGS: Strings = Strings {
     form_views_label: "Toegestane weergaven",
     form_views_hint: "Hoe vaak de link geopend mag worden voordat het geheim wordt verwijderd.",
     form_submit: "Link maken",
+    form_too_large: "Dit geheim is {size} bytes lang, en deze server accepteert hoogstens {limit} bytes. Er is niets opgeslagen: maak het korter of splits het op.",
+    form_views_invalid: "Het aantal toegestane keren openen moet een geheel getal van 1 tot 100 zijn.",
+    form_kept: "Uw geheim staat nog in het formulier hieronder; er is niets opgeslagen.",
 
     link_heading: "Je link is klaar",
     link_intro: "Stuur deze link naar de persoon die het geheim nodig heeft. Hij werkt alleen zo vaak als je hebt toegestaan en verloopt vanzelf.",
@@ -51,7 +54,7 @@ pub static STRINGS: Strings = Strings {
     invalid_body: "Vul een geheim in en kies hoe lang het beschikbaar moet blijven.",
 
     too_large_heading: "Dat geheim is te groot",
-    too_large_body: "Deze server accepteert geheimen tot een vaste maximale grootte. Deel een kleiner geheim of splits het op.",
+    too_large_body: "Deze server accepteert geheimen van hoogstens {limit} bytes. Er is niets opgeslagen: deel een kleiner geheim of splits het op.",
 
     unavailable_heading: "Tijdelijk niet beschikbaar",
     unavailable_body: "De server kan zijn opslag op dit moment niet bereiken. Er is niets gewijzigd. Probeer het zo nog eens.",
