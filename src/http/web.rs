@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 use super::AppState;
 use super::api::ApiError;
 use super::auth::authorize_create;
-use super::body::{form_limit, read_limited};
+use super::body::{form_limit, read_limited, wipe};
 use super::context::{Ctx, Segment, home, is_api};
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
@@ -55,7 +55,7 @@ pub struct TtlOption {
 
 #[derive(Template)]
 #[template(path = "form.html")]
-struct FormPage {
+struct FormPage<'a> {
     page: Page,
     ttl_options: Vec<TtlOption>,
     /// The largest secret in UTF-8 bytes, for the page's script (a
@@ -63,8 +63,9 @@ struct FormPage {
     max_bytes: usize,
     /// The script's message for a secret over it, `{size}` left to fill.
     too_large: String,
-    /// What the person typed, when the form comes back with an error.
-    secret: String,
+    /// What the person typed, when the form comes back with an error
+    /// (borrowed from the request's copy, which is wiped when dropped).
+    secret: &'a str,
     views: String,
     /// Why the form came back, when it did.
     error: Option<String>,
@@ -96,9 +97,10 @@ struct PreviewPage {
 
 #[derive(Template)]
 #[template(path = "reveal.html")]
-struct RevealPage {
+struct RevealPage<'a> {
     page: Page,
-    secret: String,
+    /// Borrowed from the revealed plaintext, which is wiped when dropped.
+    secret: &'a str,
     views_left: u32,
     views_left_text: String,
 }
@@ -197,12 +199,12 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
 
 /// The form, filled with `input` (empty on a first visit), and the reason
 /// it came back, if it did.
-fn form_page(
+fn form_page<'a>(
     state: &AppState,
     t: &'static Strings,
-    input: &FormInput,
+    input: &'a FormInput,
     error: Option<String>,
-) -> FormPage {
+) -> FormPage<'a> {
     let max = state.limits.max_ttl;
     let choices = [
         ("Two Weeks", t.ttl_two_weeks),
@@ -238,7 +240,7 @@ fn form_page(
         ttl_options,
         max_bytes,
         too_large: t.form_too_large.replace("{limit}", &max_bytes.to_string()),
-        secret: input.password.to_string(),
+        secret: &input.password,
         views: input
             .views
             .clone()
@@ -341,7 +343,7 @@ pub async fn create(
         Err(e) => return page_error(&state, &ctx)(e).into_response(),
     };
     let input = parse_form(&bytes);
-    drop(bytes);
+    wipe(bytes);
     let result = async {
         let (ttl, views) = validate(&state, &input)?;
         let token = state
@@ -419,10 +421,11 @@ pub async fn reveal(
         .t
         .reveal_views_left
         .replace("{n}", &revealed.views_left.to_string());
+    let secret = Zeroizing::new(String::from_utf8_lossy(&revealed.secret).into_owned());
     Ok(render(
         RevealPage {
             page: Page::new(&state, ctx.t),
-            secret: String::from_utf8_lossy(&revealed.secret).into_owned(),
+            secret: &secret,
             views_left: revealed.views_left,
             views_left_text,
         },
