@@ -43,6 +43,8 @@ pub struct Problem {
 pub struct ApiError {
     error: Error,
     base_url: String,
+    /// The largest secret, which a 413 states (when known).
+    max_secret_bytes: Option<usize>,
 }
 
 impl ApiError {
@@ -51,12 +53,20 @@ impl ApiError {
     }
 
     fn new(error: Error, ctx: &Ctx) -> Self {
-        ApiError::with_base(error, ctx.base_url.clone())
+        ApiError {
+            error,
+            base_url: ctx.base_url.clone(),
+            max_secret_bytes: Some(ctx.max_secret_bytes),
+        }
     }
 
     /// For errors found before a base URL is known (an unusable Host).
     pub fn with_base(error: Error, base_url: String) -> Self {
-        ApiError { error, base_url }
+        ApiError {
+            error,
+            base_url,
+            max_secret_bytes: None,
+        }
     }
 }
 
@@ -176,9 +186,15 @@ impl IntoResponse for ApiError {
                 vec![],
             ),
         };
+        let title = match (status, self.max_secret_bytes) {
+            (StatusCode::PAYLOAD_TOO_LARGE, Some(limit)) => {
+                format!("{title} A secret may have at most {limit} bytes.")
+            }
+            _ => title.to_owned(),
+        };
         let body = Problem {
             kind: format!("{}{slug}", self.base_url),
-            title: title.to_owned(),
+            title,
             invalid_params: params,
         };
         let mut response = (status, Json(body)).into_response();

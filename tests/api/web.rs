@@ -194,6 +194,27 @@ async fn the_form_refuses_what_it_cannot_store_and_keeps_what_was_typed() {
     assert!(page.contains("at most 1024 bytes"), "{page}");
     assert!(page.contains(r#"role="alert">"#), "{page}");
 
+    // The APIs' 413 states the limit too, the form's JSON answer among them.
+    for (path, form) in [("/", true), ("/api/v2/passwords", false)] {
+        let req = app.client.post(app.url(path));
+        let req = if form {
+            req.header("accept", "application/json")
+                .form(&[("password", long.as_str()), ("ttl", "Day")])
+        } else {
+            req.json(&serde_json::json!({ "password": long }))
+        };
+        let r = req.send().await.unwrap();
+        assert_eq!(r.status(), 413, "{path}");
+        let problem = r.json::<serde_json::Value>().await.unwrap();
+        assert!(
+            problem["title"]
+                .as_str()
+                .unwrap()
+                .contains("at most 1024 bytes"),
+            "{path}: {problem}"
+        );
+    }
+
     // Exactly at the limit, in bytes, it is stored whole.
     let exact = "é".repeat(512);
     let r = app
