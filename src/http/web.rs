@@ -151,10 +151,13 @@ impl IntoResponse for PageError {
                 (t.unavailable_heading, vec![t.unavailable_body])
             }
             Error::NoSuchKey => (t.not_found_heading, vec![]),
+            Error::MethodNotAllowed => (t.bad_request_heading, vec![t.bad_request_body]),
+            Error::Invalid(ref params) if params.iter().any(|p| p.name == "host") => {
+                (t.bad_request_heading, vec![t.bad_request_body])
+            }
             Error::Invalid(_)
             | Error::Unauthorized { .. }
             | Error::Forbidden
-            | Error::MethodNotAllowed
             | Error::Conflict(_)
             | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
         };

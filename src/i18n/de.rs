@@ -53,6 +53,9 @@ pub static STRINGS: Strings = Strings {
     invalid_heading: "Es fehlt etwas",
     invalid_body: "Bitte geben Sie ein Geheimnis ein und wählen Sie, wie lange es gültig sein soll.",
 
+    bad_request_heading: "Diese Anfrage kann nicht beantwortet werden",
+    bad_request_body: "Diese Adresse wird so nicht verwendet, oder die Anfrage nannte einen Host, den dieser Server nicht in einen Link setzen kann. Beginnen Sie noch einmal auf der Startseite.",
+
     too_large_heading: "Dieses Geheimnis ist zu groß",
     too_large_body: "Dieser Server nimmt Geheimnisse bis höchstens {limit} Bytes an. Es wurde nichts gespeichert: Teilen Sie ein kleineres Geheimnis, oder zerlegen Sie es in mehrere Teile.",
 

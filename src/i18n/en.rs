@@ -53,6 +53,9 @@ pub static STRINGS: Strings = Strings {
     invalid_heading: "Something is missing",
     invalid_body: "Please enter a secret and choose how long it should last.",
 
+    bad_request_heading: "This request cannot be answered",
+    bad_request_body: "This address is not used that way, or the request named a host this server cannot put in a link. Start again from the home page.",
+
     too_large_heading: "That secret is too large",
     too_large_body: "This server accepts secrets of at most {limit} bytes. Nothing was stored: share a smaller secret, or split it.",
 

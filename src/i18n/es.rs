@@ -53,6 +53,9 @@ pub static STRINGS: Strings = Strings {
     invalid_heading: "Falta algo",
     invalid_body: "Escribe un secreto y elige durante cuánto tiempo debe estar disponible.",
 
+    bad_request_heading: "No se puede responder a esta solicitud",
+    bad_request_body: "Esta dirección no se usa de esa forma, o la solicitud indicó un host que este servidor no puede poner en un enlace. Vuelve a empezar desde la página de inicio.",
+
     too_large_heading: "Ese secreto es demasiado grande",
     too_large_body: "Este servidor acepta secretos de {limit} bytes como máximo. No se ha guardado nada: comparte un secreto más pequeño o divídelo en partes.",
 

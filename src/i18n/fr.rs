@@ -53,6 +53,9 @@ pub static STRINGS: Strings = Strings {
     invalid_heading: "Il manque quelque chose",
     invalid_body: "Veuillez saisir un secret et choisir sa durée de validité.",
 
+    bad_request_heading: "Impossible de répondre à cette requête",
+    bad_request_body: "Cette adresse ne s’utilise pas ainsi, ou la requête indiquait un hôte que ce serveur ne peut pas mettre dans un lien. Recommencez depuis la page d’accueil.",
+
     too_large_heading: "Ce secret est trop volumineux",
     too_large_body: "Ce serveur accepte des secrets de {limit} octets au plus. Rien n’a été enregistré : partagez un secret plus court, ou découpez-le en plusieurs parties.",
 

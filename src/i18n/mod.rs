@@ -68,6 +68,11 @@ pub struct Strings {
     pub invalid_heading: &'static str,
     pub invalid_body: &'static str,
 
+    /// A request no page answers: a method a page does not take, a Host
+    /// that cannot go in a link.
+    pub bad_request_heading: &'static str,
+    pub bad_request_body: &'static str,
+
     pub too_large_heading: &'static str,
     /// Contains `{limit}`, the largest secret in bytes.
     pub too_large_body: &'static str,

@@ -53,6 +53,9 @@ pub static STRINGS: Strings = Strings {
     invalid_heading: "Er ontbreekt iets",
     invalid_body: "Vul een geheim in en kies hoe lang het beschikbaar moet blijven.",
 
+    bad_request_heading: "Dit verzoek kan niet worden beantwoord",
+    bad_request_body: "Dit adres wordt niet zo gebruikt, of het verzoek noemde een host die deze server niet in een link kan zetten. Begin opnieuw op de startpagina.",
+
     too_large_heading: "Dat geheim is te groot",
     too_large_body: "Deze server accepteert geheimen van hoogstens {limit} bytes. Er is niets opgeslagen: deel een kleiner geheim of splits het op.",
 
