@@ -497,7 +497,7 @@ mod tests {
         metrics.reveal(
             Via::Api,
             &Ok(Revealed {
-                secret: b"x".to_vec(),
+                secret: b"x".to_vec().into(),
                 views_left: 0,
             }),
         );

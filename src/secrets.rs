@@ -2,7 +2,10 @@
 //!
 //! Both the web pages and the APIs go through here, so the rules live in
 //! one place: what is encrypted, what a damaged link is, and that a reveal
-//! consumes exactly one view through the store's conditional take.
+//! consumes exactly one view through the store's conditional take. A
+//! revealed plaintext is wiped from memory when the request drops it.
+
+use zeroize::Zeroizing;
 
 use crate::error::Error;
 use crate::secret::{self, Ttl, Views};
@@ -11,7 +14,8 @@ use crate::token::{KeySpace, StorageKey, Token};
 
 /// A revealed secret.
 pub struct Revealed {
-    pub secret: Vec<u8>,
+    /// The plaintext, wiped from memory when dropped.
+    pub secret: Zeroizing<Vec<u8>>,
     /// Views left after this one (0: the secret is destroyed).
     pub views_left: u32,
 }
@@ -70,13 +74,13 @@ impl SecretService {
             .peek(token.storage_key())
             .await?
             .ok_or(Error::NotFound)?;
-        let plaintext = match token.fernet_key() {
+        let plaintext = Zeroizing::new(match token.fernet_key() {
             Some(key) => secret::open(&record.value, key).map_err(|_| Error::Damaged)?,
             // A legacy link meets a legacy (plain) value; a sealed value means
             // the link lost its key part on the way.
             None if secret::looks_sealed(&record.value) => return Err(Error::Damaged),
             None => record.value.clone(),
-        };
+        });
         match self.store.take(token.storage_key(), &record.value).await? {
             Take::Taken { views_left } => Ok(Revealed {
                 secret: plaintext,

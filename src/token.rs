@@ -19,6 +19,8 @@
 
 use std::fmt;
 
+use zeroize::Zeroize;
+
 /// Separates the storage key from the decryption key inside a token.
 pub const SEPARATOR: char = '~';
 
@@ -185,6 +187,15 @@ impl Token {
     /// links match SnapPass's byte for byte.
     pub fn url_quoted(&self) -> String {
         quote_plus(&self.expose())
+    }
+}
+
+// The key part opens the secret: wiped from memory with the token.
+impl Drop for Token {
+    fn drop(&mut self) {
+        if let Some(key) = &mut self.fernet_key {
+            key.zeroize();
+        }
     }
 }
 

@@ -14,10 +14,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
+use zeroize::Zeroizing;
 
 use super::AppState;
 use super::auth::Creator;
-use super::body::{json_limit, read_limited};
+use super::body::{json_limit, read_limited, wipe};
 use super::context::{Ctx, Segment};
 use super::openapi::CreateErrors;
 use crate::error::{Conflict, Error, InvalidParam};
@@ -46,6 +47,8 @@ pub struct Problem {
 pub struct ApiError {
     error: Error,
     base_url: String,
+    /// The largest secret, which a 413 states (when known).
+    max_secret_bytes: Option<usize>,
 }
 
 impl ApiError {
@@ -54,12 +57,20 @@ impl ApiError {
     }
 
     fn new(error: Error, ctx: &Ctx) -> Self {
-        ApiError::with_base(error, ctx.base_url.clone())
+        ApiError {
+            error,
+            base_url: ctx.base_url.clone(),
+            max_secret_bytes: Some(ctx.max_secret_bytes),
+        }
     }
 
     /// For errors found before a base URL is known (an unusable Host).
     pub fn with_base(error: Error, base_url: String) -> Self {
-        ApiError { error, base_url }
+        ApiError {
+            error,
+            base_url,
+            max_secret_bytes: None,
+        }
     }
 }
 
@@ -197,9 +208,15 @@ impl IntoResponse for ApiError {
                 vec![],
             ),
         };
+        let title = match (status, self.max_secret_bytes) {
+            (StatusCode::PAYLOAD_TOO_LARGE, Some(limit)) => {
+                format!("{title} A secret may have at most {limit} bytes.")
+            }
+            _ => title.to_owned(),
+        };
         let body = Problem {
             kind: format!("{}{slug}", self.base_url),
-            title: title.to_owned(),
+            title,
             invalid_params: params,
             attempts_left,
         };
@@ -240,7 +257,8 @@ pub struct NewSecretRequest {
 
 /// A validated create request.
 struct NewSecret {
-    password: String,
+    /// Wiped from memory when the request is done with it.
+    password: Zeroizing<String>,
     ttl: Ttl,
     views: Views,
 }
@@ -252,9 +270,11 @@ async fn read_new_secret(
     body: Body,
 ) -> Result<NewSecret, Error> {
     let bytes = read_limited(headers, body, json_limit(state.limits.max_secret_bytes)).await?;
-    let value: Value = serde_json::from_slice(&bytes)
-        .map_err(|_| Error::invalid("body", "The request body must be a JSON object."))?;
-    let Value::Object(fields) = value else {
+    let parsed = serde_json::from_slice::<Value>(&bytes);
+    wipe(bytes);
+    let value =
+        parsed.map_err(|_| Error::invalid("body", "The request body must be a JSON object."))?;
+    let Value::Object(mut fields) = value else {
         return Err(Error::invalid(
             "body",
             "The request body must be a JSON object.",
@@ -262,8 +282,9 @@ async fn read_new_secret(
     };
 
     let mut invalid = Vec::new();
-    let password = match fields.get("password") {
-        Some(Value::String(p)) if !p.is_empty() => Some(p.clone()),
+    // Taken out of the parsed body, not copied, so the one copy is wiped.
+    let password = match fields.remove("password") {
+        Some(Value::String(p)) if !p.is_empty() => Some(Zeroizing::new(p)),
         Some(Value::String(_)) | Some(Value::Null) | None => {
             invalid.push(InvalidParam::new(
                 "password",
@@ -421,6 +442,13 @@ pub struct Revealed {
     password: String,
 }
 
+/// What `reveal` serializes: [`Revealed`], borrowing the secret so that
+/// its one copy is the wiped one.
+#[derive(Serialize)]
+struct RevealedRef<'a> {
+    password: &'a str,
+}
+
 /// `POST /api/v2/passwords`: SnapPass's REST API.
 #[utoipa::path(
     post,
@@ -522,10 +550,12 @@ pub async fn reveal(
     };
     state.metrics.reveal(Via::Api, &revealed);
     let revealed = revealed.map_err(|e| ApiError::new(e, &ctx))?;
-    let password = String::from_utf8_lossy(&revealed.secret).into_owned();
+    let password = Zeroizing::new(String::from_utf8_lossy(&revealed.secret).into_owned());
     Ok((
         [("x-views-remaining", revealed.views_left.to_string())],
-        Json(Revealed { password }),
+        Json(RevealedRef {
+            password: &password,
+        }),
     )
         .into_response())
 }

@@ -24,12 +24,14 @@ use crate::keys::Caller;
 #[derive(Debug, Clone, Copy)]
 pub struct LocalAdmin;
 
-/// The key presented with a request, if any.
+/// The key presented with a request, if any. A header that is there but
+/// not readable as text counts as presenting an empty key, which no key
+/// matches: what was presented must check out.
 pub fn presented_key(headers: &HeaderMap) -> Option<&str> {
-    if let Some(auth) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    {
+    if let Some(auth) = headers.get(header::AUTHORIZATION) {
+        let Ok(auth) = auth.to_str() else {
+            return Some("");
+        };
         let (scheme, rest) = auth.trim().split_once(' ').unwrap_or((auth, ""));
         if scheme.eq_ignore_ascii_case("bearer") {
             return Some(rest.trim());
@@ -37,8 +39,7 @@ pub fn presented_key(headers: &HeaderMap) -> Option<&str> {
     }
     headers
         .get("x-api-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
+        .map(|v| v.to_str().map_or("", str::trim))
 }
 
 /// Checks the caller for `needed`, or the local socket.
@@ -130,5 +131,13 @@ mod tests {
         assert_eq!(presented_key(&h), Some("hlk_y"));
         h.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));
         assert_eq!(presented_key(&h), Some("hlk_x"));
+        // Not text: presented, and empty, so it cannot match.
+        h.insert("x-api-key", HeaderValue::from_bytes(b"hlk_\xff").unwrap());
+        assert_eq!(presented_key(&h), Some(""));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_bytes(b"Bearer \xff").unwrap(),
+        );
+        assert_eq!(presented_key(&h), Some(""));
     }
 }

@@ -1,7 +1,9 @@
-//! Reading request bodies under a size limit, before buffering them whole.
+//! Reading request bodies under a size limit, before buffering them whole,
+//! and wiping those that held a secret once they are parsed.
 
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, header};
+use zeroize::Zeroize;
 
 use crate::error::Error;
 
@@ -38,4 +40,14 @@ pub fn json_limit(max_secret: usize) -> usize {
 
 pub fn form_limit(max_secret: usize) -> usize {
     max_secret.saturating_mul(3).saturating_add(16 * 1024)
+}
+
+/// Overwrites a body that held a secret, now that it is parsed. Only a
+/// buffer that nothing else shares can be written to: a body that arrived
+/// in one piece may be a slice of hyper's read buffer, which hyper reuses
+/// for the next request on the connection anyway.
+pub fn wipe(body: Bytes) {
+    if let Ok(mut buffer) = body.try_into_mut() {
+        buffer.as_mut().zeroize();
+    }
 }

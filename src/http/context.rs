@@ -27,6 +27,8 @@ pub struct Ctx {
     pub t: &'static Strings,
     /// True when `Accept` asks for JSON and not HTML (SnapPass's rule).
     pub wants_json: bool,
+    /// The largest secret in bytes, which a 413 states.
+    pub max_secret_bytes: usize,
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -57,6 +59,7 @@ impl FromRequestParts<AppState> for Ctx {
             base_url,
             t,
             wants_json,
+            max_secret_bytes: state.limits.max_secret_bytes,
         })
     }
 }

@@ -79,13 +79,14 @@ pub enum CreateErrors {
     /// A missing or empty password, a bad TTL or view count, or a body that is not a JSON object.
     #[response(status = 400, content_type = "application/problem+json")]
     Invalid(Problem),
-    /// Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent.
+    /// Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent, or (in any
+    /// mode) a key was sent that is malformed, unknown, expired or disabled.
     #[response(status = 401, content_type = "application/problem+json")]
     Unauthorized(Problem),
     /// The key lacks the `create` scope.
     #[response(status = 403, content_type = "application/problem+json")]
     Forbidden(Problem),
-    /// The body or the secret is over the size limit.
+    /// The body or the secret is over the size limit (the title states the largest secret in bytes).
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
     /// The store is unavailable; nothing was stored.

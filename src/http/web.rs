@@ -13,11 +13,12 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
+use zeroize::Zeroizing;
 
 use super::AppState;
 use super::api::ApiError;
 use super::auth::authorize_create;
-use super::body::{form_limit, read_limited};
+use super::body::{form_limit, read_limited, wipe};
 use super::context::{Ctx, Segment, home, is_api};
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
@@ -54,10 +55,28 @@ pub struct TtlOption {
 
 #[derive(Template)]
 #[template(path = "form.html")]
-struct FormPage {
+struct FormPage<'a> {
     page: Page,
     ttl_options: Vec<TtlOption>,
-    max_chars: usize,
+    /// The largest secret in UTF-8 bytes, for the page's script (a
+    /// `maxlength` would count characters, and cut a paste silently).
+    max_bytes: usize,
+    /// The script's message for a secret over it, `{size}` left to fill.
+    too_large: String,
+    /// What the person typed, when the form comes back with an error
+    /// (borrowed from the request's copy, which is wiped when dropped).
+    secret: &'a str,
+    views: String,
+    /// Why the form came back, when it did.
+    error: Option<String>,
+}
+
+/// The form's fields as sent, kept to show them again with an error.
+#[derive(Default)]
+struct FormInput {
+    password: Zeroizing<String>,
+    ttl: Option<String>,
+    views: Option<String>,
 }
 
 #[derive(Template)]
@@ -78,9 +97,10 @@ struct PreviewPage {
 
 #[derive(Template)]
 #[template(path = "reveal.html")]
-struct RevealPage {
+struct RevealPage<'a> {
     page: Page,
-    secret: String,
+    /// Borrowed from the revealed plaintext, which is wiped when dropped.
+    secret: &'a str,
     views_left: u32,
     views_left_text: String,
 }
@@ -90,7 +110,7 @@ struct RevealPage {
 struct MessagePage {
     page: Page,
     heading: &'static str,
-    paragraphs: Vec<&'static str>,
+    paragraphs: Vec<String>,
     show_home: bool,
 }
 
@@ -108,6 +128,8 @@ fn render(template: impl Template, status: StatusCode) -> Response {
 pub struct PageError {
     error: Error,
     page: Page,
+    /// The largest secret, which a 413 page states.
+    max_secret_bytes: usize,
 }
 
 impl IntoResponse for PageError {
@@ -115,6 +137,9 @@ impl IntoResponse for PageError {
         self.error.log();
         let status = self.error.status();
         let t = self.page.t;
+        let too_large_body = t
+            .too_large_body
+            .replace("{limit}", &self.max_secret_bytes.to_string());
         let (heading, paragraphs) = match self.error {
             Error::NotFound => (
                 t.not_found_heading,
@@ -126,15 +151,18 @@ impl IntoResponse for PageError {
             Error::Destroyed | Error::WrongProof { .. } => {
                 (t.not_found_heading, vec![t.not_found_body])
             }
-            Error::TooLarge => (t.too_large_heading, vec![t.too_large_body]),
+            Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
             Error::Store(_) | Error::Conflict(Conflict::Busy) => {
                 (t.unavailable_heading, vec![t.unavailable_body])
             }
             Error::NoSuchKey => (t.not_found_heading, vec![]),
+            Error::MethodNotAllowed => (t.bad_request_heading, vec![t.bad_request_body]),
+            Error::Invalid(ref params) if params.iter().any(|p| p.name == "host") => {
+                (t.bad_request_heading, vec![t.bad_request_body])
+            }
             Error::Invalid(_)
             | Error::Unauthorized { .. }
             | Error::Forbidden
-            | Error::MethodNotAllowed
             | Error::Conflict(_)
             | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
         };
@@ -142,7 +170,7 @@ impl IntoResponse for PageError {
             MessagePage {
                 page: self.page,
                 heading,
-                paragraphs,
+                paragraphs: paragraphs.into_iter().map(str::to_owned).collect(),
                 show_home: true,
             },
             status,
@@ -156,16 +184,14 @@ impl PageError {
         PageError {
             error,
             page: Page::new(state, t),
+            max_secret_bytes: state.limits.max_secret_bytes,
         }
     }
 }
 
 fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageError {
     let (state, t) = (state.clone(), ctx.t);
-    move |error| PageError {
-        error,
-        page: Page::new(&state, t),
-    }
+    move |error| PageError::new(&state, t, error)
 }
 
 /// `GET /`: the form.
@@ -173,7 +199,20 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
     if !state.web_form {
         return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
     }
-    let t = ctx.t;
+    render(
+        form_page(&state, ctx.t, &FormInput::default(), None),
+        StatusCode::OK,
+    )
+}
+
+/// The form, filled with `input` (empty on a first visit), and the reason
+/// it came back, if it did.
+fn form_page<'a>(
+    state: &AppState,
+    t: &'static Strings,
+    input: &'a FormInput,
+    error: Option<String>,
+) -> FormPage<'a> {
     let max = state.limits.max_ttl;
     let choices = [
         ("Two Weeks", t.ttl_two_weeks),
@@ -185,31 +224,110 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
         .into_iter()
         .filter(|(v, _)| Ttl::from_form_name(v, max).is_some())
         .collect();
-    // SnapPass selects "Week"; under a lower maximum, the longest allowed.
-    let default = if available.iter().any(|(v, _)| *v == "Week") {
+    // What the person chose; else SnapPass's "Week"; under a lower
+    // maximum, the longest allowed.
+    let chosen = input.ttl.as_deref().map(str::trim);
+    let selected = if let Some(c) = chosen.filter(|c| available.iter().any(|(v, _)| v == c)) {
+        c
+    } else if available.iter().any(|(v, _)| *v == "Week") {
         "Week"
     } else {
         available.first().map_or("", |c| c.0)
     };
     let ttl_options = available
-        .into_iter()
-        .map(|(value, label)| TtlOption {
+        .iter()
+        .map(|&(value, label)| TtlOption {
             value,
             label,
-            selected: value == default,
+            selected: value == selected,
         })
         .collect();
-    render(
-        FormPage {
-            page: Page::new(&state, t),
-            ttl_options,
-            max_chars: state.limits.max_secret_bytes,
-        },
-        StatusCode::OK,
-    )
+    let max_bytes = state.limits.max_secret_bytes;
+    FormPage {
+        page: Page::new(state, t),
+        ttl_options,
+        max_bytes,
+        too_large: t.form_too_large.replace("{limit}", &max_bytes.to_string()),
+        secret: &input.password,
+        views: input
+            .views
+            .clone()
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "1".to_owned()),
+        error,
+    }
+}
+
+/// Reads the form's fields (others are ignored, as SnapPass does).
+fn parse_form(bytes: &[u8]) -> FormInput {
+    let mut input = FormInput::default();
+    for (key, value) in form_urlencoded::parse(bytes) {
+        match key.as_ref() {
+            "password" => input.password = Zeroizing::new(value.into_owned()),
+            "ttl" => input.ttl = Some(value.into_owned()),
+            "views" => input.views = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    input
+}
+
+/// Checks the form's fields against the limits.
+fn validate(state: &AppState, input: &FormInput) -> Result<(Ttl, Views), Error> {
+    if input.password.is_empty() {
+        return Err(Error::invalid(
+            "password",
+            "The password is required and should not be null or empty.",
+        ));
+    }
+    if input.password.len() > state.limits.max_secret_bytes {
+        return Err(Error::TooLarge);
+    }
+    let ttl = input
+        .ttl
+        .as_deref()
+        .and_then(|name| Ttl::from_form_name(name.trim(), state.limits.max_ttl))
+        .ok_or_else(|| Error::invalid("ttl", "Choose one of: Two Weeks, Week, Day, Hour."))?;
+    let views = match input.views.as_deref().map(str::trim) {
+        None | Some("") => Views::ONE,
+        Some(v) => v
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| Views::parse(n).ok())
+            .ok_or_else(|| {
+                Error::invalid("views", "Views must be a whole number from 1 to 100.")
+            })?,
+    };
+    Ok((ttl, views))
+}
+
+/// What the form says when it comes back with `error`.
+fn form_message(t: &'static Strings, error: &Error, input: &FormInput, limit: usize) -> String {
+    let reason = match error {
+        Error::TooLarge => t
+            .form_too_large
+            .replace("{size}", &input.password.len().to_string())
+            .replace("{limit}", &limit.to_string()),
+        Error::Invalid(params) if params.iter().any(|p| p.name == "views") => {
+            t.form_views_invalid.to_owned()
+        }
+        Error::Invalid(_) => t.invalid_body.to_owned(),
+        _ => t.unavailable_body.to_owned(),
+    };
+    if input.password.is_empty() {
+        reason
+    } else {
+        format!("{reason} {}", t.form_kept)
+    }
 }
 
 /// `POST /`: stores the secret from the form; a page, or JSON when asked.
+///
+/// An error the person can fix (too long, a bad field, the store briefly
+/// away) brings the form back as they filled it, with the reason, so
+/// nothing typed is lost; the protective layer marks it `no-store` like
+/// every page. Only a body too large to read at all gets a plain page,
+/// which states the limit.
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -226,45 +344,22 @@ pub async fn create(
     {
         return ApiError::from_ctx(e, &ctx).into_response();
     }
+    let limit = state.limits.max_secret_bytes;
+    let bytes = match read_limited(&headers, body, form_limit(limit)).await {
+        Ok(bytes) => bytes,
+        Err(e) if ctx.wants_json => return ApiError::from_ctx(e, &ctx).into_response(),
+        Err(e) => return page_error(&state, &ctx)(e).into_response(),
+    };
+    let input = parse_form(&bytes);
+    wipe(bytes);
     let result = async {
-        let bytes = read_limited(&headers, body, form_limit(state.limits.max_secret_bytes)).await?;
-        let (mut password, mut ttl_name, mut views) = (None, None, None);
-        for (key, value) in form_urlencoded::parse(&bytes) {
-            match key.as_ref() {
-                "password" => password = Some(value.into_owned()),
-                "ttl" => ttl_name = Some(value.into_owned()),
-                "views" => views = Some(value.into_owned()),
-                _ => {}
-            }
-        }
-        let password = password.filter(|p| !p.is_empty()).ok_or_else(|| {
-            Error::invalid(
-                "password",
-                "The password is required and should not be null or empty.",
-            )
-        })?;
-        if password.len() > state.limits.max_secret_bytes {
-            return Err(Error::TooLarge);
-        }
-        let ttl = ttl_name
-            .and_then(|name| Ttl::from_form_name(name.trim(), state.limits.max_ttl))
-            .ok_or_else(|| Error::invalid("ttl", "Choose one of: Two Weeks, Week, Day, Hour."))?;
-        let views = match views.as_deref().map(str::trim) {
-            None | Some("") => Views::ONE,
-            Some(v) => v
-                .parse::<u64>()
-                .ok()
-                .and_then(|n| Views::parse(n).ok())
-                .ok_or_else(|| {
-                    Error::invalid("views", "Views must be a whole number from 1 to 100.")
-                })?,
-        };
+        let (ttl, views) = validate(&state, &input)?;
         let token = state
             .secrets
-            .create(password.as_bytes(), ttl, views)
+            .create(input.password.as_bytes(), ttl, views)
             .await?;
         state.metrics.secret_created(Via::Web);
-        Ok((format!("{}{}", ctx.base_url, token.url_quoted()), ttl))
+        Ok::<_, Error>((format!("{}{}", ctx.base_url, token.url_quoted()), ttl))
     }
     .await;
 
@@ -284,7 +379,11 @@ pub async fn create(
             )
         }
         Err(e) if ctx.wants_json => ApiError::from_ctx(e, &ctx).into_response(),
-        Err(e) => page_error(&state, &ctx)(e).into_response(),
+        Err(e) => {
+            e.log();
+            let message = form_message(ctx.t, &e, &input, limit);
+            render(form_page(&state, ctx.t, &input, Some(message)), e.status())
+        }
     }
 }
 
@@ -330,10 +429,11 @@ pub async fn reveal(
         .t
         .reveal_views_left
         .replace("{n}", &revealed.views_left.to_string());
+    let secret = Zeroizing::new(String::from_utf8_lossy(&revealed.secret).into_owned());
     Ok(render(
         RevealPage {
             page: Page::new(&state, ctx.t),
-            secret: String::from_utf8_lossy(&revealed.secret).into_owned(),
+            secret: &secret,
             views_left: revealed.views_left,
             views_left_text,
         },

@@ -7,9 +7,10 @@
 //! what the templates read: a page never formats a message per request.
 //!
 //! A message's id is its `Strings` field name with `-` for `_`
-//! (`form_heading` is `form-heading`). The only placeable a message may use is
-//! `{ $n }`, a number of views; it is kept as the text `{n}`, which the page
-//! handlers replace, as they did before catalogues existed.
+//! (`form_heading` is `form-heading`). The placeables a message may use are
+//! listed in [`PLACEABLES`] (`{ $n }`, `{ $size }`, `{ $limit }`); each is
+//! kept as the text `{n}`, `{size}`, `{limit}`, which the page handlers
+//! replace, as they did before catalogues existed.
 
 use std::collections::BTreeSet;
 
@@ -73,7 +74,9 @@ impl Catalogue {
             .and_then(|m| m.value())
             .ok_or_else(|| error(format!("no message `{id}`")))?;
         let mut args = FluentArgs::new();
-        args.set("n", "{n}");
+        for name in PLACEABLES {
+            args.set(*name, format!("{{{name}}}"));
+        }
         let mut errors = Vec::new();
         let text = self
             .bundle
@@ -84,6 +87,11 @@ impl Catalogue {
         Ok(Box::leak(text.into_owned().into_boxed_str()))
     }
 }
+
+/// The variables a message may use, each kept as the text `{name}` that the
+/// page handlers (or the page's script) replace: `n`, a number of views;
+/// `size` and `limit`, sizes in bytes.
+pub const PLACEABLES: &[&str] = &["n", "size", "limit"];
 
 /// `form_heading` → `form-heading`.
 pub fn message_id(field: &str) -> String {
@@ -210,6 +218,9 @@ catalogue_fields!(
     form_views_label,
     form_views_hint,
     form_submit,
+    form_too_large,
+    form_views_invalid,
+    form_kept,
     link_heading,
     link_intro,
     link_label,
@@ -232,6 +243,8 @@ catalogue_fields!(
     damaged_body,
     invalid_heading,
     invalid_body,
+    bad_request_heading,
+    bad_request_body,
     too_large_heading,
     too_large_body,
     unavailable_heading,

@@ -35,6 +35,12 @@ pub struct Strings {
     pub form_views_label: &'static str,
     pub form_views_hint: &'static str,
     pub form_submit: &'static str,
+    /// Contains `{size}` and `{limit}` (bytes); also shown by the page's
+    /// script before sending, which fills in `{size}`.
+    pub form_too_large: &'static str,
+    pub form_views_invalid: &'static str,
+    /// Under an error on the form: what was typed is still there.
+    pub form_kept: &'static str,
 
     pub link_heading: &'static str,
     pub link_intro: &'static str,
@@ -67,7 +73,13 @@ pub struct Strings {
     pub invalid_heading: &'static str,
     pub invalid_body: &'static str,
 
+    /// A request no page answers: a method a page does not take, a Host
+    /// that cannot go in a link.
+    pub bad_request_heading: &'static str,
+    pub bad_request_body: &'static str,
+
     pub too_large_heading: &'static str,
+    /// Contains `{limit}`, the largest secret in bytes.
     pub too_large_body: &'static str,
 
     pub unavailable_heading: &'static str,
@@ -384,6 +396,17 @@ mod tests {
                 assert_eq!(negotiate(Some(&format!("{code}, en"))).code, code);
                 assert_eq!(negotiate(Some(&format!("en, {code}"))).code, "en");
             }
+        }
+    }
+
+    #[test]
+    fn every_language_keeps_the_placeholders() {
+        for s in LANGUAGES.iter() {
+            assert!(s.form_too_large.contains("{size}"), "{}", s.code);
+            assert!(s.form_too_large.contains("{limit}"), "{}", s.code);
+            assert!(s.too_large_body.contains("{limit}"), "{}", s.code);
+            assert!(s.preview_views_left.contains("{n}"), "{}", s.code);
+            assert!(s.reveal_views_left.contains("{n}"), "{}", s.code);
         }
     }
 }

@@ -88,6 +88,20 @@ async fn in_open_mode_a_presented_key_that_does_not_check_out_is_401() {
         }
     }
 
+    // A key header that is not even text was presented all the same.
+    let r = app
+        .client
+        .post(app.url("/api/v2/passwords"))
+        .header(
+            "x-api-key",
+            reqwest::header::HeaderValue::from_bytes(b"hlk_\xff").unwrap(),
+        )
+        .json(&json!({ "password": "s3cret" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+
     // A disabled (revoked) key stops working at once, in open mode too.
     let r = app
         .client

@@ -271,6 +271,21 @@ async fn every_api_answer_is_a_problem_document_even_for_undecodable_requests() 
         assert_problem(r, 400, &format!("bad Host on {path}")).await;
     }
 
+    // Off the API the same requests get pages that say so.
+    let r = app
+        .client
+        .get(app.url("/"))
+        .header("host", "evil.example/x?")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert!(r.text().await.unwrap().contains("cannot be answered"));
+    let r = app.client.put(app.url("/")).send().await.unwrap();
+    assert_eq!(r.status(), 405);
+    assert!(r.headers().contains_key("allow"));
+    assert!(r.text().await.unwrap().contains("cannot be answered"));
+
     // A method the route does not have.
     for (method, path) in [
         (reqwest::Method::PUT, "/api/v2/passwords"),

@@ -43,6 +43,7 @@ function strings(lang) {
   return out;
 }
 const EN = strings('en');
+const MAX_SECRET_BYTES = 4096;
 const DE = strings('de');
 
 function freePort() {
@@ -79,6 +80,8 @@ async function startServer() {
     SNAPPASS_PORT: String(port),
     NO_SSL: 'true',
     HUSHLINK_DATA_DIR: dataDir,
+    // Small, so the size guard can be tried with a paste of a few pages.
+    HUSHLINK_MAX_SECRET_BYTES: String(MAX_SECRET_BYTES),
   });
   server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (d) => { serverLog = (serverLog + d).slice(-20000); };
@@ -267,6 +270,40 @@ describe('hushlink in a real browser', { timeout: 30 * 60_000 }, () => {
     const ok = await submit(page, '#revealSecret');
     assert.equal(ok.status(), 200);
     assert.equal(await page.inputValue('#password-text'), secret);
+    await ctx.close();
+  });
+
+  it('refuses, before sending, a secret over the byte limit, and says so', async () => {
+    const ctx = await newContext();
+    const page = await ctx.newPage();
+    await page.goto('/');
+    let posts = 0;
+    page.on('request', (r) => { if (r.method() === 'POST') posts += 1; });
+    // 2049 characters, 3073 UTF-8 bytes as typed; 4097 bytes as the form
+    // sends them (line breaks as CR LF): one over the limit, though a count
+    // of characters, or of bytes with LF line breaks, would fit.
+    const tooLong = 'é\n'.repeat(1024) + 'x';
+    await page.fill('#password', tooLong);
+    await page.click('#submit');
+    const message = page.locator('#form-error');
+    await message.waitFor({ state: 'visible' });
+    const expected = EN.form_too_large
+      .replace('{limit}', String(MAX_SECRET_BYTES))
+      .replace('{size}', String(MAX_SECRET_BYTES + 1));
+    assert.equal((await message.innerText()).trim(), expected);
+    assert.equal(posts, 0, 'nothing was sent');
+    assert.equal(await page.inputValue('#password'), tooLong, 'the secret is still there');
+    await shot(page, 'form-too-large');
+    // One character less fits: the message goes, and the whole secret is stored.
+    const fits = tooLong.slice(0, -1);
+    await page.fill('#password', fits);
+    assert.ok(await message.isHidden(), 'the message goes once it fits');
+    const created = await submit(page, '#submit');
+    assert.equal(created.status(), 200);
+    const link = await page.inputValue('#password-link');
+    const token = link.slice(link.lastIndexOf('/') + 1);
+    const res = await fetch(`${base}/api/v2/passwords/${token}`);
+    assert.equal((await res.json()).password, fits.replaceAll('\n', '\r\n'), 'stored whole');
     await ctx.close();
   });
 

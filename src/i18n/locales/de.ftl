@@ -19,6 +19,9 @@ ttl-hour = Eine Stunde
 form-views-label = Erlaubte Aufrufe
 form-views-hint = Wie oft der Link geöffnet werden darf, bevor das Geheimnis gelöscht wird.
 form-submit = Link erstellen
+form-too-large = Dieses Geheimnis ist { $size } Bytes lang, dieser Server nimmt höchstens { $limit } Bytes an. Es wurde nichts gespeichert: Kürzen Sie es, oder zerlegen Sie es in mehrere Teile.
+form-views-invalid = Die erlaubten Aufrufe müssen eine ganze Zahl von 1 bis 100 sein.
+form-kept = Ihr Geheimnis steht noch im Formular unten; es wurde nichts gespeichert.
 
 link-heading = Ihr Link ist bereit
 link-intro = Senden Sie diesen Link an die Person, die das Geheimnis benötigt. Er funktioniert nur so oft, wie Sie es erlaubt haben, und läuft von selbst ab.
@@ -49,8 +52,11 @@ damaged-body = Der Link verweist auf ein Geheimnis, doch ein Teil davon fehlt od
 invalid-heading = Es fehlt etwas
 invalid-body = Bitte geben Sie ein Geheimnis ein und wählen Sie, wie lange es gültig sein soll.
 
+bad-request-heading = Diese Anfrage kann nicht beantwortet werden
+bad-request-body = Diese Adresse wird so nicht verwendet, oder die Anfrage nannte einen Host, den dieser Server nicht in einen Link setzen kann. Beginnen Sie noch einmal auf der Startseite.
+
 too-large-heading = Dieses Geheimnis ist zu groß
-too-large-body = Dieser Server nimmt Geheimnisse nur bis zu einer festen Größe an. Teilen Sie ein kleineres Geheimnis, oder zerlegen Sie es in mehrere Teile.
+too-large-body = Dieser Server nimmt Geheimnisse bis höchstens { $limit } Bytes an. Es wurde nichts gespeichert: Teilen Sie ein kleineres Geheimnis, oder zerlegen Sie es in mehrere Teile.
 
 unavailable-heading = Vorübergehend nicht verfügbar
 unavailable-body = Der Server kann seinen Speicher gerade nicht erreichen. Es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.

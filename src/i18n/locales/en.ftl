@@ -19,6 +19,9 @@ ttl-hour = One hour
 form-views-label = Views allowed
 form-views-hint = How many times the link may be opened before the secret is deleted.
 form-submit = Create link
+form-too-large = This secret is { $size } bytes long, and this server accepts at most { $limit } bytes. Nothing was stored: shorten it, or split it into parts.
+form-views-invalid = Views allowed must be a whole number from 1 to 100.
+form-kept = Your secret is still in the form below; nothing was stored.
 
 link-heading = Your link is ready
 link-intro = Send this link to the person who needs the secret. It works only as often as you allowed, and expires on its own.
@@ -49,8 +52,11 @@ damaged-body = The link points to a secret, but part of it is missing or altered
 invalid-heading = Something is missing
 invalid-body = Please enter a secret and choose how long it should last.
 
+bad-request-heading = This request cannot be answered
+bad-request-body = This address is not used that way, or the request named a host this server cannot put in a link. Start again from the home page.
+
 too-large-heading = That secret is too large
-too-large-body = This server accepts secrets up to a fixed size. Share a smaller secret, or split it.
+too-large-body = This server accepts secrets of at most { $limit } bytes. Nothing was stored: share a smaller secret, or split it.
 
 unavailable-heading = Temporarily unavailable
 unavailable-body = The server cannot reach its storage right now. Nothing was changed. Please try again in a moment.

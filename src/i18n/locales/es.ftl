@@ -19,6 +19,9 @@ ttl-hour = Una hora
 form-views-label = Visualizaciones permitidas
 form-views-hint = Cuántas veces se puede abrir el enlace antes de que se elimine el secreto.
 form-submit = Crear enlace
+form-too-large = Este secreto ocupa { $size } bytes y este servidor acepta { $limit } bytes como máximo. No se ha guardado nada: acórtalo o divídelo en partes.
+form-views-invalid = Las visualizaciones permitidas deben ser un número entero del 1 al 100.
+form-kept = Tu secreto sigue en el formulario de abajo; no se ha guardado nada.
 
 link-heading = Tu enlace está listo
 link-intro = Envía este enlace a la persona que necesita el secreto. Solo funciona tantas veces como hayas permitido y caduca por sí solo.
@@ -49,8 +52,11 @@ damaged-body = El enlace apunta a un secreto, pero le falta una parte o se ha al
 invalid-heading = Falta algo
 invalid-body = Escribe un secreto y elige durante cuánto tiempo debe estar disponible.
 
+bad-request-heading = No se puede responder a esta solicitud
+bad-request-body = Esta dirección no se usa de esa forma, o la solicitud indicó un host que este servidor no puede poner en un enlace. Vuelve a empezar desde la página de inicio.
+
 too-large-heading = Ese secreto es demasiado grande
-too-large-body = Este servidor solo acepta secretos hasta un tamaño máximo. Comparte un secreto más pequeño o divídelo en partes.
+too-large-body = Este servidor acepta secretos de { $limit } bytes como máximo. No se ha guardado nada: comparte un secreto más pequeño o divídelo en partes.
 
 unavailable-heading = No disponible temporalmente
 unavailable-body = El servidor no puede acceder a su almacenamiento en este momento. No se ha modificado nada. Vuelve a intentarlo en unos instantes.

@@ -19,6 +19,9 @@ ttl-hour = Une heure
 form-views-label = Consultations autorisées
 form-views-hint = Nombre de fois où le lien peut être ouvert avant que le secret ne soit supprimé.
 form-submit = Créer le lien
+form-too-large = Ce secret fait { $size } octets, et ce serveur en accepte { $limit } au plus. Rien n’a été enregistré : raccourcissez-le, ou découpez-le en plusieurs parties.
+form-views-invalid = Le nombre de consultations doit être un nombre entier de 1 à 100.
+form-kept = Votre secret est toujours dans le formulaire ci-dessous ; rien n’a été enregistré.
 
 link-heading = Votre lien est prêt
 link-intro = Envoyez ce lien à la personne qui a besoin du secret. Il ne fonctionne que le nombre de fois que vous avez autorisé, et il expire de lui-même.
@@ -49,8 +52,11 @@ damaged-body = Le lien renvoie vers un secret, mais une partie manque ou a été
 invalid-heading = Il manque quelque chose
 invalid-body = Veuillez saisir un secret et choisir sa durée de validité.
 
+bad-request-heading = Impossible de répondre à cette requête
+bad-request-body = Cette adresse ne s’utilise pas ainsi, ou la requête indiquait un hôte que ce serveur ne peut pas mettre dans un lien. Recommencez depuis la page d’accueil.
+
 too-large-heading = Ce secret est trop volumineux
-too-large-body = Ce serveur n’accepte les secrets que jusqu’à une taille maximale. Partagez un secret plus court, ou découpez-le en plusieurs parties.
+too-large-body = Ce serveur accepte des secrets de { $limit } octets au plus. Rien n’a été enregistré : partagez un secret plus court, ou découpez-le en plusieurs parties.
 
 unavailable-heading = Temporairement indisponible
 unavailable-body = Le serveur ne parvient pas à accéder à son stockage pour le moment. Rien n’a été modifié. Veuillez réessayer dans un instant.

@@ -19,6 +19,9 @@ ttl-hour = Eén uur
 form-views-label = Toegestane weergaven
 form-views-hint = Hoe vaak de link geopend mag worden voordat het geheim wordt verwijderd.
 form-submit = Link maken
+form-too-large = Dit geheim is { $size } bytes lang, en deze server accepteert hoogstens { $limit } bytes. Er is niets opgeslagen: maak het korter of splits het op.
+form-views-invalid = Het aantal toegestane keren openen moet een geheel getal van 1 tot 100 zijn.
+form-kept = Uw geheim staat nog in het formulier hieronder; er is niets opgeslagen.
 
 link-heading = Je link is klaar
 link-intro = Stuur deze link naar de persoon die het geheim nodig heeft. Hij werkt alleen zo vaak als je hebt toegestaan en verloopt vanzelf.
@@ -49,8 +52,11 @@ damaged-body = De link verwijst naar een geheim, maar een deel ervan ontbreekt o
 invalid-heading = Er ontbreekt iets
 invalid-body = Vul een geheim in en kies hoe lang het beschikbaar moet blijven.
 
+bad-request-heading = Dit verzoek kan niet worden beantwoord
+bad-request-body = Dit adres wordt niet zo gebruikt, of het verzoek noemde een host die deze server niet in een link kan zetten. Begin opnieuw op de startpagina.
+
 too-large-heading = Dat geheim is te groot
-too-large-body = Deze server accepteert geheimen tot een vaste maximale grootte. Deel een kleiner geheim of splits het op.
+too-large-body = Deze server accepteert geheimen van hoogstens { $limit } bytes. Er is niets opgeslagen: deel een kleiner geheim of splits het op.
 
 unavailable-heading = Tijdelijk niet beschikbaar
 unavailable-body = De server kan zijn opslag op dit moment niet bereiken. Er is niets gewijzigd. Probeer het zo nog eens.
