@@ -19,6 +19,9 @@ ttl-hour = Una hora
 form-views-label = Visualitzacions permeses
 form-views-hint = Quantes vegades es pot obrir l’enllaç abans que s’elimini el secret.
 form-submit = Crea l’enllaç
+form-too-large = Aquest secret ocupa { $size } bytes i aquest servidor accepta com a màxim { $limit } bytes. No s’ha guardat res: escurça’l o divideix-lo en parts.
+form-views-invalid = Les visualitzacions permeses han de ser un nombre enter de l’1 al 100.
+form-kept = El teu secret encara és al formulari de sota; no s’ha guardat res.
 
 link-heading = L’enllaç és a punt
 link-intro = Envia aquest enllaç a la persona que necessita el secret. Només funciona tantes vegades com hagis permès i caduca sol.
@@ -49,8 +52,11 @@ damaged-body = L’enllaç apunta a un secret, però n’hi falta una part o s�
 invalid-heading = Falta alguna cosa
 invalid-body = Escriu un secret i tria quant de temps ha de durar.
 
+bad-request-heading = No es pot respondre aquesta sol·licitud
+bad-request-body = Aquesta adreça no s’utilitza d’aquesta manera, o la sol·licitud indicava un amfitrió que aquest servidor no pot posar en un enllaç. Torna a començar des de la pàgina d’inici.
+
 too-large-heading = Aquest secret és massa gran
-too-large-body = Aquest servidor només accepta secrets fins a una mida fixa. Comparteix un secret més petit o divideix-lo en parts.
+too-large-body = Aquest servidor accepta secrets de com a màxim { $limit } bytes. No s’ha guardat res: comparteix un secret més petit o divideix-lo en parts.
 
 unavailable-heading = No disponible temporalment
 unavailable-body = El servidor no pot accedir al seu emmagatzematge ara mateix. No s’ha canviat res. Torna-ho a provar d’aquí a un moment.

@@ -19,6 +19,9 @@ ttl-hour = Jedna hodina
 form-views-label = Povolená zobrazení
 form-views-hint = Kolikrát lze odkaz otevřít, než se tajemství smaže.
 form-submit = Vytvořit odkaz
+form-too-large = Toto tajemství má { $size } B a tento server přijímá nejvýše { $limit } B. Nic se neuložilo: zkraťte ho, nebo ho rozdělte na části.
+form-views-invalid = Počet povolených zobrazení musí být celé číslo od 1 do 100.
+form-kept = Vaše tajemství je stále ve formuláři níže; nic se neuložilo.
 
 link-heading = Váš odkaz je připraven
 link-intro = Pošlete tento odkaz osobě, která tajemství potřebuje. Funguje jen tolikrát, kolikrát jste povolili, a sám vyprší.
@@ -49,8 +52,11 @@ damaged-body = Odkaz vede k tajemství, ale jeho část chybí nebo byla změně
 invalid-heading = Něco chybí
 invalid-body = Zadejte tajemství a zvolte, jak dlouho má platit.
 
+bad-request-heading = Na tento požadavek nelze odpovědět
+bad-request-body = Tato adresa se takto nepoužívá, nebo požadavek uvedl hostitele, kterého tento server nemůže vložit do odkazu. Začněte znovu na úvodní stránce.
+
 too-large-heading = Tajemství je příliš velké
-too-large-body = Tento server přijímá tajemství jen do pevně dané velikosti. Sdílejte menší tajemství, nebo ho rozdělte.
+too-large-body = Tento server přijímá tajemství o velikosti nejvýše { $limit } B. Nic se neuložilo: sdílejte menší tajemství, nebo ho rozdělte.
 
 unavailable-heading = Dočasně nedostupné
 unavailable-body = Server se teď nemůže spojit se svým úložištěm. Nic se nezměnilo. Zkuste to prosím za chvíli znovu.

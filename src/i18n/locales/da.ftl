@@ -19,6 +19,9 @@ ttl-hour = Én time
 form-views-label = Tilladte visninger
 form-views-hint = Hvor mange gange linket må åbnes, før hemmeligheden slettes.
 form-submit = Opret link
+form-too-large = Hemmeligheden fylder { $size } byte, og serveren modtager højst { $limit } byte. Intet er gemt: gør den kortere, eller del den op i flere dele.
+form-views-invalid = Tilladte visninger skal være et helt tal fra 1 til 100.
+form-kept = Din hemmelighed står stadig i formularen nedenfor; intet er gemt.
 
 link-heading = Dit link er klar
 link-intro = Send linket til den person, der skal bruge hemmeligheden. Det virker kun så mange gange, som du har tilladt, og udløber af sig selv.
@@ -49,8 +52,11 @@ damaged-body = Linket peger på en hemmelighed, men en del af det mangler eller 
 invalid-heading = Der mangler noget
 invalid-body = Indtast en hemmelighed, og vælg, hvor længe den skal gælde.
 
+bad-request-heading = Denne anmodning kan ikke besvares
+bad-request-body = Adressen bruges ikke på den måde, eller anmodningen angav en vært, som serveren ikke kan sætte ind i et link. Start forfra på forsiden.
+
 too-large-heading = Hemmeligheden er for stor
-too-large-body = Serveren modtager kun hemmeligheder op til en fast størrelse. Del en mindre hemmelighed, eller del den op.
+too-large-body = Serveren modtager kun hemmeligheder på højst { $limit } byte. Intet er gemt: del en mindre hemmelighed, eller del den op.
 
 unavailable-heading = Midlertidigt utilgængelig
 unavailable-body = Serveren kan ikke nå sit lager lige nu. Intet er ændret. Prøv igen om et øjeblik.

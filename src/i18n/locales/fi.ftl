@@ -19,6 +19,9 @@ ttl-hour = Tunnin päästä
 form-views-label = Sallitut katselukerrat
 form-views-hint = Kuinka monta kertaa linkin voi avata, ennen kuin salaisuus poistetaan.
 form-submit = Luo linkki
+form-too-large = Tämä salaisuus on { $size } tavua, ja tämä palvelin hyväksyy enintään { $limit } tavua. Mitään ei tallennettu: lyhennä sitä tai jaa se osiin.
+form-views-invalid = Sallittujen katselukertojen on oltava kokonaisluku väliltä 1–100.
+form-kept = Salaisuutesi on yhä alla olevassa lomakkeessa; mitään ei tallennettu.
 
 link-heading = Linkkisi on valmis
 link-intro = Lähetä tämä linkki henkilölle, joka tarvitsee salaisuuden. Se toimii vain niin monta kertaa kuin sallit, ja se vanhenee itsestään.
@@ -49,8 +52,11 @@ damaged-body = Linkki osoittaa salaisuuteen, mutta osa siitä puuttuu tai on muu
 invalid-heading = Jotain puuttuu
 invalid-body = Kirjoita salaisuus ja valitse, kuinka kauan se on voimassa.
 
+bad-request-heading = Tähän pyyntöön ei voi vastata
+bad-request-body = Tätä osoitetta ei käytetä näin, tai pyynnössä oli isäntänimi, jota tämä palvelin ei voi laittaa linkkiin. Aloita alusta etusivulta.
+
 too-large-heading = Salaisuus on liian suuri
-too-large-body = Tämä palvelin hyväksyy salaisuuksia vain tiettyyn kokoon asti. Jaa pienempi salaisuus tai jaa se osiin.
+too-large-body = Tämä palvelin hyväksyy salaisuuksia, joiden koko on enintään { $limit } tavua. Mitään ei tallennettu: jaa pienempi salaisuus tai jaa se osiin.
 
 unavailable-heading = Tilapäisesti poissa käytöstä
 unavailable-body = Palvelin ei juuri nyt saa yhteyttä tallennustilaansa. Mitään ei muutettu. Yritä hetken päästä uudelleen.

@@ -19,6 +19,9 @@ ttl-hour = Egy óra
 form-views-label = Megengedett megtekintések
 form-views-hint = Hányszor nyitható meg a link, mielőtt a titok törlődik.
 form-submit = Link létrehozása
+form-too-large = Ez a titok { $size } bájt hosszú, ez a szerver pedig legfeljebb { $limit } bájtot fogad. Semmi sem tárolódott: rövidítsd le, vagy oszd fel részekre.
+form-views-invalid = A megengedett megtekintések száma csak 1 és 100 közötti egész szám lehet.
+form-kept = A titkod még ott van a lenti űrlapon; semmi sem tárolódott.
 
 link-heading = Elkészült a linked
 link-intro = Küldd el ezt a linket annak, akinek a titokra szüksége van. Csak annyiszor működik, ahányszor engedted, és magától lejár.
@@ -49,8 +52,11 @@ damaged-body = A link egy titokra mutat, de egy része hiányzik vagy megváltoz
 invalid-heading = Valami hiányzik
 invalid-body = Adj meg egy titkot, és válaszd ki, meddig legyen elérhető.
 
+bad-request-heading = Erre a kérésre nem lehet válaszolni
+bad-request-body = Ezt a címet nem így kell használni, vagy a kérés olyan gazdagépet nevezett meg, amelyet ez a szerver nem tud linkbe tenni. Kezdd újra a kezdőlapról.
+
 too-large-heading = Ez a titok túl nagy
-too-large-body = Ez a szerver csak egy rögzített méretig fogad titkokat. Ossz meg kisebb titkot, vagy oszd fel részekre.
+too-large-body = Ez a szerver legfeljebb { $limit } bájtos titkokat fogad. Semmi sem tárolódott: ossz meg kisebb titkot, vagy oszd fel részekre.
 
 unavailable-heading = Átmenetileg nem érhető el
 unavailable-body = A szerver most nem éri el a tárhelyét. Semmi sem változott. Próbáld újra egy kicsit később.

@@ -19,6 +19,9 @@ ttl-hour = Satu jam
 form-views-label = Jumlah tampilan yang diizinkan
 form-views-hint = Berapa kali tautan boleh dibuka sebelum rahasia dihapus.
 form-submit = Buat tautan
+form-too-large = Rahasia ini berukuran { $size } byte, sedangkan server ini hanya menerima maksimal { $limit } byte. Tidak ada yang disimpan: perpendek rahasia itu, atau pecah menjadi beberapa bagian.
+form-views-invalid = Jumlah tampilan yang diizinkan harus berupa bilangan bulat dari 1 sampai 100.
+form-kept = Rahasia Anda masih ada di formulir di bawah; tidak ada yang disimpan.
 
 link-heading = Tautan Anda sudah siap
 link-intro = Kirim tautan ini kepada orang yang membutuhkan rahasia itu. Tautan hanya berfungsi sebanyak yang Anda izinkan, dan kedaluwarsa dengan sendirinya.
@@ -49,8 +52,11 @@ damaged-body = Tautan ini mengarah ke sebuah rahasia, tetapi sebagiannya hilang 
 invalid-heading = Ada yang kurang
 invalid-body = Masukkan rahasia dan pilih berapa lama rahasia itu berlaku.
 
+bad-request-heading = Permintaan ini tidak dapat dijawab
+bad-request-body = Alamat ini tidak digunakan dengan cara itu, atau permintaan menyebut host yang tidak dapat dimasukkan server ini ke dalam tautan. Mulai lagi dari halaman beranda.
+
 too-large-heading = Rahasia terlalu besar
-too-large-body = Server ini hanya menerima rahasia hingga ukuran tertentu. Bagikan rahasia yang lebih kecil, atau pecah menjadi beberapa bagian.
+too-large-body = Server ini menerima rahasia berukuran maksimal { $limit } byte. Tidak ada yang disimpan: bagikan rahasia yang lebih kecil, atau pecah menjadi beberapa bagian.
 
 unavailable-heading = Tidak tersedia untuk sementara
 unavailable-body = Server tidak dapat menjangkau penyimpanannya saat ini. Tidak ada yang diubah. Silakan coba lagi sebentar lagi.

@@ -19,6 +19,9 @@ ttl-hour = Un'ora
 form-views-label = Visualizzazioni consentite
 form-views-hint = Quante volte il link può essere aperto prima che il segreto venga eliminato.
 form-submit = Crea link
+form-too-large = Questo segreto occupa { $size } byte e questo server accetta al massimo { $limit } byte. Non è stato conservato nulla: accorcialo oppure dividilo in parti.
+form-views-invalid = Le visualizzazioni consentite devono essere un numero intero da 1 a 100.
+form-kept = Il tuo segreto è ancora nel modulo qui sotto; non è stato conservato nulla.
 
 link-heading = Il tuo link è pronto
 link-intro = Invia questo link alla persona che ha bisogno del segreto. Funziona solo tante volte quante ne hai consentite e scade da solo.
@@ -49,8 +52,11 @@ damaged-body = Il link rimanda a un segreto, ma una parte manca o è stata modif
 invalid-heading = Manca qualcosa
 invalid-body = Inserisci un segreto e scegli per quanto tempo deve restare disponibile.
 
+bad-request-heading = Impossibile rispondere a questa richiesta
+bad-request-body = Questo indirizzo non si usa in questo modo, oppure la richiesta indicava un host che questo server non può inserire in un link. Ricomincia dalla pagina iniziale.
+
 too-large-heading = Il segreto è troppo grande
-too-large-body = Questo server accetta segreti solo fino a una dimensione massima. Condividi un segreto più piccolo oppure dividilo in parti.
+too-large-body = Questo server accetta segreti di al massimo { $limit } byte. Non è stato conservato nulla: condividi un segreto più piccolo oppure dividilo in parti.
 
 unavailable-heading = Temporaneamente non disponibile
 unavailable-body = Il server al momento non riesce a raggiungere il suo archivio. Non è stato modificato nulla. Riprova tra un momento.

@@ -19,6 +19,9 @@ ttl-hour = 1시간
 form-views-label = 허용 조회 수
 form-views-hint = 비밀이 삭제되기 전까지 링크를 열 수 있는 횟수입니다.
 form-submit = 링크 만들기
+form-too-large = 이 비밀의 크기는 { $size }바이트이지만, 이 서버는 최대 { $limit }바이트까지만 받습니다. 아무것도 저장되지 않았습니다. 줄이거나 여러 부분으로 나누세요.
+form-views-invalid = 허용 조회 수는 1부터 100까지의 정수여야 합니다.
+form-kept = 비밀은 아래 양식에 그대로 있습니다. 아무것도 저장되지 않았습니다.
 
 link-heading = 링크가 준비되었습니다
 link-intro = 비밀이 필요한 사람에게 이 링크를 보내세요. 허용한 횟수만큼만 열리며, 기간이 지나면 저절로 만료됩니다.
@@ -49,8 +52,11 @@ damaged-body = 이 링크는 비밀을 가리키지만 일부가 빠졌거나 �
 invalid-heading = 빠진 항목이 있습니다
 invalid-body = 비밀을 입력하고 유지 기간을 선택하세요.
 
+bad-request-heading = 이 요청에는 응답할 수 없습니다
+bad-request-body = 이 주소는 그런 방식으로 쓰지 않거나, 요청에 이 서버가 링크에 넣을 수 없는 호스트가 지정되어 있습니다. 홈페이지에서 다시 시작하세요.
+
 too-large-heading = 비밀이 너무 큽니다
-too-large-body = 이 서버는 정해진 크기까지만 비밀을 받습니다. 더 작은 비밀을 공유하거나 나누어 공유하세요.
+too-large-body = 이 서버는 최대 { $limit }바이트까지의 비밀만 받습니다. 아무것도 저장되지 않았습니다. 더 작은 비밀을 공유하거나 나누어 공유하세요.
 
 unavailable-heading = 일시적으로 사용할 수 없습니다
 unavailable-body = 지금은 서버가 저장소에 연결할 수 없습니다. 아무것도 변경되지 않았습니다. 잠시 후 다시 시도하세요.

@@ -20,6 +20,9 @@ ttl-hour = Én time
 form-views-label = Tillatte visninger
 form-views-hint = Hvor mange ganger lenken kan åpnes før hemmeligheten slettes.
 form-submit = Lag lenke
+form-too-large = Hemmeligheten er på { $size } byte, og serveren tar imot høyst { $limit } byte. Ingenting er lagret: gjør den kortere, eller del den opp i flere deler.
+form-views-invalid = Tillatte visninger må være et heltall fra 1 til 100.
+form-kept = Hemmeligheten din står fortsatt i skjemaet nedenfor; ingenting er lagret.
 
 link-heading = Lenken din er klar
 link-intro = Send lenken til den som trenger hemmeligheten. Den virker bare så mange ganger som du har tillatt, og utløper av seg selv.
@@ -50,8 +53,11 @@ damaged-body = Lenken peker til en hemmelighet, men en del av den mangler eller 
 invalid-heading = Noe mangler
 invalid-body = Skriv inn en hemmelighet og velg hvor lenge den skal vare.
 
+bad-request-heading = Denne forespørselen kan ikke besvares
+bad-request-body = Adressen brukes ikke på den måten, eller forespørselen oppga en vert som serveren ikke kan sette inn i en lenke. Begynn på nytt fra startsiden.
+
 too-large-heading = Hemmeligheten er for stor
-too-large-body = Serveren tar bare imot hemmeligheter opp til en fast størrelse. Del en mindre hemmelighet, eller del den opp.
+too-large-body = Serveren tar bare imot hemmeligheter på høyst { $limit } byte. Ingenting er lagret: del en mindre hemmelighet, eller del den opp.
 
 unavailable-heading = Midlertidig utilgjengelig
 unavailable-body = Serveren får ikke kontakt med lagringen sin akkurat nå. Ingenting er endret. Prøv igjen om litt.

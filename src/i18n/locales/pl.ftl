@@ -19,6 +19,9 @@ ttl-hour = Jedna godzina
 form-views-label = Dozwolone wyświetlenia
 form-views-hint = Ile razy można otworzyć link, zanim sekret zostanie usunięty.
 form-submit = Utwórz link
+form-too-large = Ten sekret ma { $size } B, a ten serwer przyjmuje najwyżej { $limit } B. Nic nie zostało zapisane: skróć go albo podziel na części.
+form-views-invalid = Liczba dozwolonych wyświetleń musi być liczbą całkowitą od 1 do 100.
+form-kept = Twój sekret nadal jest w formularzu poniżej; nic nie zostało zapisane.
 
 link-heading = Twój link jest gotowy
 link-intro = Wyślij ten link osobie, która potrzebuje sekretu. Działa tylko tyle razy, ile pozwolisz, i sam wygasa.
@@ -49,8 +52,11 @@ damaged-body = Link prowadzi do sekretu, ale jego część jest brakująca lub z
 invalid-heading = Czegoś brakuje
 invalid-body = Wpisz sekret i wybierz, jak długo ma być dostępny.
 
+bad-request-heading = Na to żądanie nie można odpowiedzieć
+bad-request-body = Tego adresu nie używa się w ten sposób albo żądanie wskazało hosta, którego ten serwer nie może umieścić w linku. Zacznij od nowa na stronie głównej.
+
 too-large-heading = Ten sekret jest za duży
-too-large-body = Ten serwer przyjmuje sekrety tylko do określonego rozmiaru. Udostępnij mniejszy sekret albo podziel go na części.
+too-large-body = Ten serwer przyjmuje sekrety o rozmiarze najwyżej { $limit } B. Nic nie zostało zapisane: udostępnij mniejszy sekret albo podziel go na części.
 
 unavailable-heading = Chwilowo niedostępne
 unavailable-body = Serwer nie może teraz połączyć się ze swoim magazynem danych. Nic nie zostało zmienione. Spróbuj ponownie za chwilę.

@@ -20,6 +20,9 @@ ttl-hour = Uma hora
 form-views-label = Visualizações permitidas
 form-views-hint = Quantas vezes o link pode ser aberto antes que o segredo seja apagado.
 form-submit = Criar link
+form-too-large = Este segredo tem { $size } bytes, e este servidor aceita no máximo { $limit } bytes. Nada foi guardado: encurte-o ou divida-o em partes.
+form-views-invalid = As visualizações permitidas devem ser um número inteiro de 1 a 100.
+form-kept = Seu segredo continua no formulário abaixo; nada foi guardado.
 
 link-heading = Seu link está pronto
 link-intro = Envie este link para a pessoa que precisa do segredo. Ele só funciona quantas vezes você permitiu e expira sozinho.
@@ -50,8 +53,11 @@ damaged-body = O link aponta para um segredo, mas uma parte dele está faltando 
 invalid-heading = Falta alguma coisa
 invalid-body = Digite um segredo e escolha por quanto tempo ele deve durar.
 
+bad-request-heading = Não é possível responder a esta solicitação
+bad-request-body = Este endereço não é usado dessa forma, ou a solicitação indicou um host que este servidor não pode colocar em um link. Comece de novo pela página inicial.
+
 too-large-heading = Esse segredo é grande demais
-too-large-body = Este servidor aceita segredos até um tamanho fixo. Compartilhe um segredo menor ou divida-o em partes.
+too-large-body = Este servidor aceita segredos de no máximo { $limit } bytes. Nada foi guardado: compartilhe um segredo menor ou divida-o em partes.
 
 unavailable-heading = Temporariamente indisponível
 unavailable-body = O servidor não consegue acessar o armazenamento agora. Nada foi alterado. Tente de novo em instantes.

@@ -19,6 +19,9 @@ ttl-hour = O oră
 form-views-label = Vizualizări permise
 form-views-hint = De câte ori poate fi deschis linkul înainte ca secretul să fie șters.
 form-submit = Creează linkul
+form-too-large = Acest secret are { $size } B, iar acest server acceptă cel mult { $limit } B. Nu s-a păstrat nimic: scurtează-l sau împarte-l în bucăți.
+form-views-invalid = Vizualizările permise trebuie să fie un număr întreg de la 1 la 100.
+form-kept = Secretul tău este încă în formularul de mai jos; nu s-a păstrat nimic.
 
 link-heading = Linkul tău este gata
 link-intro = Trimite acest link persoanei care are nevoie de secret. Funcționează doar de câte ori ai permis și expiră singur.
@@ -49,8 +52,11 @@ damaged-body = Linkul duce la un secret, dar o parte din el lipsește sau a fost
 invalid-heading = Lipsește ceva
 invalid-body = Introdu un secret și alege cât timp să fie valabil.
 
+bad-request-heading = Această cerere nu poate primi răspuns
+bad-request-body = Această adresă nu se folosește așa, sau cererea a indicat o gazdă pe care acest server nu o poate pune într-un link. Începe din nou de la pagina principală.
+
 too-large-heading = Secretul este prea mare
-too-large-body = Acest server acceptă secrete doar până la o anumită dimensiune. Partajează un secret mai mic sau împarte-l în bucăți.
+too-large-body = Acest server acceptă secrete de cel mult { $limit } B. Nu s-a păstrat nimic: partajează un secret mai mic sau împarte-l în bucăți.
 
 unavailable-heading = Indisponibil temporar
 unavailable-body = Serverul nu își poate accesa spațiul de stocare în acest moment. Nu s-a schimbat nimic. Încearcă din nou peste câteva momente.

@@ -19,6 +19,9 @@ ttl-hour = Jedna hodina
 form-views-label = Povolené zobrazenia
 form-views-hint = Koľkokrát možno odkaz otvoriť, kým sa tajomstvo vymaže.
 form-submit = Vytvoriť odkaz
+form-too-large = Toto tajomstvo má { $size } B a tento server prijíma najviac { $limit } B. Nič sa neuložilo: skráťte ho alebo ho rozdeľte na časti.
+form-views-invalid = Počet povolených zobrazení musí byť celé číslo od 1 do 100.
+form-kept = Vaše tajomstvo je stále vo formulári nižšie; nič sa neuložilo.
 
 link-heading = Váš odkaz je pripravený
 link-intro = Pošlite tento odkaz osobe, ktorá tajomstvo potrebuje. Funguje iba toľkokrát, koľkokrát ste povolili, a jeho platnosť vyprší sama.
@@ -49,8 +52,11 @@ damaged-body = Odkaz vedie k tajomstvu, ale jeho časť chýba alebo bola zmenen
 invalid-heading = Niečo chýba
 invalid-body = Zadajte tajomstvo a zvoľte, ako dlho má platiť.
 
+bad-request-heading = Na túto požiadavku nemožno odpovedať
+bad-request-body = Táto adresa sa takto nepoužíva alebo požiadavka uviedla hostiteľa, ktorého tento server nemôže vložiť do odkazu. Začnite znova na úvodnej stránke.
+
 too-large-heading = Tajomstvo je príliš veľké
-too-large-body = Tento server prijíma tajomstvá iba do pevne určenej veľkosti. Zdieľajte menšie tajomstvo alebo ho rozdeľte.
+too-large-body = Tento server prijíma tajomstvá s veľkosťou najviac { $limit } B. Nič sa neuložilo: zdieľajte menšie tajomstvo alebo ho rozdeľte.
 
 unavailable-heading = Dočasne nedostupné
 unavailable-body = Server sa teraz nemôže spojiť so svojím úložiskom. Nič sa nezmenilo. Skúste to znova o chvíľu.

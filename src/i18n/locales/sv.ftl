@@ -19,6 +19,9 @@ ttl-hour = En timme
 form-views-label = Tillåtna visningar
 form-views-hint = Hur många gånger länken får öppnas innan hemligheten raderas.
 form-submit = Skapa länk
+form-too-large = Hemligheten är { $size } byte lång, och servern tar emot högst { $limit } byte. Inget har sparats: korta den, eller dela upp den i flera delar.
+form-views-invalid = Tillåtna visningar måste vara ett heltal från 1 till 100.
+form-kept = Din hemlighet finns kvar i formuläret nedan; inget har sparats.
 
 link-heading = Din länk är klar
 link-intro = Skicka länken till den som behöver hemligheten. Den fungerar bara så många gånger som du har tillåtit och upphör av sig själv.
@@ -49,8 +52,11 @@ damaged-body = Länken pekar på en hemlighet, men en del av den saknas eller ha
 invalid-heading = Något saknas
 invalid-body = Skriv in en hemlighet och välj hur länge den ska gälla.
 
+bad-request-heading = Den här begäran kan inte besvaras
+bad-request-body = Adressen används inte på det sättet, eller så angav begäran en värd som servern inte kan lägga in i en länk. Börja om från startsidan.
+
 too-large-heading = Hemligheten är för stor
-too-large-body = Servern tar bara emot hemligheter upp till en fast storlek. Dela en mindre hemlighet, eller dela upp den.
+too-large-body = Servern tar emot hemligheter på högst { $limit } byte. Inget har sparats: dela en mindre hemlighet, eller dela upp den.
 
 unavailable-heading = Tillfälligt otillgänglig
 unavailable-body = Servern når inte sin lagring just nu. Inget har ändrats. Försök igen om en stund.

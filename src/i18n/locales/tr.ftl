@@ -19,6 +19,9 @@ ttl-hour = Bir saat
 form-views-label = İzin verilen görüntüleme
 form-views-hint = Sır silinmeden önce bağlantının kaç kez açılabileceği.
 form-submit = Bağlantı oluştur
+form-too-large = Bu sır { $size } bayt uzunluğunda ve bu sunucu en fazla { $limit } bayt kabul ediyor. Hiçbir şey saklanmadı: sırrı kısaltın ya da parçalara bölün.
+form-views-invalid = İzin verilen görüntüleme sayısı 1 ile 100 arasında bir tam sayı olmalıdır.
+form-kept = Sırrınız hâlâ aşağıdaki formda; hiçbir şey saklanmadı.
 
 link-heading = Bağlantınız hazır
 link-intro = Bu bağlantıyı sırra ihtiyacı olan kişiye gönderin. Yalnızca izin verdiğiniz sayıda çalışır ve süresi dolunca kendiliğinden geçersiz olur.
@@ -49,8 +52,11 @@ damaged-body = Bağlantı bir sırrı gösteriyor, ancak bir kısmı eksik ya da
 invalid-heading = Bir şey eksik
 invalid-body = Lütfen bir sır girin ve ne kadar süre geçerli olacağını seçin.
 
+bad-request-heading = Bu isteğe yanıt verilemiyor
+bad-request-body = Bu adres bu şekilde kullanılmaz ya da istek, bu sunucunun bir bağlantıya koyamayacağı bir ana makine adı belirtti. Ana sayfadan yeniden başlayın.
+
 too-large-heading = Bu sır çok büyük
-too-large-body = Bu sunucu belirli bir boyuta kadar olan sırları kabul eder. Daha küçük bir sır paylaşın ya da onu parçalara bölün.
+too-large-body = Bu sunucu en fazla { $limit } bayt boyutundaki sırları kabul eder. Hiçbir şey saklanmadı: daha küçük bir sır paylaşın ya da onu parçalara bölün.
 
 unavailable-heading = Geçici olarak kullanılamıyor
 unavailable-body = Sunucu şu anda depolama alanına ulaşamıyor. Hiçbir şey değişmedi. Lütfen biraz sonra yeniden deneyin.

@@ -19,6 +19,9 @@ ttl-hour = Một giờ
 form-views-label = Số lần xem cho phép
 form-views-hint = Số lần liên kết có thể được mở trước khi bí mật bị xóa.
 form-submit = Tạo liên kết
+form-too-large = Bí mật này dài { $size } byte, trong khi máy chủ này chỉ nhận tối đa { $limit } byte. Chưa có gì được lưu: hãy rút ngắn nó hoặc chia nó thành nhiều phần.
+form-views-invalid = Số lần xem cho phép phải là số nguyên từ 1 đến 100.
+form-kept = Bí mật của bạn vẫn còn trong biểu mẫu bên dưới; chưa có gì được lưu.
 
 link-heading = Liên kết của bạn đã sẵn sàng
 link-intro = Gửi liên kết này cho người cần bí mật. Liên kết chỉ dùng được đúng số lần bạn cho phép và tự hết hạn.
@@ -49,8 +52,11 @@ damaged-body = Liên kết trỏ đến một bí mật, nhưng một phần c�
 invalid-heading = Còn thiếu thông tin
 invalid-body = Hãy nhập bí mật và chọn thời gian tồn tại của nó.
 
+bad-request-heading = Không thể trả lời yêu cầu này
+bad-request-body = Địa chỉ này không được dùng theo cách đó, hoặc yêu cầu đã nêu một host mà máy chủ này không thể đưa vào liên kết. Hãy bắt đầu lại từ trang chủ.
+
 too-large-heading = Bí mật quá lớn
-too-large-body = Máy chủ này chỉ nhận bí mật đến một kích thước cố định. Hãy chia sẻ bí mật nhỏ hơn hoặc chia nó thành nhiều phần.
+too-large-body = Máy chủ này chỉ nhận bí mật có kích thước tối đa { $limit } byte. Chưa có gì được lưu: hãy chia sẻ bí mật nhỏ hơn hoặc chia nó thành nhiều phần.
 
 unavailable-heading = Tạm thời không khả dụng
 unavailable-body = Máy chủ hiện không thể kết nối với kho lưu trữ. Không có gì thay đổi. Vui lòng thử lại sau giây lát.

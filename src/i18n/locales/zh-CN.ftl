@@ -20,6 +20,9 @@ ttl-hour = 一小时
 form-views-label = 允许查看次数
 form-views-hint = 秘密被删除前，链接可以打开的次数。
 form-submit = 创建链接
+form-too-large = 此秘密大小为{ $size }字节，而此服务器最多接受{ $limit }字节。未保存任何内容：请缩短它，或将其拆分成几部分。
+form-views-invalid = 允许查看次数必须是1到100之间的整数。
+form-kept = 你的秘密仍在下方的表单中；未保存任何内容。
 
 link-heading = 链接已生成
 link-intro = 把这个链接发给需要秘密的人。它只能按你允许的次数使用，到期后自动失效。
@@ -50,8 +53,11 @@ damaged-body = 此链接指向一个秘密，但其中一部分缺失或被改�
 invalid-heading = 缺少内容
 invalid-body = 请输入秘密，并选择它的有效期。
 
+bad-request-heading = 无法响应此请求
+bad-request-body = 此地址不能这样使用，或者请求中指定的主机无法被此服务器放入链接。请从首页重新开始。
+
 too-large-heading = 秘密太大
-too-large-body = 此服务器只接受一定大小以内的秘密。请分享较小的秘密，或将其拆分。
+too-large-body = 此服务器只接受不超过{ $limit }字节的秘密。未保存任何内容：请分享较小的秘密，或将其拆分。
 
 unavailable-heading = 暂时无法使用
 unavailable-body = 服务器目前无法连接到其存储。没有任何更改。请稍后再试。
