@@ -18,7 +18,7 @@ struct Source {
     body: &'static [u8],
 }
 
-const SOURCES: [Source; 3] = [
+const SOURCES: [Source; 4] = [
     Source {
         stem: "app",
         ext: "css",
@@ -30,6 +30,13 @@ const SOURCES: [Source; 3] = [
         ext: "js",
         content_type: "text/javascript; charset=utf-8",
         body: include_bytes!("../../assets/app.js"),
+    },
+    // An ES module: the zero-knowledge format and pages (`docs/FORMAT.md`).
+    Source {
+        stem: "zk",
+        ext: "js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../assets/zk.js"),
     },
     Source {
         stem: "icon",

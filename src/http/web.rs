@@ -18,6 +18,7 @@ use super::AppState;
 use super::api::ApiError;
 use super::body::{form_limit, read_limited};
 use super::context::{Ctx, home};
+use crate::config::WebEncryption;
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
 use crate::metrics::Via;
@@ -30,10 +31,14 @@ pub struct Page {
     pub js: String,
     pub icon: String,
     pub home: String,
+    /// The zero-knowledge module, on the pages that use it ("" elsewhere).
+    pub zk_js: String,
+    /// The footer's promise, exact for the kind of link the page is about.
+    pub footer: &'static str,
 }
 
 impl Page {
-    fn new(state: &AppState, t: &'static Strings) -> Self {
+    pub(super) fn new(state: &AppState, t: &'static Strings) -> Self {
         let asset = |stem, ext| format!("{}/{}", state.static_url, state.assets.name(stem, ext));
         Page {
             t,
@@ -41,7 +46,16 @@ impl Page {
             js: asset("app", "js"),
             icon: asset("icon", "svg"),
             home: home(&state.links),
+            zk_js: String::new(),
+            footer: t.footer,
         }
+    }
+
+    /// A page that runs the zero-knowledge module.
+    pub(super) fn with_zk(mut self, state: &AppState, footer: &'static str) -> Self {
+        self.zk_js = format!("{}/{}", state.static_url, state.assets.name("zk", "js"));
+        self.footer = footer;
+        self
     }
 }
 
@@ -57,6 +71,9 @@ struct FormPage {
     page: Page,
     ttl_options: Vec<TtlOption>,
     max_chars: usize,
+    /// Where the page's script sends envelopes; "" when the form encrypts
+    /// on the server (`HUSHLINK_WEB_ENCRYPTION=server`).
+    zk_create: String,
 }
 
 #[derive(Template)]
@@ -93,7 +110,7 @@ struct MessagePage {
     show_home: bool,
 }
 
-fn render(template: impl Template, status: StatusCode) -> Response {
+pub(super) fn render(template: impl Template, status: StatusCode) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
@@ -148,7 +165,7 @@ impl IntoResponse for PageError {
     }
 }
 
-fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageError {
+pub(super) fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageError {
     let (state, t) = (state.clone(), ctx.t);
     move |error| PageError {
         error,
@@ -187,11 +204,19 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
             selected: value == default,
         })
         .collect();
+    let (page, zk_create) = match state.web_encryption {
+        WebEncryption::Browser => (
+            Page::new(&state, t).with_zk(&state, t.footer_form),
+            format!("{}s", home(&state.links)),
+        ),
+        WebEncryption::Server => (Page::new(&state, t), String::new()),
+    };
     render(
         FormPage {
-            page: Page::new(&state, t),
+            page,
             ttl_options,
             max_chars: state.limits.max_secret_bytes,
+            zk_create,
         },
         StatusCode::OK,
     )

@@ -27,7 +27,7 @@ use crate::error::{Error, InvalidParam};
 use crate::metrics::Via;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
 use crate::token::ZkId;
-use crate::zk::service::NewZkSecret;
+use crate::zk::service::{Created, NewZkSecret};
 use crate::zk::{self, CHECK_LEN, Envelope, FormatError, Kdf, Kind, PROOF_LEN};
 
 /// Room for the envelope's header, the content header and a file name.
@@ -112,7 +112,11 @@ fn json_object(bytes: &[u8]) -> Result<Map<String, Value>, Error> {
     }
 }
 
-async fn read_new(state: &AppState, headers: &HeaderMap, body: Body) -> Result<NewZkSecret, Error> {
+pub(super) async fn read_new(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<NewZkSecret, Error> {
     let max_secret = state.limits.max_secret_bytes;
     let bytes = read_limited(headers, body, body_limit(max_secret)).await?;
     let fields = json_object(&bytes)?;
@@ -242,11 +246,16 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let to_api = |e| ApiError::from_ctx(e, &ctx);
     let new = read_new(&state, &headers, body).await.map_err(to_api)?;
-    let (ttl, views) = (new.ttl.secs(), new.views.get());
+    let (ttl, views) = (new.ttl, new.views);
     let created = state.zk.create(new).await.map_err(to_api)?;
     state.metrics.secret_created(Via::Api);
+    Ok(created_response(&ctx, &created, ttl, views))
+}
+
+/// The answer to a create, from the API or from the form's script.
+pub(super) fn created_response(ctx: &Ctx, created: &Created, ttl: Ttl, views: Views) -> Response {
     let id = created.id.as_str();
-    Ok(Json(ZkCreated {
+    Json(ZkCreated {
         id: id.to_owned(),
         links: [
             Link::new("self", format!("{}api/v2/secrets/{id}", ctx.base_url)),
@@ -255,11 +264,11 @@ pub async fn create(
                 format!("{}{}", ctx.base_url, web_path(&created.id)),
             ),
         ],
-        ttl,
-        views,
+        ttl: ttl.secs(),
+        views: views.get(),
         expires_at: created.expires_at,
     })
-    .into_response())
+    .into_response()
 }
 
 /// PBKDF2 parameters a reader needs before deriving.

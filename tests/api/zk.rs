@@ -589,3 +589,149 @@ async fn nothing_secret_in_the_store_or_a_trace_level_log() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_reader_page_is_a_preview_that_needs_javascript_and_consumes_nothing() {
+    for app in both_backends().await {
+        let made = make(&app, b"page secret", None, 1).await;
+        for _ in 0..3 {
+            let r = app.client.get(&made.web).send().await.unwrap();
+            assert_eq!(r.status(), 200, "{}", app.backend);
+            let csp = r.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            assert!(
+                csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"),
+                "{csp}"
+            );
+            assert!(!csp.contains("unsafe"), "{csp}");
+            let html = r.text().await.unwrap();
+            assert!(html.contains("<noscript>"), "{html}");
+            assert!(html.contains("needs JavaScript"), "{html}");
+            assert!(
+                html.contains(r#"<script type="module" src="static/zk."#) || html.contains("/zk."),
+                "{html}"
+            );
+            assert!(
+                html.contains(&format!("/api/v2/secrets/{}", made.id)),
+                "{html}"
+            );
+            assert!(!html.contains("<script>"), "no inline script");
+            assert!(
+                html.contains("the server never sees the secret"),
+                "footer: {html}"
+            );
+        }
+        assert_eq!(head(&app, &made.id).await, (200, Some("1".into())));
+        let r = app
+            .client
+            .get(app.url("/s/0123456789abcdef0123456789abcdef"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+        let r = app
+            .client
+            .get(app.url("/s/not-an-id"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+    }
+}
+
+#[tokio::test]
+async fn the_form_offers_browser_encryption_and_its_create_follows_the_form_rules() {
+    // Keys required on the API: the form (and its script's create) stay
+    // open, exactly as SnapPass's form post does.
+    let app = spawn_app_with(|c| c.api_auth = hushlink::config::ApiAuth::Required).await;
+    let html = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"id="zk-passphrase""#), "{html}");
+    assert!(html.contains(r#"data-create="/s""#), "{html}");
+    assert!(html.contains("type=\"module\""), "{html}");
+    let key = LinkKey::generate();
+    let sealed = zk::seal(&key, &Kdf::None, None, &Content::guess(b"form".to_vec())).unwrap();
+    let body = json!({
+        "envelope": zk::b64(sealed.envelope.as_bytes()),
+        "verifier": zk::b64(&sealed.verifier),
+        "key_check": zk::b64(&sealed.key_check),
+        "ttl": 3600,
+    });
+    let r = app
+        .client
+        .post(app.url("/s"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let created: Value = r.json().await.unwrap();
+    assert!(
+        created["links"][1]["href"]
+            .as_str()
+            .unwrap()
+            .contains("/s/")
+    );
+    let r = app
+        .client
+        .post(app.url("/api/v2/secrets"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401, "the API still needs a key");
+
+    // The SnapPass flow's link page says which kind of link it made.
+    let r = app
+        .client
+        .post(app.url("/"))
+        .form(&[("password", "no js"), ("ttl", "Hour")])
+        .send()
+        .await
+        .unwrap();
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Server-encrypted link (SnapPass format)"),
+        "{html}"
+    );
+    assert!(
+        html.contains("sees the secret while it creates and reveals it"),
+        "{html}"
+    );
+
+    let server =
+        spawn_app_with(|c| c.web_encryption = hushlink::config::WebEncryption::Server).await;
+    let html = server
+        .client
+        .get(server.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !html.contains("zk-passphrase") && !html.contains("type=\"module\""),
+        "{html}"
+    );
+    let off = spawn_app_with(|c| c.web_form = false).await;
+    assert_eq!(
+        off.client
+            .post(off.url("/s"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}
