@@ -735,3 +735,84 @@ async fn the_form_offers_browser_encryption_and_its_create_follows_the_form_rule
         404
     );
 }
+
+/// The client binary against `app`, with stdin piped (never a terminal).
+async fn cli(app: &TestApp, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    crate::helpers::hushlink_client(args, &[("HUSHLINK_SERVER", app.address.clone())], stdin).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_makes_and_opens_zero_knowledge_links_byte_for_byte() {
+    use crate::helpers::assert_exit;
+    for app in both_backends().await {
+        // Text and binary, by default a zero-knowledge link.
+        let binary: Vec<u8> = (0..3000).map(|i| (i * 7 % 256) as u8).collect();
+        for secret in [b"pipeline secret\n".to_vec(), binary] {
+            let out = cli(&app, &["send", "--views", "2"], &secret).await;
+            assert_exit(&out, 0, "send");
+            let link = String::from_utf8(out.stdout).unwrap().trim_end().to_owned();
+            let (page, fragment) = link.split_once('#').expect("a fragment");
+            assert!(page.starts_with(&format!("{}/s/", app.address)), "{link}");
+            assert_eq!(fragment.len(), 43);
+            let out = cli(&app, &["check", &link], b"").await;
+            assert_exit(&out, 0, "check");
+            assert_eq!(out.stdout, b"available (2 view(s) left)\n");
+            for _ in 0..2 {
+                let out = cli(&app, &["get", &link], b"").await;
+                assert_exit(&out, 0, "get");
+                assert!(out.stdout == secret, "{}: exact bytes", app.backend);
+                assert!(!String::from_utf8_lossy(&out.stderr).contains(fragment));
+            }
+            for cmd in ["get", "check"] {
+                assert_exit(&cli(&app, &[cmd, &link], b"").await, 4, "used up");
+            }
+        }
+
+        // With a passphrase: a wrong one exits 8 and uses no view.
+        let dir = tempfile::tempdir().unwrap();
+        let (right, wrong) = (dir.path().join("right"), dir.path().join("wrong"));
+        std::fs::write(&right, "tr0ub4dor & 3\n").unwrap();
+        std::fs::write(&wrong, "tr0ub4dor & 4\n").unwrap();
+        let (right, wrong) = (right.to_str().unwrap(), wrong.to_str().unwrap());
+        let out = cli(&app, &["send", "--passphrase-file", right], b"guarded").await;
+        assert_exit(&out, 0, "send with a passphrase");
+        let link = String::from_utf8(out.stdout).unwrap().trim_end().to_owned();
+        let out = cli(&app, &["check", &link], b"").await;
+        assert_eq!(
+            out.stdout,
+            b"available (1 view(s) left, passphrase needed)\n"
+        );
+        let out = cli(&app, &["get", &link], b"").await;
+        assert_exit(&out, 2, "no passphrase and no terminal");
+        let out = cli(&app, &["get", "--passphrase-file", wrong, &link], b"").await;
+        assert_exit(&out, 8, "wrong passphrase");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("4 attempt(s) left"));
+        assert!(out.stdout.is_empty());
+        let out = cli(&app, &["check", &link], b"").await;
+        assert_exit(&out, 0, "still there after a wrong passphrase");
+
+        // Damaged links: caught before a proof is sent (no attempt used).
+        let (page, fragment) = link.split_once('#').unwrap();
+        let flipped = if fragment.starts_with('A') { "B" } else { "A" };
+        for damaged in [
+            page.to_owned(),
+            format!("{page}#{}", &fragment[..40]),
+            format!("{page}#{flipped}{}", &fragment[1..]),
+        ] {
+            let out = cli(&app, &["get", "--passphrase-file", right, &damaged], b"").await;
+            assert_exit(&out, 5, "damaged link");
+        }
+        let id = page.rsplit('/').next().unwrap();
+        assert_eq!(metadata(&app, id).await.1["attempts_left"], 4);
+
+        let out = cli(&app, &["get", "--passphrase-file", right, &link], b"").await;
+        assert_exit(&out, 0, "right passphrase");
+        assert_eq!(out.stdout, b"guarded");
+
+        // --server-side still makes a SnapPass-format link.
+        let out = cli(&app, &["send", "--server-side"], b"classic").await;
+        assert_exit(&out, 0, "send --server-side");
+        let link = String::from_utf8(out.stdout).unwrap();
+        assert!(link.contains('~') && !link.contains('#'), "{link}");
+    }
+}
