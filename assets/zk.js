@@ -286,14 +286,49 @@ function showLink(box, link, withPassphrase) {
   const field = document.getElementById("zk-link-field");
   field.value = link;
   show(document.getElementById("zk-passphrase-note"), withPassphrase);
-  const qr = document.getElementById("zk-qr");
-  if (qr && globalThis.hushlinkQr) { qr.replaceChildren(globalThis.hushlinkQr(link)); show(qr, true); }
+  drawQr(box.dataset.qr, link, document.getElementById("zk-qr"));
   // The form's heading and form give way to the link, as the server's
   // link page would show it.
   const section = document.getElementById("zk-link");
   for (const el of section.parentElement.children) { show(el, el === section); }
   field.focus();
   field.select();
+}
+
+/**
+ * Draws the link's QR code into `figure` with the vendored qrcode-generator
+ * (loaded only now, and only from this server). SVG built with DOM calls.
+ */
+async function drawQr(moduleUrl, link, figure) {
+  if (!moduleUrl || !figure) { return; }
+  try {
+    const { qrcode } = await import(new URL(moduleUrl, document.baseURI).href);
+    const qr = qrcode(0, "M");
+    qr.addData(link);
+    qr.make();
+    const n = qr.getModuleCount();
+    const quiet = 4;
+    let d = "";
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) {
+        if (qr.isDark(r, c)) { d += "M" + (c + quiet) + " " + (r + quiet) + "h1v1h-1z"; }
+      }
+    }
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    const size = String(n + 2 * quiet);
+    svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+    svg.setAttribute("shape-rendering", "crispEdges");
+    const bg = document.createElementNS(ns, "rect");
+    bg.setAttribute("width", size); bg.setAttribute("height", size); bg.setAttribute("fill", "#fff");
+    const path = document.createElementNS(ns, "path");
+    path.setAttribute("d", d); path.setAttribute("fill", "#000");
+    svg.append(bg, path);
+    figure.replaceChildren(svg);
+    show(figure, true);
+  } catch (e) {
+    // No QR code is better than no link: the link and its copy button stay.
+  }
 }
 
 /** The reveal page: nothing is fetched that could use a view until the button. */

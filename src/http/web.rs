@@ -51,6 +51,17 @@ impl Page {
         }
     }
 
+    /// A page served one level deeper than the others (`/s/{id}`): a
+    /// relative `STATIC_URL` (SnapPass's default, `static`) needs `../`.
+    pub(super) fn nested(mut self) -> Self {
+        for url in [&mut self.css, &mut self.js, &mut self.icon, &mut self.zk_js] {
+            if !url.is_empty() && !url.starts_with('/') && !url.contains("://") {
+                url.insert_str(0, "../");
+            }
+        }
+        self
+    }
+
     /// A page that runs the zero-knowledge module.
     pub(super) fn with_zk(mut self, state: &AppState, footer: &'static str) -> Self {
         self.zk_js = format!("{}/{}", state.static_url, state.assets.name("zk", "js"));
@@ -74,6 +85,8 @@ struct FormPage {
     /// Where the page's script sends envelopes; "" when the form encrypts
     /// on the server (`HUSHLINK_WEB_ENCRYPTION=server`).
     zk_create: String,
+    /// The QR code module the script loads to draw the link's code.
+    zk_qr: String,
 }
 
 #[derive(Template)]
@@ -217,6 +230,7 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
             ttl_options,
             max_chars: state.limits.max_secret_bytes,
             zk_create,
+            zk_qr: format!("{}/{}", state.static_url, state.assets.name("qrcode", "js")),
         },
         StatusCode::OK,
     )

@@ -55,7 +55,9 @@ pub async fn page(
     );
     Ok(render(
         RevealPage {
-            page: Page::new(&state, ctx.t).with_zk(&state, ctx.t.footer_zk),
+            page: Page::new(&state, ctx.t)
+                .with_zk(&state, ctx.t.footer_zk)
+                .nested(),
             views_left,
             views_left_text,
             api,

@@ -610,7 +610,8 @@ async fn the_reader_page_is_a_preview_that_needs_javascript_and_consumes_nothing
             assert!(html.contains("<noscript>"), "{html}");
             assert!(html.contains("needs JavaScript"), "{html}");
             assert!(
-                html.contains(r#"<script type="module" src="static/zk."#) || html.contains("/zk."),
+                html.contains(r#"<script type="module" src="../static/zk."#)
+                    && html.contains(r#"href="../static/app."#),
                 "{html}"
             );
             assert!(

@@ -78,6 +78,9 @@ async function startServer() {
     SNAPPASS_PORT: String(port),
     NO_SSL: 'true',
     HUSHLINK_DATA_DIR: dataDir,
+    // This file tests the SnapPass flow (server-side encryption) in the
+    // browser; zero-knowledge links have tests/browser/zk.test.mjs.
+    HUSHLINK_WEB_ENCRYPTION: 'server',
   });
   server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (d) => { serverLog = (serverLog + d).slice(-20000); };
