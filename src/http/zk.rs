@@ -54,6 +54,7 @@ pub struct NewZkRequest {
     /// The envelope (docs/FORMAT.md), URL-safe base64 without padding.
     #[schema(
         min_length = 40,
+        pattern = "^[A-Za-z0-9_-]+$",
         example = "AQEAoKGio6SlpqeoqaqrDXaJLuQ4sYdH5FjZu8abyiOFV-Bcw9KWOhr1w_8xUgRygBbmM0SY7nAbOVo4_Jo"
     )]
     envelope: String,
@@ -61,11 +62,17 @@ pub struct NewZkRequest {
     #[schema(
         min_length = 43,
         max_length = 43,
+        pattern = "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
         example = "yvLNtGxgI9-qzuSBCfyhC2u40dptovdZ2Hwk1Q013dw"
     )]
     verifier: String,
     /// The key check, URL-safe base64 without padding (22 characters).
-    #[schema(min_length = 22, max_length = 22, example = "hpK9l0J42NRaf3nFYALP7Q")]
+    #[schema(
+        min_length = 22,
+        max_length = 22,
+        pattern = "^[A-Za-z0-9_-]{21}[AQgw]$",
+        example = "hpK9l0J42NRaf3nFYALP7Q"
+    )]
     key_check: String,
     /// Lifetime in seconds, at most `HUSHLINK_MAX_TTL`.
     #[schema(required = false, minimum = 1, maximum = 1209600, example = 3600)]
@@ -229,6 +236,7 @@ pub fn web_path(id: &ZkId) -> String {
 #[utoipa::path(
     post,
     path = "/api/v2/secrets",
+    operation_id = "zk_create",
     tag = "zero-knowledge",
     request_body = NewZkRequest,
     security((), ("bearer" = []), ("api_key" = [])),
@@ -312,6 +320,7 @@ fn parse_id(segment: &str) -> Result<ZkId, Error> {
 #[utoipa::path(
     get,
     path = "/api/v2/secrets/{id}",
+    operation_id = "zk_metadata",
     tag = "zero-knowledge",
     params(("id" = String, Path, description = "The secret's id (32 hex).")),
     responses(
@@ -356,6 +365,7 @@ pub async fn metadata(
 #[utoipa::path(
     head,
     path = "/api/v2/secrets/{id}",
+    operation_id = "zk_check",
     tag = "zero-knowledge",
     params(("id" = String, Path, description = "The secret's id (32 hex).")),
     responses(
@@ -389,6 +399,7 @@ pub struct RevealRequest {
     #[schema(
         min_length = 43,
         max_length = 43,
+        pattern = "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
         example = "Lsul4X4AxDfLbLKg-4CjqTNM9JRyOURPd3S0Huwar-0"
     )]
     proof: String,
@@ -408,6 +419,7 @@ pub struct ZkRevealed {
 #[utoipa::path(
     post,
     path = "/api/v2/secrets/{id}/reveal",
+    operation_id = "zk_reveal",
     tag = "zero-knowledge",
     params(("id" = String, Path, description = "The secret's id (32 hex).")),
     request_body = RevealRequest,
