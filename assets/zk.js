@@ -10,7 +10,8 @@
 // The link key never leaves this page except inside the link's #fragment;
 // the proof goes in a POST body; the passphrase goes nowhere.
 
-const subtle = globalThis.crypto.subtle;
+// WebCrypto's `subtle` exists only in secure contexts (HTTPS, or localhost).
+const subtle = globalThis.crypto && globalThis.crypto.subtle;
 const encoder = new TextEncoder();
 
 export const VERSION = 1;
@@ -427,7 +428,14 @@ function showSecret(box, content, viewsLeft) {
 if (typeof document !== "undefined") {
   const start = () => {
     const box = document.getElementById("zk");
-    if (!box || !globalThis.crypto || !globalThis.crypto.subtle) { return; }
+    if (!box) { return; }
+    if (!subtle) {
+      // Served over plain HTTP: no WebCrypto. The form keeps SnapPass's
+      // server-side flow; the reader's page says why it cannot open the link.
+      const message = document.getElementById("zk-message");
+      if (message && box.dataset.insecure) { message.textContent = box.dataset.insecure; message.hidden = false; }
+      return;
+    }
     if (box.dataset.page === "form") {
       const form = box.closest("form");
       if (form) { initForm(form, box); }

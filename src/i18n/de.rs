@@ -67,6 +67,7 @@ pub static STRINGS: Strings = Strings {
     link_passphrase_note: "Dieser Link braucht außerdem die Passphrase. Senden Sie sie über einen anderen Kanal.",
     zk_preview_intro: "Dieses Geheimnis wurde im Browser des Absenders verschlüsselt und wird in Ihrem entschlüsselt: Der Server kann es nicht lesen. Zeigen Sie es erst an, wenn Sie es sicher ablegen können.",
     zk_needs_js: "Zum Öffnen dieses Links wird JavaScript benötigt: Das Geheimnis wird in Ihrem Browser mit dem Schlüssel aus dem Link entschlüsselt, den der Server nie erhält. Nichts wurde angezeigt oder verbraucht. Aktivieren Sie JavaScript für diese Seite oder öffnen Sie den Link mit dem Kommandozeilen-Client (hushlink get).",
+    zk_needs_https: "Diese Seite kann hier nicht entschlüsseln: Browser erlauben die nötige Kryptografie nur über HTTPS (oder localhost). Nichts wurde angezeigt oder verbraucht. Öffnen Sie den Link über HTTPS oder mit dem Kommandozeilen-Client (hushlink get).",
     zk_passphrase_label: "Passphrase",
     zk_working: "Wird entschlüsselt …",
     zk_wrong_passphrase: "Falsche Passphrase. Nichts wurde angezeigt, der Link funktioniert weiter. Verbleibende Versuche: {n}.",

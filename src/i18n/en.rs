@@ -67,6 +67,7 @@ pub static STRINGS: Strings = Strings {
     link_passphrase_note: "This link also needs the passphrase. Send it by another channel.",
     zk_preview_intro: "This secret was encrypted in the sender's browser and is decrypted in yours: the server cannot read it. Reveal it only when you are ready to store it somewhere safe.",
     zk_needs_js: "Opening this link needs JavaScript: the secret is decrypted in your browser with the key in the link, which the server never receives. Nothing has been revealed or used. Turn JavaScript on for this site, or open the link with the hushlink command-line client (hushlink get).",
+    zk_needs_https: "This page cannot decrypt here: browsers allow the cryptography it needs only on HTTPS (or localhost). Nothing has been revealed or used. Open the link over HTTPS, or with the hushlink command-line client (hushlink get).",
     zk_passphrase_label: "Passphrase",
     zk_working: "Decrypting…",
     zk_wrong_passphrase: "Wrong passphrase. Nothing was revealed and the link still works. Attempts left: {n}.",

@@ -67,6 +67,7 @@ pub static STRINGS: Strings = Strings {
     link_passphrase_note: "Este enlace también necesita la frase de contraseña. Envíala por otro canal.",
     zk_preview_intro: "Este secreto se cifró en el navegador de quien lo envió y se descifra en el tuyo: el servidor no puede leerlo. Revélalo solo cuando estés listo para guardarlo en un lugar seguro.",
     zk_needs_js: "Para abrir este enlace hace falta JavaScript: el secreto se descifra en tu navegador con la clave del enlace, que el servidor nunca recibe. No se ha revelado ni gastado nada. Activa JavaScript para este sitio o abre el enlace con el cliente de línea de órdenes (hushlink get).",
+    zk_needs_https: "Esta página no puede descifrar aquí: los navegadores solo permiten la criptografía que necesita en HTTPS (o localhost). No se ha revelado ni gastado nada. Abre el enlace por HTTPS o con el cliente de línea de órdenes (hushlink get).",
     zk_passphrase_label: "Frase de contraseña",
     zk_working: "Descifrando…",
     zk_wrong_passphrase: "Frase de contraseña incorrecta. No se reveló nada y el enlace sigue funcionando. Intentos restantes: {n}.",

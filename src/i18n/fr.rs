@@ -67,6 +67,7 @@ pub static STRINGS: Strings = Strings {
     link_passphrase_note: "Ce lien demande aussi la phrase secrète. Envoyez-la par un autre canal.",
     zk_preview_intro: "Ce secret a été chiffré dans le navigateur de l’expéditeur et sera déchiffré dans le vôtre : le serveur ne peut pas le lire. Ne le révélez que lorsque vous êtes prêt à le conserver en lieu sûr.",
     zk_needs_js: "Ce lien nécessite JavaScript : le secret est déchiffré dans votre navigateur avec la clé contenue dans le lien, que le serveur ne reçoit jamais. Rien n’a été révélé ni consommé. Activez JavaScript pour ce site, ou ouvrez le lien avec le client en ligne de commande (hushlink get).",
+    zk_needs_https: "Cette page ne peut pas déchiffrer ici : les navigateurs n’autorisent la cryptographie nécessaire qu’en HTTPS (ou sur localhost). Rien n’a été révélé ni consommé. Ouvrez le lien en HTTPS, ou avec le client en ligne de commande (hushlink get).",
     zk_passphrase_label: "Phrase secrète",
     zk_working: "Déchiffrement…",
     zk_wrong_passphrase: "Phrase secrète incorrecte. Rien n’a été révélé et le lien fonctionne toujours. Essais restants : {n}.",

@@ -82,6 +82,8 @@ pub struct Strings {
     pub link_passphrase_note: &'static str,
     pub zk_preview_intro: &'static str,
     pub zk_needs_js: &'static str,
+    /// The reader's page over plain HTTP, where browsers offer no WebCrypto.
+    pub zk_needs_https: &'static str,
     pub zk_passphrase_label: &'static str,
     pub zk_working: &'static str,
     /// Contains `{n}`, replaced by the attempts left.

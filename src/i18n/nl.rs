@@ -67,6 +67,7 @@ pub static STRINGS: Strings = Strings {
     link_passphrase_note: "Voor deze link is ook de wachtzin nodig. Stuur die via een ander kanaal.",
     zk_preview_intro: "Dit geheim is versleuteld in de browser van de afzender en wordt in de jouwe ontsleuteld: de server kan het niet lezen. Toon het pas als je het veilig kunt opslaan.",
     zk_needs_js: "Voor deze link is JavaScript nodig: het geheim wordt in je browser ontsleuteld met de sleutel uit de link, die de server nooit ontvangt. Er is niets getoond of verbruikt. Zet JavaScript aan voor deze site, of open de link met de opdrachtregelclient (hushlink get).",
+    zk_needs_https: "Deze pagina kan hier niet ontsleutelen: browsers staan de benodigde cryptografie alleen toe via HTTPS (of localhost). Er is niets getoond of verbruikt. Open de link via HTTPS, of met de opdrachtregelclient (hushlink get).",
     zk_passphrase_label: "Wachtzin",
     zk_working: "Bezig met ontsleutelen…",
     zk_wrong_passphrase: "Verkeerde wachtzin. Er is niets getoond en de link werkt nog. Resterende pogingen: {n}.",
