@@ -528,6 +528,12 @@ async fn nothing_secret_in_the_store_or_a_trace_level_log() {
                 .send()
                 .await
                 .unwrap();
+            let page = client
+                .get(server.url(&format!("/s/{id}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(page.status(), 200);
             let wrong = zk::derive(&key, &kdf, Some(b"wrong")).unwrap();
             let r = client
                 .post(&reveal_url)
@@ -577,7 +583,7 @@ async fn nothing_secret_in_the_store_or_a_trace_level_log() {
         assert!(server.terminate().success());
         let text = std::fs::read(&log).unwrap();
         assert!(
-            contains(&text, b"/api/v2/secrets/{id}/reveal"),
+            contains(&text, b"/api/v2/secrets/{id}/reveal") && contains(&text, b"/s/{id}"),
             "{name}: access log lines present"
         );
         for needle in &needles {
