@@ -283,25 +283,43 @@ async fn the_attempt_limit_destroys_the_secret_across_instances() {
 async fn concurrent_right_proofs_reveal_exactly_once_and_wrong_ones_count_exactly() {
     const READERS: usize = 8;
     for app in both_backends().await {
-        let app = Arc::new(app);
+        // Readers spread over two instances sharing the store (the embedded
+        // store belongs to one process).
+        let second = match app.backend {
+            "redis" => Some(spawn_app_on_redis(app.redis.as_ref().unwrap(), |_| {}).await),
+            "cluster" => Some(
+                crate::helpers::spawn_cluster_app(crate::helpers::shared_cluster(), |_| {}).await,
+            ),
+            _ => None,
+        };
+        let instances: Vec<Arc<TestApp>> =
+            std::iter::once(app).chain(second).map(Arc::new).collect();
+        let app = &instances[0];
         for round in 0..10 {
-            let made = make(&app, format!("once-{round}").as_bytes(), None, 1).await;
+            let made = make(app, format!("once-{round}").as_bytes(), None, 1).await;
             let proof = made.right_proof(&Kdf::None);
-            let statuses = race(&app, &made.id, READERS, move |_| json!({ "proof": proof })).await;
+            let statuses = race(
+                &instances,
+                &made.id,
+                READERS,
+                move |_| json!({ "proof": proof }),
+            )
+            .await;
             let ok = statuses.iter().filter(|s| **s == 200).count();
             let gone = statuses.iter().filter(|s| **s == 404).count();
             assert_eq!(
                 (ok, gone),
                 (1, READERS - 1),
-                "{}: {statuses:?}",
-                app.backend
+                "{} ({} instances): {statuses:?}",
+                app.backend,
+                instances.len()
             );
         }
         // Eight concurrent wrong proofs against a limit of five: four are
         // told how many remain, one destroys, three find nothing.
-        let made = make(&app, b"racing wrong tries", None, 1).await;
+        let made = make(app, b"racing wrong tries", None, 1).await;
         let statuses = race(
-            &app,
+            &instances,
             &made.id,
             READERS,
             |i| json!({ "proof": zk::b64(&[i as u8; 32]) }),
@@ -317,18 +335,19 @@ async fn concurrent_right_proofs_reveal_exactly_once_and_wrong_ones_count_exactl
     }
 }
 
+/// `readers` concurrent reveals of `id`, spread over `instances`.
 async fn race(
-    app: &Arc<TestApp>,
+    instances: &[Arc<TestApp>],
     id: &str,
     readers: usize,
     body: impl Fn(usize) -> Value,
 ) -> Vec<u16> {
     let barrier = Arc::new(tokio::sync::Barrier::new(readers));
-    let url = app.url(&format!("/api/v2/secrets/{id}/reveal"));
     let tasks: Vec<_> = (0..readers)
         .map(|i| {
-            let (client, url, barrier, body) =
-                (app.client.clone(), url.clone(), barrier.clone(), body(i));
+            let app = &instances[i % instances.len()];
+            let url = app.url(&format!("/api/v2/secrets/{id}/reveal"));
+            let (client, barrier, body) = (app.client.clone(), barrier.clone(), body(i));
             tokio::spawn(async move {
                 barrier.wait().await;
                 client
