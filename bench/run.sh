@@ -4,6 +4,7 @@
 # Every server runs on a free port and is stopped on exit; nothing else is
 # touched. See bench/README.md.
 #   BENCH_DURATION=10s BENCH_CONNECTIONS=32 bash bench/run.sh
+#   BENCH_FLOWS="api zk" BENCH_SNAPPASS=0 bash bench/run.sh   # a subset
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,10 @@ DURATION=${BENCH_DURATION:-10s}
 CONNS=${BENCH_CONNECTIONS:-32}
 WARMUP=${BENCH_WARMUP:-3s} # an unmeasured run first: workers load code, compile templates, fill pools
 THREADS=2
+# hushlink's flows: form, api (server-side encryption), api+key, zk
+# (zero-knowledge links: the client encrypts, the server checks a proof).
+FLOWS=${BENCH_FLOWS:-form api api+key zk}
+RUN_SNAPPASS=${BENCH_SNAPPASS:-1}
 VENV=bench/.venv
 OUT=bench/results/latest.md
 
@@ -18,7 +23,7 @@ OUT=bench/results/latest.md
 source scripts/need.sh
 for tool in wrk redis-server curl; do need_cmd "$tool"; done
 install_needed
-if ! "$VENV/bin/python" -c 'import importlib.metadata as m, gunicorn; assert m.version("snappass") == "1.6.2"' 2>/dev/null; then
+if [ "$RUN_SNAPPASS" = 1 ] && ! "$VENV/bin/python" -c 'import importlib.metadata as m, gunicorn; assert m.version("snappass") == "1.6.2"' 2>/dev/null; then
   echo "creating $VENV with snappass 1.6.2 and gunicorn"
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q 'snappass==1.6.2' gunicorn
@@ -53,6 +58,7 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   if [ "$target" = snappass-1.6.2 ]; then SNAPPASS_RPS=$rps
   elif [ "$flow" = form ] && [ -n "$SNAPPASS_RPS" ]; then ratio=$(awk -v a="$rps" -v b="$SNAPPASS_RPS" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }')
   elif [ "$flow" = api ]; then API_RPS=$rps
+  elif [ "$flow" = zk ]; then ratio=$(awk -v a="$rps" -v b="$API_RPS" 'BEGIN { if (b > 0) printf "vs api: %+.1f%%", 100 * (a - b) / b; else print "—" }')
   elif [ "$flow" = api+key ]; then ratio=$(awk -v a="$rps" -v b="$API_RPS" 'BEGIN { if (b > 0) printf "key check: %+.1f%%", 100 * (a - b) / b; else print "—" }'); fi
   ROWS+=("| $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
 }
@@ -60,6 +66,7 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
 LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r TICKS0 STEAL0 < <(cpu_ticks)
 
 # --- SnapPass 1.6.2 on its own Redis --------------------------------------
+if [ "$RUN_SNAPPASS" = 1 ]; then
 SP_REDIS=$(free_port); start_redis "$SP_REDIS"
 SP_PORT=$(free_port)
 env REDIS_HOST=127.0.0.1 REDIS_PORT="$SP_REDIS" NO_SSL=true \
@@ -69,6 +76,7 @@ wait_until "snappass" curl -fsS "http://127.0.0.1:$SP_PORT/"
 sleep 1 # let all five workers boot
 bench snappass-1.6.2 form "$SP_PORT" "$SP_PID" sum
 stop "$SP_PID"
+fi
 
 # --- hushlink: a fresh server (and empty store) for each run ---------------
 HL_REDIS=$(free_port); start_redis "$HL_REDIS"
@@ -76,7 +84,7 @@ HL_REDIS=$(free_port); start_redis "$HL_REDIS"
 # to the server only by its hash), to measure what checking a key costs.
 read -r -d '' BENCH_KEY BENCH_KEY_SHA < <("$HUSHLINK" api-key generate; printf '\0') || true
 for store in embedded redis; do
-  for flow in form api api+key; do
+  for flow in $FLOWS; do
     port=$(free_port); data="$TMP/data-$store-$flow"
     redis-cli -h 127.0.0.1 -p "$HL_REDIS" flushall >/dev/null
     auth=(); key=""
@@ -102,11 +110,15 @@ mkdir -p "$(dirname "$OUT")"
   echo "# hushlink vs SnapPass 1.6.2"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), hushlink $(git describe --always --dirty 2>/dev/null || echo '(no commit)'), $(nproc) cores shared by wrk and the servers;"
-  echo "SnapPass 1.6.2 on gunicorn $("$VENV/bin/python" -c 'import gunicorn; print(gunicorn.__version__)') (5 sync workers), Redis $(redis-server --version | grep -o "v=[0-9.]*" | cut -d= -f2)."
+  if [ "$RUN_SNAPPASS" = 1 ]; then
+    echo "SnapPass 1.6.2 on gunicorn $("$VENV/bin/python" -c 'import gunicorn; print(gunicorn.__version__)') (5 sync workers), Redis $(redis-server --version | grep -o "v=[0-9.]*" | cut -d= -f2)."
+  else
+    echo "SnapPass not run (BENCH_SNAPPASS=0); flows: $FLOWS; Redis $(redis-server --version | grep -o "v=[0-9.]*" | cut -d= -f2)."
+  fi
   echo "Machine: load average $LOAD at the start; CPU stolen by the hypervisor during the runs: $STEAL%."
   echo "wrk -t$THREADS -c$CONNS -d$DURATION per run, after a $WARMUP warm-up. Latencies in ms; RSS in MiB (hushlink: VmHWM; SnapPass: gunicorn master + workers)."
   echo
-  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) |"
+  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
   echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
 } >"$OUT"

@@ -35,6 +35,9 @@ fi
 # The binary the integration tests just used.
 BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/hushlink"
 
+echo "--- zero-knowledge format vectors through the page's module (Node WebCrypto)"
+timeout 600 node --test tests/js/
+
 echo "--- browser test (headless Chromium)"
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)

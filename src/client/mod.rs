@@ -1,6 +1,10 @@
 //! `hushlink send | get | check`: the client for people and pipelines.
 //!
-//! It speaks SnapPass's REST API (`/api/v2/passwords`), so it works with any
+//! Against a hushlink server, `send` makes a zero-knowledge link by default
+//! (`client::zk`: encrypted here, the key only in the link's fragment);
+//! `--server-side` asks for a SnapPass-format link. `get` and `check` tell
+//! the two kinds apart by the link. For SnapPass-format links it speaks
+//! SnapPass's REST API (`/api/v2/passwords`), so it works with any
 //! hushlink and any current SnapPass. SnapPass 1.6 (the release on PyPI)
 //! predates that API; when a server answers the API with a plain 404 (not a
 //! problem document), the client falls back to the web form and the reveal
@@ -15,6 +19,7 @@
 
 pub mod link;
 pub mod payload;
+pub mod zk;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +36,8 @@ use link::{Link, LinkError};
 
 const EXIT_CODES: &str = "Exit codes: 0 done; 1 failure (bad answer, I/O); 2 bad usage; \
 4 not found (expired, already viewed, or never made); 5 damaged link (nothing was revealed); \
-6 server unreachable; 7 refused (401/403: missing, wrong or insufficient API key).";
+6 server unreachable; 7 refused (401/403: missing, wrong or insufficient API key); \
+8 wrong passphrase (nothing was revealed; after too many the secret is destroyed).";
 
 /// How a client command failed; each kind has its own exit code.
 #[derive(Debug)]
@@ -46,6 +52,12 @@ pub enum Failure {
     Unreachable(String),
     /// The server refused the API key (or its absence).
     Refused(String),
+    /// A zero-knowledge secret's passphrase was wrong; no view was used.
+    WrongPassphrase {
+        attempts_left: u64,
+        /// That was the last attempt: the secret is gone.
+        destroyed: bool,
+    },
     /// Anything else: an unexpected answer, a local I/O error.
     Other(String),
 }
@@ -60,6 +72,7 @@ impl Failure {
             Failure::Damaged => 5,
             Failure::Unreachable(_) => 6,
             Failure::Refused(_) => 7,
+            Failure::WrongPassphrase { .. } => 8,
         }
     }
 
@@ -71,6 +84,15 @@ impl Failure {
             Failure::Damaged => {
                 "the link is damaged or incomplete (copy it again); nothing was revealed".into()
             }
+            Failure::WrongPassphrase {
+                destroyed: true, ..
+            } => {
+                "wrong passphrase: that was the last attempt, the secret has been destroyed".into()
+            }
+            Failure::WrongPassphrase { attempts_left, .. } => format!(
+                "wrong passphrase: nothing was revealed and the link still works \
+                 ({attempts_left} attempt(s) left)"
+            ),
             Failure::Usage(m)
             | Failure::Unreachable(m)
             | Failure::Refused(m)
@@ -112,6 +134,17 @@ pub struct SendCommand {
     /// Refused: a key given as an argument lands in shell history and process lists.
     #[arg(long, hide = true, value_name = "KEY")]
     pub api_key: Option<String>,
+    /// Make a SnapPass-format link (the server encrypts) instead of a
+    /// zero-knowledge one (encrypted here, the key only in the link).
+    #[arg(long, conflicts_with_all = ["passphrase_file", "passphrase"])]
+    pub server_side: bool,
+    /// Protect the link with the passphrase in this file (one trailing
+    /// newline is dropped); the reader must give it too.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Ask for a passphrase (echo off; needs a terminal).
+    #[arg(long, conflicts_with = "passphrase_file")]
+    pub passphrase: bool,
 }
 
 /// `hushlink get`: reveal a secret (consumes a view).
@@ -123,6 +156,10 @@ pub struct GetCommand {
     /// Write the secret to this file (created with mode 0600) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The passphrase of a zero-knowledge link, from this file; without it
+    /// you are asked (echo off) when one is needed and stdin is a terminal.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 /// `hushlink check`: is the secret still there? Consumes nothing.
@@ -178,13 +215,50 @@ pub async fn send(cmd: SendCommand) -> Result<(), Failure> {
     }
     let api_key = read_api_key(cmd.api_key_file.as_deref())?;
     let base = server_base(&cmd.server)?;
+    let passphrase = if cmd.passphrase || cmd.passphrase_file.is_some() {
+        Some(
+            zk::read_passphrase(cmd.passphrase_file.as_deref(), true)?.ok_or_else(|| {
+                Failure::Usage("--passphrase needs a terminal; use --passphrase-file".into())
+            })?,
+        )
+    } else {
+        None
+    };
     let secret = read_secret(cmd.file.as_deref())?;
     if secret.is_empty() {
         return Err(Failure::Usage("the secret is empty".into()));
     }
+    let http = http_client()?;
+    if !cmd.server_side {
+        let sent = zk::send(
+            &http,
+            &base,
+            api_key.as_deref(),
+            secret.clone(),
+            passphrase.as_deref(),
+            cmd.ttl,
+            cmd.views,
+        )
+        .await?;
+        match sent {
+            zk::Sent::Link(link) => {
+                println!("{link}");
+                return Ok(());
+            }
+            zk::Sent::Unsupported if passphrase.is_some() => {
+                return Err(Failure::Usage(
+                    "this server has no zero-knowledge links, so no passphrase; nothing was stored"
+                        .into(),
+                ));
+            }
+            zk::Sent::Unsupported => eprintln!(
+                "hushlink: this server has no zero-knowledge links; \
+                 making a server-encrypted (SnapPass-format) link"
+            ),
+        }
+    }
     let password = payload::armour(secret);
 
-    let http = http_client()?;
     let mut request = http
         .post(format!("{base}api/v2/passwords"))
         .json(&json!({ "password": password, "ttl": cmd.ttl, "views": cmd.views }));
@@ -250,8 +324,14 @@ async fn send_by_form(
 }
 
 pub async fn get(cmd: GetCommand) -> Result<(), Failure> {
-    let link = read_link(&cmd.link)?;
     let http = http_client()?;
+    let link = match read_link(&cmd.link)? {
+        AnyLink::Zk(link) => {
+            let secret = zk::get(&http, &link, cmd.passphrase_file.as_deref()).await?;
+            return write_secret(cmd.output.as_deref(), &secret);
+        }
+        AnyLink::SnapPass(link) => link,
+    };
     let response = http
         .get(link.api_url())
         .header(ACCEPT, "application/json")
@@ -286,8 +366,14 @@ async fn reveal_by_page(http: &reqwest::Client, link: &Link) -> Result<String, F
 }
 
 pub async fn check(cmd: CheckCommand) -> Result<(), Failure> {
-    let link = read_link(&cmd.link)?;
     let http = http_client()?;
+    let link = match read_link(&cmd.link)? {
+        AnyLink::Zk(link) => {
+            println!("{}", zk::check(&http, &link).await?);
+            return Ok(());
+        }
+        AnyLink::SnapPass(link) => link,
+    };
     let response = http
         .head(link.api_url())
         .send()
@@ -427,7 +513,13 @@ fn server_base(raw: &str) -> Result<String, Failure> {
     Ok(format!("{}/", raw.trim_end_matches('/')))
 }
 
-fn read_link(arg: &str) -> Result<Link, Failure> {
+/// Either kind of link.
+enum AnyLink {
+    SnapPass(Link),
+    Zk(zk::ZkLink),
+}
+
+fn read_link(arg: &str) -> Result<AnyLink, Failure> {
     let raw = if arg == "-" {
         let mut text = String::new();
         std::io::stdin()
@@ -437,12 +529,16 @@ fn read_link(arg: &str) -> Result<Link, Failure> {
     } else {
         arg.to_owned()
     };
-    Link::parse(&raw).map_err(|e| match e {
+    let failure = |e| match e {
         LinkError::Damaged => Failure::Damaged,
         LinkError::NotALink => Failure::Usage(
             "that is not a hushlink or SnapPass link (http(s)://host/<token>)".into(),
         ),
-    })
+    };
+    if let Some(link) = zk::ZkLink::parse(&raw).map_err(failure)? {
+        return Ok(AnyLink::Zk(link));
+    }
+    Link::parse(&raw).map(AnyLink::SnapPass).map_err(failure)
 }
 
 /// The API key, from `--api-key-file` or `HUSHLINK_API_KEY`; `None` when
@@ -607,6 +703,10 @@ mod tests {
             Failure::Damaged,
             Failure::Unreachable(String::new()),
             Failure::Refused(String::new()),
+            Failure::WrongPassphrase {
+                attempts_left: 1,
+                destroyed: false,
+            },
         ]
         .map(|f| f.exit_code());
         let mut sorted = codes.to_vec();

@@ -18,7 +18,7 @@ struct Source {
     body: &'static [u8],
 }
 
-const SOURCES: [Source; 3] = [
+const SOURCES: [Source; 5] = [
     Source {
         stem: "app",
         ext: "css",
@@ -30,6 +30,21 @@ const SOURCES: [Source; 3] = [
         ext: "js",
         content_type: "text/javascript; charset=utf-8",
         body: include_bytes!("../../assets/app.js"),
+    },
+    // An ES module: the zero-knowledge format and pages (`docs/FORMAT.md`).
+    Source {
+        stem: "zk",
+        ext: "js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../assets/zk.js"),
+    },
+    // qrcode-generator 2.0.4 (MIT), an ES module: the QR code of a
+    // zero-knowledge link is drawn in the page, which alone knows the link.
+    Source {
+        stem: "qrcode",
+        ext: "js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../assets/qrcode.js"),
     },
     Source {
         stem: "icon",

@@ -37,6 +37,7 @@ pub mod context;
 pub mod openapi;
 pub mod web;
 pub mod zk;
+pub mod zk_web;
 
 /// Limits applied to every secret, whichever way it arrives.
 #[derive(Debug, Clone, Copy)]
@@ -64,6 +65,8 @@ pub struct Inner {
     pub api_auth: ApiAuth,
     /// Whether `GET /` and `POST /` serve the create form.
     pub web_form: bool,
+    /// Whether the form encrypts in the page (zero-knowledge) or on the server.
+    pub web_encryption: crate::config::WebEncryption,
     /// The configured bootstrap token, if any.
     pub bootstrap_token: Option<BootstrapToken>,
     /// Failed bootstrap attempts per client address.
@@ -140,6 +143,7 @@ impl AppState {
             keys: KeyService::new(store),
             api_auth: config.api_auth,
             web_form: config.web_form,
+            web_encryption: config.web_encryption,
             bootstrap_token,
             bootstrap_failures: FailureLimiter::default(),
             links,
@@ -191,6 +195,8 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/", get(web::form).post(web::create))
         .route("/{token}", get(web::preview).post(web::reveal))
+        .route("/s", post(zk_web::create))
+        .route("/s/{id}", get(zk_web::page))
         // SnapPass's route has a trailing slash; Flask also answers without.
         .route("/api/set_password", post(api::set_password))
         .merge(api_routes)
@@ -309,6 +315,7 @@ pub fn redact_path(path: &str) -> &'static str {
             "/api/v2/secrets/{id}/reveal"
         }
         p if p.starts_with("/api/v2/secrets/") => "/api/v2/secrets/{id}",
+        "/s" => "/s",
         p if p.starts_with("/s/") => "/s/{id}",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
         p if p.starts_with("/api/v2/keys/") && p.ends_with("/rotate") => {

@@ -20,6 +20,7 @@ use super::api::ApiError;
 use super::auth::authorize_create;
 use super::body::{form_limit, read_limited, wipe};
 use super::context::{Ctx, Segment, home, is_api};
+use crate::config::WebEncryption;
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
 use crate::metrics::Via;
@@ -32,10 +33,14 @@ pub struct Page {
     pub js: String,
     pub icon: String,
     pub home: String,
+    /// The zero-knowledge module, on the pages that use it ("" elsewhere).
+    pub zk_js: String,
+    /// The footer's promise, exact for the kind of link the page is about.
+    pub footer: &'static str,
 }
 
 impl Page {
-    fn new(state: &AppState, t: &'static Strings) -> Self {
+    pub(super) fn new(state: &AppState, t: &'static Strings) -> Self {
         let asset = |stem, ext| format!("{}/{}", state.static_url, state.assets.name(stem, ext));
         Page {
             t,
@@ -43,7 +48,27 @@ impl Page {
             js: asset("app", "js"),
             icon: asset("icon", "svg"),
             home: home(&state.links),
+            zk_js: String::new(),
+            footer: t.footer,
         }
+    }
+
+    /// A page served one level deeper than the others (`/s/{id}`): a
+    /// relative `STATIC_URL` (SnapPass's default, `static`) needs `../`.
+    pub(super) fn nested(mut self) -> Self {
+        for url in [&mut self.css, &mut self.js, &mut self.icon, &mut self.zk_js] {
+            if !url.is_empty() && !url.starts_with('/') && !url.contains("://") {
+                url.insert_str(0, "../");
+            }
+        }
+        self
+    }
+
+    /// A page that runs the zero-knowledge module.
+    pub(super) fn with_zk(mut self, state: &AppState, footer: &'static str) -> Self {
+        self.zk_js = format!("{}/{}", state.static_url, state.assets.name("zk", "js"));
+        self.footer = footer;
+        self
     }
 }
 
@@ -69,6 +94,11 @@ struct FormPage<'a> {
     views: String,
     /// Why the form came back, when it did.
     error: Option<String>,
+    /// Where the page's script sends envelopes; "" when the form encrypts
+    /// on the server (`HUSHLINK_WEB_ENCRYPTION=server`).
+    zk_create: String,
+    /// The QR code module the script loads to draw the link's code.
+    zk_qr: String,
 }
 
 /// The form's fields as sent, kept to show them again with an error.
@@ -114,7 +144,7 @@ struct MessagePage {
     show_home: bool,
 }
 
-fn render(template: impl Template, status: StatusCode) -> Response {
+pub(super) fn render(template: impl Template, status: StatusCode) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
@@ -189,7 +219,7 @@ impl PageError {
     }
 }
 
-fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageError {
+pub(super) fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageError {
     let (state, t) = (state.clone(), ctx.t);
     move |error| PageError::new(&state, t, error)
 }
@@ -243,8 +273,15 @@ fn form_page<'a>(
         })
         .collect();
     let max_bytes = state.limits.max_secret_bytes;
+    let (page, zk_create) = match state.web_encryption {
+        WebEncryption::Browser => (
+            Page::new(state, t).with_zk(state, t.footer_form),
+            format!("{}s", home(&state.links)),
+        ),
+        WebEncryption::Server => (Page::new(state, t), String::new()),
+    };
     FormPage {
-        page: Page::new(state, t),
+        page,
         ttl_options,
         max_bytes,
         too_large: t.form_too_large.replace("{limit}", &max_bytes.to_string()),
@@ -255,6 +292,8 @@ fn form_page<'a>(
             .filter(|v| !v.trim().is_empty())
             .unwrap_or_else(|| "1".to_owned()),
         error,
+        zk_create,
+        zk_qr: format!("{}/{}", state.static_url, state.assets.name("qrcode", "js")),
     }
 }
 

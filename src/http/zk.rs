@@ -27,7 +27,7 @@ use crate::error::{Error, InvalidParam};
 use crate::metrics::Via;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
 use crate::token::ZkId;
-use crate::zk::service::NewZkSecret;
+use crate::zk::service::{Created, NewZkSecret};
 use crate::zk::{self, CHECK_LEN, Envelope, FormatError, Kdf, Kind, PROOF_LEN};
 
 /// Room for the envelope's header, the content header and a file name.
@@ -54,6 +54,7 @@ pub struct NewZkRequest {
     /// The envelope (docs/FORMAT.md), URL-safe base64 without padding.
     #[schema(
         min_length = 40,
+        pattern = "^[A-Za-z0-9_-]+$",
         example = "AQEAoKGio6SlpqeoqaqrDXaJLuQ4sYdH5FjZu8abyiOFV-Bcw9KWOhr1w_8xUgRygBbmM0SY7nAbOVo4_Jo"
     )]
     envelope: String,
@@ -61,11 +62,17 @@ pub struct NewZkRequest {
     #[schema(
         min_length = 43,
         max_length = 43,
+        pattern = "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
         example = "yvLNtGxgI9-qzuSBCfyhC2u40dptovdZ2Hwk1Q013dw"
     )]
     verifier: String,
     /// The key check, URL-safe base64 without padding (22 characters).
-    #[schema(min_length = 22, max_length = 22, example = "hpK9l0J42NRaf3nFYALP7Q")]
+    #[schema(
+        min_length = 22,
+        max_length = 22,
+        pattern = "^[A-Za-z0-9_-]{21}[AQgw]$",
+        example = "hpK9l0J42NRaf3nFYALP7Q"
+    )]
     key_check: String,
     /// Lifetime in seconds, at most `HUSHLINK_MAX_TTL`.
     #[schema(required = false, minimum = 1, maximum = 1209600, example = 3600)]
@@ -112,7 +119,11 @@ fn json_object(bytes: &[u8]) -> Result<Map<String, Value>, Error> {
     }
 }
 
-async fn read_new(state: &AppState, headers: &HeaderMap, body: Body) -> Result<NewZkSecret, Error> {
+pub(super) async fn read_new(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<NewZkSecret, Error> {
     let max_secret = state.limits.max_secret_bytes;
     let bytes = read_limited(headers, body, body_limit(max_secret)).await?;
     let fields = json_object(&bytes)?;
@@ -225,6 +236,7 @@ pub fn web_path(id: &ZkId) -> String {
 #[utoipa::path(
     post,
     path = "/api/v2/secrets",
+    operation_id = "zk_create",
     tag = "zero-knowledge",
     request_body = NewZkRequest,
     security((), ("bearer" = []), ("api_key" = [])),
@@ -242,11 +254,16 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let to_api = |e| ApiError::from_ctx(e, &ctx);
     let new = read_new(&state, &headers, body).await.map_err(to_api)?;
-    let (ttl, views) = (new.ttl.secs(), new.views.get());
+    let (ttl, views) = (new.ttl, new.views);
     let created = state.zk.create(new).await.map_err(to_api)?;
     state.metrics.secret_created(Via::Api);
+    Ok(created_response(&ctx, &created, ttl, views))
+}
+
+/// The answer to a create, from the API or from the form's script.
+pub(super) fn created_response(ctx: &Ctx, created: &Created, ttl: Ttl, views: Views) -> Response {
     let id = created.id.as_str();
-    Ok(Json(ZkCreated {
+    Json(ZkCreated {
         id: id.to_owned(),
         links: [
             Link::new("self", format!("{}api/v2/secrets/{id}", ctx.base_url)),
@@ -255,11 +272,11 @@ pub async fn create(
                 format!("{}{}", ctx.base_url, web_path(&created.id)),
             ),
         ],
-        ttl,
-        views,
+        ttl: ttl.secs(),
+        views: views.get(),
         expires_at: created.expires_at,
     })
-    .into_response())
+    .into_response()
 }
 
 /// PBKDF2 parameters a reader needs before deriving.
@@ -303,6 +320,7 @@ fn parse_id(segment: &str) -> Result<ZkId, Error> {
 #[utoipa::path(
     get,
     path = "/api/v2/secrets/{id}",
+    operation_id = "zk_metadata",
     tag = "zero-knowledge",
     params(("id" = String, Path, description = "The secret's id (32 hex).")),
     responses(
@@ -347,6 +365,7 @@ pub async fn metadata(
 #[utoipa::path(
     head,
     path = "/api/v2/secrets/{id}",
+    operation_id = "zk_check",
     tag = "zero-knowledge",
     params(("id" = String, Path, description = "The secret's id (32 hex).")),
     responses(
@@ -380,6 +399,7 @@ pub struct RevealRequest {
     #[schema(
         min_length = 43,
         max_length = 43,
+        pattern = "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
         example = "Lsul4X4AxDfLbLKg-4CjqTNM9JRyOURPd3S0Huwar-0"
     )]
     proof: String,
@@ -399,6 +419,7 @@ pub struct ZkRevealed {
 #[utoipa::path(
     post,
     path = "/api/v2/secrets/{id}/reveal",
+    operation_id = "zk_reveal",
     tag = "zero-knowledge",
     params(("id" = String, Path, description = "The secret's id (32 hex).")),
     request_body = RevealRequest,

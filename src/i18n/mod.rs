@@ -21,7 +21,12 @@ pub struct Strings {
     pub title: &'static str,
     pub brand: &'static str,
     pub tagline: &'static str,
+    /// The footer of pages about server-encrypted (SnapPass-format) links.
     pub footer: &'static str,
+    /// The footer of pages about zero-knowledge links.
+    pub footer_zk: &'static str,
+    /// The footer of the form, which may make either kind.
+    pub footer_form: &'static str,
 
     pub form_heading: &'static str,
     pub form_intro: &'static str,
@@ -84,6 +89,26 @@ pub struct Strings {
 
     pub unavailable_heading: &'static str,
     pub unavailable_body: &'static str,
+
+    pub form_passphrase_label: &'static str,
+    pub form_passphrase_hint: &'static str,
+    pub form_working: &'static str,
+    pub form_failed: &'static str,
+    pub link_kind_zk: &'static str,
+    pub link_kind_server: &'static str,
+    pub link_passphrase_note: &'static str,
+    pub zk_preview_intro: &'static str,
+    pub zk_needs_js: &'static str,
+    /// The reader's page over plain HTTP, where browsers offer no WebCrypto.
+    pub zk_needs_https: &'static str,
+    pub zk_passphrase_label: &'static str,
+    pub zk_working: &'static str,
+    /// Contains `{n}`, replaced by the attempts left.
+    pub zk_wrong_passphrase: &'static str,
+    pub zk_destroyed: &'static str,
+    pub zk_decrypt_failed: &'static str,
+    pub zk_binary: &'static str,
+    pub zk_download: &'static str,
 
     pub back_home: &'static str,
 }

@@ -162,9 +162,9 @@ fn link_keys_are_exactly_43_base64url_characters() {
     );
     assert!(LinkKey::from_fragment(&fragment[..42]).is_err());
     assert!(LinkKey::from_fragment(&format!("{fragment}A")).is_err());
-    // A character outside URL-safe base64 (standard base64's `+`), put in
-    // for sure: a random key need not contain a `-` or `_` to replace.
+    // Standard base64's alphabet is not the link's.
     assert!(LinkKey::from_fragment(&format!("+{}", &fragment[1..])).is_err());
+    assert!(LinkKey::from_fragment(&format!("/{}", &fragment[1..])).is_err());
 }
 
 #[test]

@@ -57,7 +57,12 @@ async fn send_then_get_is_byte_exact_up_to_the_size_limit() {
         let text: Vec<u8> = (0..limit).map(|i| b"abcdefgh\n"[i % 9]).collect();
         let input = dir.path().join("in.txt");
         std::fs::write(&input, &text).unwrap();
-        let link = send(&app.address, &["--file", input.to_str().unwrap()], b"").await;
+        let link = send(
+            &app.address,
+            &["--server-side", "--file", input.to_str().unwrap()],
+            b"",
+        )
+        .await;
         let output = dir.path().join("out.txt");
         let out = client(
             &["get", &link, "--output", output.to_str().unwrap()],
@@ -79,7 +84,7 @@ async fn send_then_get_is_byte_exact_up_to_the_size_limit() {
             .map(|i| (i * 7 + i / 251) as u8)
             .collect();
         assert!(std::str::from_utf8(&binary).is_err());
-        let link = send(&app.address, &[], &binary).await;
+        let link = send(&app.address, &["--server-side"], &binary).await;
         let out = client(&["get", &link], &[], b"").await;
         assert_exit(&out, 0, "get binary");
         assert_eq!(out.stdout.len(), binary.len(), "{}", app.backend);
@@ -88,7 +93,7 @@ async fn send_then_get_is_byte_exact_up_to_the_size_limit() {
         // One byte over the limit is refused, and says why.
         let mut over = text.clone();
         over.push(b'x');
-        let out = client(&["send"], &at(&app.address), &over).await;
+        let out = client(&["send", "--server-side"], &at(&app.address), &over).await;
         assert_exit(&out, 1, "one byte over the limit");
         assert!(String::from_utf8_lossy(&out.stderr).contains("413"));
     }
@@ -97,7 +102,12 @@ async fn send_then_get_is_byte_exact_up_to_the_size_limit() {
 #[tokio::test]
 async fn views_ttl_check_and_the_second_get() {
     for app in both_backends().await {
-        let link = send(&app.address, &["--views", "2", "--ttl", "1h"], b"twice").await;
+        let link = send(
+            &app.address,
+            &["--server-side", "--views", "2", "--ttl", "1h"],
+            b"twice",
+        )
+        .await;
         let out = client(&["check", &link], &[], b"").await;
         assert_exit(&out, 0, "check");
         assert_eq!(stdout(&out), "available (2 view(s) left)\n");
@@ -131,7 +141,7 @@ async fn views_ttl_check_and_the_second_get() {
             assert_no_token(&out, &link);
         }
         // The link can come from stdin, out of shell history.
-        let link = send(&app.address, &[], b"from stdin").await;
+        let link = send(&app.address, &["--server-side"], b"from stdin").await;
         let out = client(&["get", "-"], &[], format!("{link}\n").as_bytes()).await;
         assert_exit(&out, 0, "get -");
         assert_eq!(out.stdout, b"from stdin");
@@ -141,7 +151,7 @@ async fn views_ttl_check_and_the_second_get() {
 #[tokio::test]
 async fn damaged_links_reveal_nothing_and_burn_nothing() {
     for app in both_backends().await {
-        let link = send(&app.address, &[], b"still here").await;
+        let link = send(&app.address, &["--server-side"], b"still here").await;
         // Cut: caught before any request.
         let out = client(&["get", &link[..link.len() - 5]], &[], b"").await;
         assert_exit(&out, 5, "cut link");

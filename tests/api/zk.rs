@@ -283,25 +283,43 @@ async fn the_attempt_limit_destroys_the_secret_across_instances() {
 async fn concurrent_right_proofs_reveal_exactly_once_and_wrong_ones_count_exactly() {
     const READERS: usize = 8;
     for app in both_backends().await {
-        let app = Arc::new(app);
+        // Readers spread over two instances sharing the store (the embedded
+        // store belongs to one process).
+        let second = match app.backend {
+            "redis" => Some(spawn_app_on_redis(app.redis.as_ref().unwrap(), |_| {}).await),
+            "cluster" => Some(
+                crate::helpers::spawn_cluster_app(crate::helpers::shared_cluster(), |_| {}).await,
+            ),
+            _ => None,
+        };
+        let instances: Vec<Arc<TestApp>> =
+            std::iter::once(app).chain(second).map(Arc::new).collect();
+        let app = &instances[0];
         for round in 0..10 {
-            let made = make(&app, format!("once-{round}").as_bytes(), None, 1).await;
+            let made = make(app, format!("once-{round}").as_bytes(), None, 1).await;
             let proof = made.right_proof(&Kdf::None);
-            let statuses = race(&app, &made.id, READERS, move |_| json!({ "proof": proof })).await;
+            let statuses = race(
+                &instances,
+                &made.id,
+                READERS,
+                move |_| json!({ "proof": proof }),
+            )
+            .await;
             let ok = statuses.iter().filter(|s| **s == 200).count();
             let gone = statuses.iter().filter(|s| **s == 404).count();
             assert_eq!(
                 (ok, gone),
                 (1, READERS - 1),
-                "{}: {statuses:?}",
-                app.backend
+                "{} ({} instances): {statuses:?}",
+                app.backend,
+                instances.len()
             );
         }
         // Eight concurrent wrong proofs against a limit of five: four are
         // told how many remain, one destroys, three find nothing.
-        let made = make(&app, b"racing wrong tries", None, 1).await;
+        let made = make(app, b"racing wrong tries", None, 1).await;
         let statuses = race(
-            &app,
+            &instances,
             &made.id,
             READERS,
             |i| json!({ "proof": zk::b64(&[i as u8; 32]) }),
@@ -317,18 +335,19 @@ async fn concurrent_right_proofs_reveal_exactly_once_and_wrong_ones_count_exactl
     }
 }
 
+/// `readers` concurrent reveals of `id`, spread over `instances`.
 async fn race(
-    app: &Arc<TestApp>,
+    instances: &[Arc<TestApp>],
     id: &str,
     readers: usize,
     body: impl Fn(usize) -> Value,
 ) -> Vec<u16> {
     let barrier = Arc::new(tokio::sync::Barrier::new(readers));
-    let url = app.url(&format!("/api/v2/secrets/{id}/reveal"));
     let tasks: Vec<_> = (0..readers)
         .map(|i| {
-            let (client, url, barrier, body) =
-                (app.client.clone(), url.clone(), barrier.clone(), body(i));
+            let app = &instances[i % instances.len()];
+            let url = app.url(&format!("/api/v2/secrets/{id}/reveal"));
+            let (client, barrier, body) = (app.client.clone(), barrier.clone(), body(i));
             tokio::spawn(async move {
                 barrier.wait().await;
                 client
@@ -528,6 +547,12 @@ async fn nothing_secret_in_the_store_or_a_trace_level_log() {
                 .send()
                 .await
                 .unwrap();
+            let page = client
+                .get(server.url(&format!("/s/{id}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(page.status(), 200);
             let wrong = zk::derive(&key, &kdf, Some(b"wrong")).unwrap();
             let r = client
                 .post(&reveal_url)
@@ -577,7 +602,7 @@ async fn nothing_secret_in_the_store_or_a_trace_level_log() {
         assert!(server.terminate().success());
         let text = std::fs::read(&log).unwrap();
         assert!(
-            contains(&text, b"/api/v2/secrets/{id}/reveal"),
+            contains(&text, b"/api/v2/secrets/{id}/reveal") && contains(&text, b"/s/{id}"),
             "{name}: access log lines present"
         );
         for needle in &needles {
@@ -587,5 +612,233 @@ async fn nothing_secret_in_the_store_or_a_trace_level_log() {
                 String::from_utf8_lossy(needle)
             );
         }
+    }
+}
+
+#[tokio::test]
+async fn the_reader_page_is_a_preview_that_needs_javascript_and_consumes_nothing() {
+    for app in both_backends().await {
+        let made = make(&app, b"page secret", None, 1).await;
+        for _ in 0..3 {
+            let r = app.client.get(&made.web).send().await.unwrap();
+            assert_eq!(r.status(), 200, "{}", app.backend);
+            let csp = r.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            assert!(
+                csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"),
+                "{csp}"
+            );
+            assert!(!csp.contains("unsafe"), "{csp}");
+            let html = r.text().await.unwrap();
+            assert!(html.contains("<noscript>"), "{html}");
+            assert!(html.contains("needs JavaScript"), "{html}");
+            assert!(
+                html.contains(r#"<script type="module" src="../static/zk."#)
+                    && html.contains(r#"href="../static/app."#),
+                "{html}"
+            );
+            assert!(
+                html.contains(&format!("/api/v2/secrets/{}", made.id)),
+                "{html}"
+            );
+            assert!(!html.contains("<script>"), "no inline script");
+            assert!(
+                html.contains("the server never sees the secret"),
+                "footer: {html}"
+            );
+        }
+        assert_eq!(head(&app, &made.id).await, (200, Some("1".into())));
+        let r = app
+            .client
+            .get(app.url("/s/0123456789abcdef0123456789abcdef"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+        let r = app
+            .client
+            .get(app.url("/s/not-an-id"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+    }
+}
+
+#[tokio::test]
+async fn the_form_offers_browser_encryption_and_its_create_follows_the_form_rules() {
+    // Keys required on the API: the form (and its script's create) stay
+    // open, exactly as SnapPass's form post does.
+    let app = spawn_app_with(|c| c.api_auth = hushlink::config::ApiAuth::Required).await;
+    let html = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"id="zk-passphrase""#), "{html}");
+    assert!(html.contains(r#"data-create="/s""#), "{html}");
+    assert!(html.contains("type=\"module\""), "{html}");
+    let key = LinkKey::generate();
+    let sealed = zk::seal(&key, &Kdf::None, None, &Content::guess(b"form".to_vec())).unwrap();
+    let body = json!({
+        "envelope": zk::b64(sealed.envelope.as_bytes()),
+        "verifier": zk::b64(&sealed.verifier),
+        "key_check": zk::b64(&sealed.key_check),
+        "ttl": 3600,
+    });
+    let r = app
+        .client
+        .post(app.url("/s"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let created: Value = r.json().await.unwrap();
+    assert!(
+        created["links"][1]["href"]
+            .as_str()
+            .unwrap()
+            .contains("/s/")
+    );
+    let r = app
+        .client
+        .post(app.url("/api/v2/secrets"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401, "the API still needs a key");
+
+    // The SnapPass flow's link page says which kind of link it made.
+    let r = app
+        .client
+        .post(app.url("/"))
+        .form(&[("password", "no js"), ("ttl", "Hour")])
+        .send()
+        .await
+        .unwrap();
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Server-encrypted link (SnapPass format)"),
+        "{html}"
+    );
+    assert!(
+        html.contains("sees the secret while it creates and reveals it"),
+        "{html}"
+    );
+
+    let server =
+        spawn_app_with(|c| c.web_encryption = hushlink::config::WebEncryption::Server).await;
+    let html = server
+        .client
+        .get(server.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !html.contains("zk-passphrase") && !html.contains("type=\"module\""),
+        "{html}"
+    );
+    let off = spawn_app_with(|c| c.web_form = false).await;
+    assert_eq!(
+        off.client
+            .post(off.url("/s"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}
+
+/// The client binary against `app`, with stdin piped (never a terminal).
+async fn cli(app: &TestApp, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    crate::helpers::hushlink_client(args, &[("HUSHLINK_SERVER", app.address.clone())], stdin).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_makes_and_opens_zero_knowledge_links_byte_for_byte() {
+    use crate::helpers::assert_exit;
+    for app in both_backends().await {
+        // Text and binary, by default a zero-knowledge link.
+        let binary: Vec<u8> = (0..3000).map(|i| (i * 7 % 256) as u8).collect();
+        for secret in [b"pipeline secret\n".to_vec(), binary] {
+            let out = cli(&app, &["send", "--views", "2"], &secret).await;
+            assert_exit(&out, 0, "send");
+            let link = String::from_utf8(out.stdout).unwrap().trim_end().to_owned();
+            let (page, fragment) = link.split_once('#').expect("a fragment");
+            assert!(page.starts_with(&format!("{}/s/", app.address)), "{link}");
+            assert_eq!(fragment.len(), 43);
+            let out = cli(&app, &["check", &link], b"").await;
+            assert_exit(&out, 0, "check");
+            assert_eq!(out.stdout, b"available (2 view(s) left)\n");
+            for _ in 0..2 {
+                let out = cli(&app, &["get", &link], b"").await;
+                assert_exit(&out, 0, "get");
+                assert!(out.stdout == secret, "{}: exact bytes", app.backend);
+                assert!(!String::from_utf8_lossy(&out.stderr).contains(fragment));
+            }
+            for cmd in ["get", "check"] {
+                assert_exit(&cli(&app, &[cmd, &link], b"").await, 4, "used up");
+            }
+        }
+
+        // With a passphrase: a wrong one exits 8 and uses no view.
+        let dir = tempfile::tempdir().unwrap();
+        let (right, wrong) = (dir.path().join("right"), dir.path().join("wrong"));
+        std::fs::write(&right, "tr0ub4dor & 3\n").unwrap();
+        std::fs::write(&wrong, "tr0ub4dor & 4\n").unwrap();
+        let (right, wrong) = (right.to_str().unwrap(), wrong.to_str().unwrap());
+        let out = cli(&app, &["send", "--passphrase-file", right], b"guarded").await;
+        assert_exit(&out, 0, "send with a passphrase");
+        let link = String::from_utf8(out.stdout).unwrap().trim_end().to_owned();
+        let out = cli(&app, &["check", &link], b"").await;
+        assert_eq!(
+            out.stdout,
+            b"available (1 view(s) left, passphrase needed)\n"
+        );
+        let out = cli(&app, &["get", &link], b"").await;
+        assert_exit(&out, 2, "no passphrase and no terminal");
+        let out = cli(&app, &["get", "--passphrase-file", wrong, &link], b"").await;
+        assert_exit(&out, 8, "wrong passphrase");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("4 attempt(s) left"));
+        assert!(out.stdout.is_empty());
+        let out = cli(&app, &["check", &link], b"").await;
+        assert_exit(&out, 0, "still there after a wrong passphrase");
+
+        // Damaged links: caught before a proof is sent (no attempt used).
+        let (page, fragment) = link.split_once('#').unwrap();
+        let flipped = if fragment.starts_with('A') { "B" } else { "A" };
+        for damaged in [
+            page.to_owned(),
+            format!("{page}#{}", &fragment[..40]),
+            format!("{page}#{flipped}{}", &fragment[1..]),
+        ] {
+            let out = cli(&app, &["get", "--passphrase-file", right, &damaged], b"").await;
+            assert_exit(&out, 5, "damaged link");
+        }
+        let id = page.rsplit('/').next().unwrap();
+        assert_eq!(metadata(&app, id).await.1["attempts_left"], 4);
+
+        let out = cli(&app, &["get", "--passphrase-file", right, &link], b"").await;
+        assert_exit(&out, 0, "right passphrase");
+        assert_eq!(out.stdout, b"guarded");
+
+        // --server-side still makes a SnapPass-format link.
+        let out = cli(&app, &["send", "--server-side"], b"classic").await;
+        assert_exit(&out, 0, "send --server-side");
+        let link = String::from_utf8(out.stdout).unwrap();
+        assert!(link.contains('~') && !link.contains('#'), "{link}");
     }
 }

@@ -8,15 +8,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { chromium } from 'playwright-core';
+import { ROOT, strings } from './common.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const BIN = resolve(ROOT, process.env.HUSHLINK_BIN || 'target/debug/hushlink');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'target', 'screenshots');
@@ -31,17 +30,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-// The pages' texts come from the Fluent catalogues, so copy edits there do
-// not break this test. Every message is one line: `id = text`, `{ $n }` for
-// the number the pages fill in; keys are the `Strings` field names.
-function strings(lang) {
-  const src = readFileSync(join(ROOT, 'src', 'i18n', 'locales', `${lang}.ftl`), 'utf8');
-  const out = {};
-  for (const m of src.matchAll(/^([a-z][a-z0-9-]*) = (.*)$/gm)) {
-    out[m[1].replaceAll('-', '_')] = m[2].trim().replaceAll('{ $n }', '{n}');
-  }
-  return out;
-}
 const EN = strings('en');
 const MAX_SECRET_BYTES = 4096;
 const DE = strings('de');
@@ -82,6 +70,9 @@ async function startServer() {
     HUSHLINK_DATA_DIR: dataDir,
     // Small, so the size guard can be tried with a paste of a few pages.
     HUSHLINK_MAX_SECRET_BYTES: String(MAX_SECRET_BYTES),
+    // This file tests the SnapPass flow (server-side encryption) in the
+    // browser; zero-knowledge links have tests/browser/zk.test.mjs.
+    HUSHLINK_WEB_ENCRYPTION: 'server',
   });
   server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (d) => { serverLog = (serverLog + d).slice(-20000); };

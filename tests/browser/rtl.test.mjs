@@ -10,28 +10,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ROOT, strings } from './common.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const BIN = resolve(ROOT, process.env.HUSHLINK_BIN || 'target/debug/hushlink');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'target', 'screenshots');
 const RTL = ['ar', 'he', 'fa'];
 
-// The texts, from the catalogues (one `id = text` line per message).
-function strings(lang) {
-  const src = readFileSync(join(ROOT, 'src', 'i18n', 'locales', `${lang}.ftl`), 'utf8');
-  const out = {};
-  for (const m of src.matchAll(/^([a-z][a-z0-9-]*) = (.*)$/gm)) {
-    out[m[1].replaceAll('-', '_')] = m[2].trim().replaceAll('{ $n }', '{n}');
-  }
-  return out;
-}
 
 function freePort() {
   return new Promise((ok, fail) => {

@@ -5,7 +5,7 @@
 title = hushlink · Geheimnis teilen
 brand = hushlink
 tagline = Teilen Sie ein Geheimnis über einen Link, der nur einmal funktioniert.
-footer = Der Schlüssel zu Ihrem Geheimnis steckt nur im Link. Der Server speichert nichts, was er lesen könnte.
+footer = Vom Server verschlüsselt (SnapPass-Format). Der Schlüssel steckt nur im Link; der Server sieht das Geheimnis beim Erstellen und Anzeigen und speichert nichts, was er lesen könnte.
 
 form-heading = Geheimnis teilen
 form-intro = Fügen Sie ein Passwort oder ein anderes Geheimnis ein. Sie erhalten einen Link, der es einmal anzeigt; danach wird das Geheimnis gelöscht.
@@ -62,3 +62,25 @@ unavailable-heading = Vorübergehend nicht verfügbar
 unavailable-body = Der Server kann seinen Speicher gerade nicht erreichen. Es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.
 
 back-home = Zurück zur Startseite
+
+## Zero-knowledge links
+
+footer-zk = Im Browser verschlüsselt. Der Schlüssel steckt nur im Link, hinter dem #, den Browser nie senden: Der Server sieht das Geheimnis nie und speichert nichts, was er lesen könnte.
+footer-form = Mit JavaScript verschlüsselt dieses Formular in Ihrem Browser, und der Server sieht das Geheimnis nie. Ohne JavaScript verschlüsselt der Server (SnapPass-Format) und sieht das Geheimnis, während er die Anfrage bearbeitet.
+form-passphrase-label = Passphrase (optional)
+form-passphrase-hint = Die empfangende Person muss sie ebenfalls eingeben. Sie verlässt Ihren Browser nie; senden Sie sie getrennt vom Link.
+form-working = Wird in Ihrem Browser verschlüsselt …
+form-failed = Das Geheimnis konnte nicht erstellt werden; nichts wurde gespeichert. Bitte erneut versuchen.
+link-kind-zk = Zero-Knowledge-Link: in Ihrem Browser verschlüsselt. Der Schlüssel ist der Teil hinter dem #, der nie an den Server gesendet wird.
+link-kind-server = Vom Server verschlüsselter Link (SnapPass-Format): Der Server hat das Geheimnis verschlüsselt. Er hat es beim Erstellen gesehen und sieht es wieder, wenn der Link geöffnet wird; er speichert nichts, was er lesen könnte.
+link-passphrase-note = Dieser Link braucht außerdem die Passphrase. Senden Sie sie über einen anderen Kanal.
+zk-preview-intro = Dieses Geheimnis wurde im Browser des Absenders verschlüsselt und wird in Ihrem entschlüsselt: Der Server kann es nicht lesen. Zeigen Sie es erst an, wenn Sie es sicher ablegen können.
+zk-needs-js = Zum Öffnen dieses Links wird JavaScript benötigt: Das Geheimnis wird in Ihrem Browser mit dem Schlüssel aus dem Link entschlüsselt, den der Server nie erhält. Nichts wurde angezeigt oder verbraucht. Aktivieren Sie JavaScript für diese Seite oder öffnen Sie den Link mit dem Kommandozeilen-Client (hushlink get).
+zk-needs-https = Diese Seite kann hier nicht entschlüsseln: Browser erlauben die nötige Kryptografie nur über HTTPS (oder localhost). Nichts wurde angezeigt oder verbraucht. Öffnen Sie den Link über HTTPS oder mit dem Kommandozeilen-Client (hushlink get).
+zk-passphrase-label = Passphrase
+zk-working = Wird entschlüsselt …
+zk-wrong-passphrase = Falsche Passphrase. Nichts wurde angezeigt, der Link funktioniert weiter. Verbleibende Versuche: { $n }.
+zk-destroyed = Zu viele falsche Passphrasen: Das Geheimnis wurde vernichtet, der Link funktioniert nicht mehr.
+zk-decrypt-failed = Das Geheimnis ist angekommen, ließ sich aber nicht entschlüsseln: Es wurde möglicherweise verändert. Bitten Sie den Absender, es erneut zu teilen.
+zk-binary = Dieses Geheimnis ist eine Datei (Binärdaten).
+zk-download = Herunterladen

@@ -5,7 +5,7 @@
 title = hushlink · share a secret
 brand = hushlink
 tagline = Share a secret through a link that works once.
-footer = The key to your secret lives only in the link. The server keeps nothing it could read.
+footer = Encrypted by the server (SnapPass format). The key lives only in the link; the server sees the secret while it creates and reveals it, and keeps nothing it could read.
 
 form-heading = Share a secret
 form-intro = Paste a password or any other secret. You get a link that reveals it once, then the secret is deleted.
@@ -62,3 +62,25 @@ unavailable-heading = Temporarily unavailable
 unavailable-body = The server cannot reach its storage right now. Nothing was changed. Please try again in a moment.
 
 back-home = Back to the start
+
+## Zero-knowledge links
+
+footer-zk = Encrypted in the browser. The key lives only in the link, after the #, which browsers never send: the server never sees the secret and stores nothing it could read.
+footer-form = With JavaScript on, this form encrypts in your browser and the server never sees the secret. Without it, the server encrypts (SnapPass format) and sees the secret while it serves the request.
+form-passphrase-label = Passphrase (optional)
+form-passphrase-hint = The reader must type it too. It never leaves your browser; send it separately from the link.
+form-working = Encrypting in your browser…
+form-failed = The secret could not be created; nothing was stored. Please try again.
+link-kind-zk = Zero-knowledge link: encrypted in your browser. The key is the part after the #, which is never sent to the server.
+link-kind-server = Server-encrypted link (SnapPass format): the server encrypted the secret. It saw the secret while making the link and will see it again when the link is opened; it keeps nothing it could read.
+link-passphrase-note = This link also needs the passphrase. Send it by another channel.
+zk-preview-intro = This secret was encrypted in the sender's browser and is decrypted in yours: the server cannot read it. Reveal it only when you are ready to store it somewhere safe.
+zk-needs-js = Opening this link needs JavaScript: the secret is decrypted in your browser with the key in the link, which the server never receives. Nothing has been revealed or used. Turn JavaScript on for this site, or open the link with the hushlink command-line client (hushlink get).
+zk-needs-https = This page cannot decrypt here: browsers allow the cryptography it needs only on HTTPS (or localhost). Nothing has been revealed or used. Open the link over HTTPS, or with the hushlink command-line client (hushlink get).
+zk-passphrase-label = Passphrase
+zk-working = Decrypting…
+zk-wrong-passphrase = Wrong passphrase. Nothing was revealed and the link still works. Attempts left: { $n }.
+zk-destroyed = Too many wrong passphrases: the secret has been destroyed and the link no longer works.
+zk-decrypt-failed = The secret arrived but could not be decrypted: it may have been altered. Ask the sender to share it again.
+zk-binary = This secret is a file (binary data).
+zk-download = Download it

@@ -5,7 +5,7 @@
 title = hushlink · comparte un secreto
 brand = hushlink
 tagline = Comparte un secreto mediante un enlace que solo funciona una vez.
-footer = La clave de tu secreto solo está en el enlace. El servidor no guarda nada que pueda leer.
+footer = Cifrado por el servidor (formato SnapPass). La clave solo está en el enlace; el servidor ve el secreto mientras lo crea y lo revela, y no guarda nada que pueda leer.
 
 form-heading = Compartir un secreto
 form-intro = Pega una contraseña o cualquier otro secreto. Obtendrás un enlace que lo muestra una sola vez; después, el secreto se elimina.
@@ -62,3 +62,25 @@ unavailable-heading = No disponible temporalmente
 unavailable-body = El servidor no puede acceder a su almacenamiento en este momento. No se ha modificado nada. Vuelve a intentarlo en unos instantes.
 
 back-home = Volver al inicio
+
+## Zero-knowledge links
+
+footer-zk = Cifrado en el navegador. La clave solo está en el enlace, tras el #, que los navegadores nunca envían: el servidor nunca ve el secreto y no guarda nada que pueda leer.
+footer-form = Con JavaScript activado, este formulario cifra en tu navegador y el servidor nunca ve el secreto. Sin él, cifra el servidor (formato SnapPass) y ve el secreto mientras atiende la petición.
+form-passphrase-label = Frase de contraseña (opcional)
+form-passphrase-hint = Quien lo reciba también tendrá que escribirla. Nunca sale de tu navegador; envíala por separado del enlace.
+form-working = Cifrando en tu navegador…
+form-failed = No se pudo crear el secreto; no se guardó nada. Inténtalo de nuevo.
+link-kind-zk = Enlace de conocimiento cero: cifrado en tu navegador. La clave es la parte tras el #, que nunca se envía al servidor.
+link-kind-server = Enlace cifrado por el servidor (formato SnapPass): el servidor cifró el secreto. Lo vio al crear el enlace y lo verá de nuevo cuando se abra; no guarda nada que pueda leer.
+link-passphrase-note = Este enlace también necesita la frase de contraseña. Envíala por otro canal.
+zk-preview-intro = Este secreto se cifró en el navegador de quien lo envió y se descifra en el tuyo: el servidor no puede leerlo. Revélalo solo cuando estés listo para guardarlo en un lugar seguro.
+zk-needs-js = Para abrir este enlace hace falta JavaScript: el secreto se descifra en tu navegador con la clave del enlace, que el servidor nunca recibe. No se ha revelado ni gastado nada. Activa JavaScript para este sitio o abre el enlace con el cliente de línea de órdenes (hushlink get).
+zk-needs-https = Esta página no puede descifrar aquí: los navegadores solo permiten la criptografía que necesita en HTTPS (o localhost). No se ha revelado ni gastado nada. Abre el enlace por HTTPS o con el cliente de línea de órdenes (hushlink get).
+zk-passphrase-label = Frase de contraseña
+zk-working = Descifrando…
+zk-wrong-passphrase = Frase de contraseña incorrecta. No se reveló nada y el enlace sigue funcionando. Intentos restantes: { $n }.
+zk-destroyed = Demasiadas frases incorrectas: el secreto se ha destruido y el enlace ya no funciona.
+zk-decrypt-failed = El secreto llegó pero no se pudo descifrar: puede haber sido alterado. Pide a quien lo envió que lo comparta de nuevo.
+zk-binary = Este secreto es un archivo (datos binarios).
+zk-download = Descargarlo

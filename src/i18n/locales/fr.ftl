@@ -5,7 +5,7 @@
 title = hushlink · partager un secret
 brand = hushlink
 tagline = Partagez un secret grâce à un lien à usage unique.
-footer = La clé de votre secret se trouve uniquement dans le lien. Le serveur ne conserve rien qu’il puisse lire.
+footer = Chiffré par le serveur (format SnapPass). La clé se trouve uniquement dans le lien ; le serveur voit le secret pendant qu’il le crée et le révèle, et ne conserve rien qu’il puisse lire.
 
 form-heading = Partager un secret
 form-intro = Collez un mot de passe ou tout autre secret. Vous obtiendrez un lien qui l’affiche une seule fois ; le secret est ensuite supprimé.
@@ -62,3 +62,25 @@ unavailable-heading = Temporairement indisponible
 unavailable-body = Le serveur ne parvient pas à accéder à son stockage pour le moment. Rien n’a été modifié. Veuillez réessayer dans un instant.
 
 back-home = Retour à l’accueil
+
+## Zero-knowledge links
+
+footer-zk = Chiffré dans le navigateur. La clé se trouve uniquement dans le lien, après le #, que les navigateurs n’envoient jamais : le serveur ne voit jamais le secret et ne conserve rien qu’il puisse lire.
+footer-form = Avec JavaScript, ce formulaire chiffre dans votre navigateur et le serveur ne voit jamais le secret. Sans JavaScript, le serveur chiffre (format SnapPass) et voit le secret pendant qu’il traite la requête.
+form-passphrase-label = Phrase secrète (facultative)
+form-passphrase-hint = Le destinataire devra aussi la saisir. Elle ne quitte jamais votre navigateur ; envoyez-la séparément du lien.
+form-working = Chiffrement dans votre navigateur…
+form-failed = Le secret n’a pas pu être créé ; rien n’a été enregistré. Veuillez réessayer.
+link-kind-zk = Lien à divulgation nulle : chiffré dans votre navigateur. La clé est la partie après le #, qui n’est jamais envoyée au serveur.
+link-kind-server = Lien chiffré par le serveur (format SnapPass) : le serveur a chiffré le secret. Il l’a vu en créant le lien et le verra de nouveau à son ouverture ; il ne conserve rien qu’il puisse lire.
+link-passphrase-note = Ce lien demande aussi la phrase secrète. Envoyez-la par un autre canal.
+zk-preview-intro = Ce secret a été chiffré dans le navigateur de l’expéditeur et sera déchiffré dans le vôtre : le serveur ne peut pas le lire. Ne le révélez que lorsque vous êtes prêt à le conserver en lieu sûr.
+zk-needs-js = Ce lien nécessite JavaScript : le secret est déchiffré dans votre navigateur avec la clé contenue dans le lien, que le serveur ne reçoit jamais. Rien n’a été révélé ni consommé. Activez JavaScript pour ce site, ou ouvrez le lien avec le client en ligne de commande (hushlink get).
+zk-needs-https = Cette page ne peut pas déchiffrer ici : les navigateurs n’autorisent la cryptographie nécessaire qu’en HTTPS (ou sur localhost). Rien n’a été révélé ni consommé. Ouvrez le lien en HTTPS, ou avec le client en ligne de commande (hushlink get).
+zk-passphrase-label = Phrase secrète
+zk-working = Déchiffrement…
+zk-wrong-passphrase = Phrase secrète incorrecte. Rien n’a été révélé et le lien fonctionne toujours. Essais restants : { $n }.
+zk-destroyed = Trop de phrases secrètes incorrectes : le secret a été détruit et le lien ne fonctionne plus.
+zk-decrypt-failed = Le secret est arrivé mais n’a pas pu être déchiffré : il a peut-être été modifié. Demandez à l’expéditeur de le partager à nouveau.
+zk-binary = Ce secret est un fichier (données binaires).
+zk-download = Le télécharger

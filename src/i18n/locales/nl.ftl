@@ -5,7 +5,7 @@
 title = hushlink · een geheim delen
 brand = hushlink
 tagline = Deel een geheim via een link die maar één keer werkt.
-footer = De sleutel van je geheim zit alleen in de link. De server bewaart niets wat hij zou kunnen lezen.
+footer = Versleuteld door de server (SnapPass-formaat). De sleutel zit alleen in de link; de server ziet het geheim tijdens het maken en tonen, en bewaart niets wat hij zou kunnen lezen.
 
 form-heading = Een geheim delen
 form-intro = Plak een wachtwoord of een ander geheim. Je krijgt een link die het één keer toont; daarna wordt het geheim verwijderd.
@@ -62,3 +62,25 @@ unavailable-heading = Tijdelijk niet beschikbaar
 unavailable-body = De server kan zijn opslag op dit moment niet bereiken. Er is niets gewijzigd. Probeer het zo nog eens.
 
 back-home = Terug naar de startpagina
+
+## Zero-knowledge links
+
+footer-zk = Versleuteld in de browser. De sleutel zit alleen in de link, na de #, die browsers nooit versturen: de server ziet het geheim nooit en bewaart niets wat hij zou kunnen lezen.
+footer-form = Met JavaScript aan versleutelt dit formulier in je browser en ziet de server het geheim nooit. Zonder JavaScript versleutelt de server (SnapPass-formaat) en ziet hij het geheim terwijl hij het verzoek afhandelt.
+form-passphrase-label = Wachtzin (optioneel)
+form-passphrase-hint = De ontvanger moet hem ook intypen. Hij verlaat je browser nooit; stuur hem los van de link.
+form-working = Bezig met versleutelen in je browser…
+form-failed = Het geheim kon niet worden gemaakt; er is niets bewaard. Probeer het opnieuw.
+link-kind-zk = Zero-knowledge-link: versleuteld in je browser. De sleutel is het deel na de #, dat nooit naar de server gaat.
+link-kind-server = Door de server versleutelde link (SnapPass-formaat): de server heeft het geheim versleuteld. Hij zag het geheim bij het maken van de link en ziet het weer als de link wordt geopend; hij bewaart niets wat hij zou kunnen lezen.
+link-passphrase-note = Voor deze link is ook de wachtzin nodig. Stuur die via een ander kanaal.
+zk-preview-intro = Dit geheim is versleuteld in de browser van de afzender en wordt in de jouwe ontsleuteld: de server kan het niet lezen. Toon het pas als je het veilig kunt opslaan.
+zk-needs-js = Voor deze link is JavaScript nodig: het geheim wordt in je browser ontsleuteld met de sleutel uit de link, die de server nooit ontvangt. Er is niets getoond of verbruikt. Zet JavaScript aan voor deze site, of open de link met de opdrachtregelclient (hushlink get).
+zk-needs-https = Deze pagina kan hier niet ontsleutelen: browsers staan de benodigde cryptografie alleen toe via HTTPS (of localhost). Er is niets getoond of verbruikt. Open de link via HTTPS, of met de opdrachtregelclient (hushlink get).
+zk-passphrase-label = Wachtzin
+zk-working = Bezig met ontsleutelen…
+zk-wrong-passphrase = Verkeerde wachtzin. Er is niets getoond en de link werkt nog. Resterende pogingen: { $n }.
+zk-destroyed = Te veel verkeerde wachtzinnen: het geheim is vernietigd en de link werkt niet meer.
+zk-decrypt-failed = Het geheim is aangekomen maar kon niet worden ontsleuteld: het is mogelijk gewijzigd. Vraag de afzender het opnieuw te delen.
+zk-binary = Dit geheim is een bestand (binaire gegevens).
+zk-download = Downloaden

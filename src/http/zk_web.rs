@@ -1,0 +1,91 @@
+//! The zero-knowledge pages: `GET /s/{id}` (the reader's page) and
+//! `POST /s` (the form's script stores an envelope it made in the page).
+//!
+//! The reader's page is a preview: the server looks the id up (consuming
+//! nothing) and serves a page whose script, `assets/zk.js`, does the rest
+//! with the key from the fragment, which this handler never sees. Without
+//! JavaScript the page says it needs it; no request it makes uses a view.
+//!
+//! `POST /s` takes the same JSON as `POST /api/v2/secrets` and follows the
+//! web form's rules, not the API's: it exists while the form does
+//! (`HUSHLINK_WEB_FORM`), and needs no API key, exactly as `POST /` does.
+
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::AppState;
+use super::api::ApiError;
+use super::context::Ctx;
+use super::web::{Page, PageError, fallback, page_error, render};
+use super::zk::{created_response, read_new};
+use crate::error::Error;
+use crate::metrics::Via;
+use crate::token::ZkId;
+
+#[derive(Template)]
+#[template(path = "zk_reveal.html")]
+struct RevealPage {
+    page: Page,
+    views_left: u32,
+    views_left_text: String,
+    /// The secret's API address, for the page's script.
+    api: String,
+}
+
+/// `GET /s/{id}`: the reader's page. Consumes nothing.
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(segment): Path<String>,
+) -> Result<Response, PageError> {
+    let to_page = page_error(&state, &ctx);
+    let id = ZkId::parse(&segment).ok_or_else(|| to_page(Error::NotFound))?;
+    let views_left = state.zk.views_left(&id).await.map_err(&to_page)?;
+    let views_left_text = ctx
+        .t
+        .preview_views_left
+        .replace("{n}", &views_left.to_string());
+    let api = format!(
+        "{}api/v2/secrets/{}",
+        super::context::home(&state.links),
+        id.as_str()
+    );
+    Ok(render(
+        RevealPage {
+            page: Page::new(&state, ctx.t)
+                .with_zk(&state, ctx.t.footer_zk)
+                .nested(),
+            views_left,
+            views_left_text,
+            api,
+        },
+        StatusCode::OK,
+    ))
+}
+
+/// `POST /s`: stores an envelope made by the form's script.
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if !state.web_form {
+        return fallback(State(state), ctx, axum::http::Uri::from_static("/s")).await;
+    }
+    let result = async {
+        let new = read_new(&state, &headers, body).await?;
+        let (ttl, views) = (new.ttl, new.views);
+        let created = state.zk.create(new).await?;
+        state.metrics.secret_created(Via::Web);
+        Ok::<_, Error>(created_response(&ctx, &created, ttl, views))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(e) => ApiError::from_ctx(e, &ctx).into_response(),
+    }
+}
