@@ -23,6 +23,7 @@ use crate::bootstrap::{BootstrapToken, FailureLimiter};
 use crate::config::{ApiAuth, Config};
 use crate::keys::KeyService;
 use crate::metrics::{MeteredStore, Metrics};
+use crate::receipts::ReceiptService;
 use crate::secrets::SecretService;
 use crate::store::DynStore;
 use crate::token::KeySpace;
@@ -35,6 +36,8 @@ pub mod auth;
 pub mod body;
 pub mod context;
 pub mod openapi;
+pub mod receipt_web;
+pub mod receipts;
 pub mod web;
 pub mod zk;
 pub mod zk_web;
@@ -61,6 +64,8 @@ pub struct Inner {
     /// Zero-knowledge secrets (`/api/v2/secrets`, `/s/{id}`).
     pub zk: ZkService,
     pub keys: KeyService,
+    /// Receipts: issued with every secret, read and burned by their holders.
+    pub receipts: ReceiptService,
     /// Whether the create APIs need a key.
     pub api_auth: ApiAuth,
     /// Whether `GET /` and `POST /` serve the create form.
@@ -140,6 +145,7 @@ impl AppState {
                 config.redis_prefix.clone(),
                 config.passphrase_attempts,
             ),
+            receipts: ReceiptService::new(Arc::clone(&store), config.receipt_retention),
             keys: KeyService::new(store),
             api_auth: config.api_auth,
             web_form: config.web_form,
@@ -195,6 +201,10 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/", get(web::form).post(web::create))
         .route("/{token}", get(web::preview).post(web::reveal))
+        .route(
+            "/r/{token}",
+            get(receipt_web::show).post(receipt_web::delete),
+        )
         .route("/s", post(zk_web::create))
         .route("/s/{id}", get(zk_web::page))
         // SnapPass's route has a trailing slash; Flask also answers without.
@@ -318,6 +328,8 @@ pub fn redact_path(path: &str) -> &'static str {
         "/s" => "/s",
         p if p.starts_with("/s/") => "/s/{id}",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
+        p if p.starts_with("/api/v2/receipts/") => "/api/v2/receipts/{token}",
+        p if p.starts_with("/r/") => "/r/{token}",
         p if p.starts_with("/api/v2/keys/") && p.ends_with("/rotate") => {
             "/api/v2/keys/{name}/rotate"
         }

@@ -21,10 +21,11 @@ use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use tokio::sync::{mpsc, oneshot};
 
 use super::{
-    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
-    StoreError, Take,
+    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, ReceiptRead, ReceiptStore,
+    Record, SecretStore, StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
+use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
@@ -94,6 +95,18 @@ enum Op {
     Close {
         reply: oneshot::Sender<()>,
     },
+    PutWithReceipt {
+        key: String,
+        expires_at: u64,
+        views: u32,
+        value: Vec<u8>,
+        receipt: NewReceipt,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    Burn {
+        hash: ReceiptHash,
+        reply: oneshot::Sender<Result<ReceiptRead, StoreError>>,
+    },
 }
 
 /// The embedded, durable secret store.
@@ -137,6 +150,7 @@ impl EmbeddedStore {
             txn.open_table(KEY_LAST_USED).map_err(internal)?;
             txn.open_table(KEY_META).map_err(internal)?;
             txn.open_table(ZK_ATTEMPTS).map_err(internal)?;
+            receipts::create_tables(&txn).map_err(internal)?;
         }
         txn.commit().map_err(internal)?;
 
@@ -281,6 +295,39 @@ impl SecretStore for EmbeddedStore {
 
     fn kind(&self) -> &'static str {
         "embedded"
+    }
+}
+
+#[async_trait]
+impl ReceiptStore for EmbeddedStore {
+    async fn put_with_receipt(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<(), StoreError> {
+        let expires_at = now_secs().saturating_add(ttl.secs());
+        let (key, value, views) = (key.as_str().to_owned(), value.to_vec(), views.get());
+        self.send(|reply| Op::PutWithReceipt {
+            key,
+            expires_at,
+            views,
+            value,
+            receipt,
+            reply,
+        })
+        .await?
+    }
+
+    async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.read(move |txn| receipts::read(txn, hash, now_secs()).map_err(internal))
+            .await
+    }
+
+    async fn burn(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.send(|reply| Op::Burn { hash, reply }).await?
     }
 }
 
@@ -435,6 +482,10 @@ enum Pending {
     Purge(oneshot::Sender<Result<usize, StoreError>>, usize),
     Bool(oneshot::Sender<Result<bool, StoreError>>, bool),
     Unit(oneshot::Sender<Result<(), StoreError>>),
+    Receipt(
+        oneshot::Sender<Result<ReceiptRead, StoreError>>,
+        ReceiptRead,
+    ),
 }
 
 /// Applies a batch in one transaction and answers every op after the commit.
@@ -485,6 +536,7 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                                         row[8..HEADER_LEN].copy_from_slice(&left.to_be_bytes());
                                         secrets.insert(key.as_str(), row.as_slice())?;
                                     }
+                                    receipts::viewed(&txn, &key, left, now)?;
                                     Take::Taken { views_left: left }
                                 }
                                 _ => Take::Gone,
@@ -507,11 +559,13 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                             }
                         }
                         zk_attempts::purge(&txn, now)?;
+                        receipts::purge(&txn, now)?;
                         pending.push(Pending::Purge(reply, expired.len()));
                     }
                     Op::FailAttempt { key, limit, reply } => {
                         let outcome =
                             zk_attempts::fail(&txn, &mut secrets, &mut expiry, &key, limit, now)?;
+                        receipts::failed(&txn, &key, outcome, now)?;
                         pending.push(Pending::Attempt(reply, outcome));
                     }
                     Op::CommitKeys {
@@ -541,6 +595,27 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                         pending.push(Pending::Bool(reply, existed));
                     }
                     Op::Close { reply } => close = Some(reply),
+                    Op::PutWithReceipt {
+                        key,
+                        expires_at,
+                        views,
+                        value,
+                        receipt,
+                        reply,
+                    } => {
+                        let new = receipts::NewSecret {
+                            key: &key,
+                            expires_at,
+                            views,
+                            value: &value,
+                        };
+                        receipts::put(&txn, &mut secrets, &mut expiry, new, receipt, now)?;
+                        pending.push(Pending::Put(reply));
+                    }
+                    Op::Burn { hash, reply } => {
+                        let read = receipts::burn(&txn, &mut secrets, &mut expiry, hash, now)?;
+                        pending.push(Pending::Receipt(reply, read));
+                    }
                 }
             }
         }
@@ -558,6 +633,7 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                     Pending::Purge(r, n) => drop(r.send(Ok(n))),
                     Pending::Bool(r, b) => drop(r.send(Ok(b))),
                     Pending::Unit(r) => drop(r.send(Ok(()))),
+                    Pending::Receipt(r, read) => drop(r.send(Ok(read))),
                 }
             }
         }
@@ -572,6 +648,7 @@ fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
                     Pending::Purge(r, _) => drop(r.send(Err(err()))),
                     Pending::Bool(r, _) => drop(r.send(Err(err()))),
                     Pending::Unit(r) => drop(r.send(Err(err()))),
+                    Pending::Receipt(r, _) => drop(r.send(Err(err()))),
                 }
             }
         }
@@ -626,6 +703,217 @@ mod zk_attempts {
             attempts.remove((*at, key.as_str()))?;
         }
         Ok(())
+    }
+}
+
+/// Receipts inside the writer's transaction (and one read transaction):
+/// self-contained, so the rest of the writer only calls in at the points
+/// where a secret's life changes.
+mod receipts {
+    use redb::{ReadTransaction, ReadableTable, Table, TableDefinition, WriteTransaction};
+    use serde::{Deserialize, Serialize};
+
+    use super::{Attempt, HEADER_LEN, ReceiptRead, ZK_ATTEMPTS, decode_live, read_u64};
+    use crate::receipt::{EventKind, NewReceipt, ReceiptHash, ReceiptRecord, State};
+
+    /// Receipt hash (hex) -> JSON [`Stored`].
+    const RECEIPTS: TableDefinition<&str, &[u8]> = TableDefinition::new("receipts");
+    /// Storage key -> the hash of its receipt: how a take finds it.
+    const RECEIPT_OF: TableDefinition<&str, &str> = TableDefinition::new("receipt_of");
+    /// (drop_at, receipt hash) -> (): lets the purge drop receipts in order.
+    const RECEIPT_DROP: TableDefinition<(u64, &str), ()> = TableDefinition::new("receipt_drop");
+
+    #[derive(Serialize, Deserialize)]
+    struct Stored {
+        key: String,
+        drop_at: u64,
+        record: ReceiptRecord,
+    }
+
+    pub(super) struct NewSecret<'a> {
+        pub key: &'a str,
+        pub expires_at: u64,
+        pub views: u32,
+        pub value: &'a [u8],
+    }
+
+    pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), redb::Error> {
+        txn.open_table(RECEIPTS)?;
+        txn.open_table(RECEIPT_OF)?;
+        txn.open_table(RECEIPT_DROP)?;
+        Ok(())
+    }
+
+    fn decode(bytes: &[u8]) -> Result<Stored, redb::Error> {
+        serde_json::from_slice(bytes)
+            .map_err(|e| redb::Error::Corrupted(format!("bad receipt record: {e}")))
+    }
+
+    fn save(txn: &WriteTransaction, hash: &str, stored: &Stored) -> Result<(), redb::Error> {
+        let json = serde_json::to_vec(stored).unwrap_or_default();
+        txn.open_table(RECEIPTS)?.insert(hash, json.as_slice())?;
+        Ok(())
+    }
+
+    /// Stores a secret (as `Op::Put` does) and its receipt.
+    pub(super) fn put(
+        txn: &WriteTransaction,
+        secrets: &mut Table<&str, &[u8]>,
+        expiry: &mut Table<(u64, &str), ()>,
+        new: NewSecret<'_>,
+        receipt: NewReceipt,
+        now: u64,
+    ) -> Result<(), redb::Error> {
+        let mut row = Vec::with_capacity(HEADER_LEN + new.value.len());
+        row.extend_from_slice(&new.expires_at.to_be_bytes());
+        row.extend_from_slice(&new.views.to_be_bytes());
+        row.extend_from_slice(new.value);
+        secrets.insert(new.key, row.as_slice())?;
+        expiry.insert((new.expires_at, new.key), ())?;
+
+        let hash = receipt.hash.to_hex();
+        let drop_at = new.expires_at.saturating_add(receipt.retention_secs);
+        let stored = Stored {
+            key: new.key.to_owned(),
+            drop_at,
+            record: ReceiptRecord::new(now, new.expires_at, new.views),
+        };
+        save(txn, &hash, &stored)?;
+        txn.open_table(RECEIPT_OF)?.insert(new.key, hash.as_str())?;
+        txn.open_table(RECEIPT_DROP)?
+            .insert((drop_at, hash.as_str()), ())?;
+        Ok(())
+    }
+
+    /// The receipt of `key`, if it has one, changed by `change`.
+    fn update(
+        txn: &WriteTransaction,
+        key: &str,
+        change: impl FnOnce(&mut ReceiptRecord),
+    ) -> Result<(), redb::Error> {
+        let hash = match txn.open_table(RECEIPT_OF)?.get(key)? {
+            Some(h) => h.value().to_owned(),
+            None => return Ok(()),
+        };
+        let found = txn
+            .open_table(RECEIPTS)?
+            .get(hash.as_str())?
+            .map(|v| decode(v.value()))
+            .transpose()?;
+        if let Some(mut stored) = found {
+            change(&mut stored.record);
+            save(txn, &hash, &stored)?;
+        }
+        Ok(())
+    }
+
+    /// A view was taken (inside the take's own decision).
+    pub(super) fn viewed(
+        txn: &WriteTransaction,
+        key: &str,
+        views_left: u32,
+        now: u64,
+    ) -> Result<(), redb::Error> {
+        update(txn, key, |r| r.viewed(views_left, now))
+    }
+
+    /// A wrong proof was counted (inside `fail_attempt`'s decision).
+    pub(super) fn failed(
+        txn: &WriteTransaction,
+        key: &str,
+        outcome: Attempt,
+        now: u64,
+    ) -> Result<(), redb::Error> {
+        match outcome {
+            Attempt::Gone => Ok(()),
+            Attempt::Left(_) => update(txn, key, |r| r.push(EventKind::PassphraseFailed, now)),
+            Attempt::Destroyed => update(txn, key, |r| {
+                r.push(EventKind::PassphraseFailed, now);
+                r.push(EventKind::Destroyed, now);
+                r.state = State::Destroyed.code().to_owned();
+            }),
+        }
+    }
+
+    /// Destroys the secret of the receipt `hash` if it still lives.
+    pub(super) fn burn(
+        txn: &WriteTransaction,
+        secrets: &mut Table<&str, &[u8]>,
+        expiry: &mut Table<(u64, &str), ()>,
+        hash: ReceiptHash,
+        now: u64,
+    ) -> Result<ReceiptRead, redb::Error> {
+        let hash = hash.to_hex();
+        let found = txn
+            .open_table(RECEIPTS)?
+            .get(hash.as_str())?
+            .map(|v| decode(v.value()))
+            .transpose()?;
+        let Some(mut stored) = found.filter(|s| s.drop_at > now) else {
+            return Ok(None);
+        };
+        let key = stored.key.as_str();
+        let live_expiry = match secrets.get(key)? {
+            Some(row) if decode_live(row.value(), now).is_some() => Some(read_u64(row.value())),
+            _ => None,
+        };
+        if let Some(expires_at) = live_expiry
+            && stored.record.state == State::Available.code()
+        {
+            secrets.remove(key)?;
+            expiry.remove((expires_at, key))?;
+            txn.open_table(ZK_ATTEMPTS)?.remove((expires_at, key))?;
+            stored.record.push(EventKind::Burned, now);
+            stored.record.state = State::Burned.code().to_owned();
+            save(txn, &hash, &stored)?;
+            return Ok(Some((stored.record, false)));
+        }
+        Ok(Some((stored.record, live_expiry.is_some())))
+    }
+
+    /// Drops receipts past their retention, and their index entries.
+    pub(super) fn purge(txn: &WriteTransaction, now: u64) -> Result<(), redb::Error> {
+        let mut drops = txn.open_table(RECEIPT_DROP)?;
+        let due: Vec<(u64, String)> = drops
+            .range(..(now + 1, ""))?
+            .map(|entry| entry.map(|(k, _)| (k.value().0, k.value().1.to_owned())))
+            .collect::<Result<_, _>>()?;
+        let mut receipts = txn.open_table(RECEIPTS)?;
+        let mut index = txn.open_table(RECEIPT_OF)?;
+        for (at, hash) in &due {
+            drops.remove((*at, hash.as_str()))?;
+            let removed = receipts.remove(hash.as_str())?.map(|v| decode(v.value()));
+            if let Some(Ok(stored)) = removed {
+                let points_here = index
+                    .get(stored.key.as_str())?
+                    .is_some_and(|h| h.value() == hash.as_str());
+                if points_here {
+                    index.remove(stored.key.as_str())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A receipt and whether its secret lives, from a read transaction.
+    pub(super) fn read(
+        txn: &ReadTransaction,
+        hash: ReceiptHash,
+        now: u64,
+    ) -> Result<ReceiptRead, redb::Error> {
+        let found = txn
+            .open_table(RECEIPTS)?
+            .get(hash.to_hex().as_str())?
+            .map(|v| decode(v.value()))
+            .transpose()?;
+        let Some(stored) = found.filter(|s| s.drop_at > now) else {
+            return Ok(None);
+        };
+        let live = txn
+            .open_table(super::SECRETS)?
+            .get(stored.key.as_str())?
+            .is_some_and(|row| decode_live(row.value(), now).is_some());
+        Ok(Some((stored.record, live)))
     }
 }
 

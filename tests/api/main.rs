@@ -18,6 +18,7 @@ mod keys;
 mod limits;
 mod metrics;
 mod openapi;
+mod receipts;
 mod redis_compat;
 mod redis_tls;
 mod scale;
