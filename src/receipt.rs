@@ -293,6 +293,9 @@ mod tests {
             assert_eq!(ReceiptToken::parse(bad), None, "{bad}");
         }
         assert!(!format!("{t:?}").contains(&t.expose()[4..]));
+        // Any 32 bytes: the last character carries 4 bits and 2 zero bits.
+        assert!(ReceiptToken::parse(&format!("{PREFIX}{}A", "B".repeat(42))).is_some());
+        assert!(ReceiptToken::parse(&format!("{PREFIX}{}B", "B".repeat(42))).is_none());
     }
 
     #[test]

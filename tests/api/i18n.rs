@@ -81,7 +81,7 @@ async fn pages(app: &TestApp, down: &str, strings: &Strings) -> Vec<(&'static st
     out.push(fetch(post(link.clone()), 200, "reveal, gone").await);
     // The sender's receipt page: viewed, with its history and no button.
     out.push(fetch(get(receipt), 200, "receipt, viewed").await);
-    let unknown = app.url(&format!("/r/hlr_{}", "C".repeat(43)));
+    let unknown = app.url(&format!("/r/hlr_{}A", "C".repeat(42)));
     out.push(fetch(get(unknown), 404, "receipt not found").await);
     out.push(fetch(post(link), 404, "not found").await);
     out.push(fetch(get(app.url("/no/such/page")), 404, "unknown path").await);

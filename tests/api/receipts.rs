@@ -10,8 +10,9 @@ use hushlink::zk::{self, Content, Kdf, LinkKey};
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    RedisServer, ServerProcess, TestApp, both_backends, client, quote_plus, shared_cluster,
-    spawn_app_on_redis, spawn_app_with, spawn_cluster_app,
+    RedisServer, ServerProcess, TestApp, assert_exit, both_backends, client, hushlink_client,
+    quote_plus, shared_cluster, spawn_app_on_redis, spawn_app_with, spawn_cluster_app,
+    spawn_redis_app,
 };
 
 /// A secret made through the REST API, with its receipt.
@@ -252,7 +253,7 @@ async fn a_burn_destroys_the_secret_at_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_and_malformed_receipts_are_problems() {
     let app = spawn_app_with(|_| {}).await;
-    let unknown = format!("hlr_{}", "A".repeat(43));
+    let unknown = format!("hlr_{}A", "A".repeat(42));
     for token in [unknown.as_str(), "hlr_short", "nothing", "hlr_%FF%FE"] {
         let (status, problem) = receipt(&app, token).await;
         assert_eq!(status, 404, "{token}");
@@ -626,10 +627,94 @@ async fn the_receipt_page_shows_the_life_and_its_button_deletes() {
     let app = spawn_app_with(|_| {}).await;
     let r = app
         .client
-        .get(app.url(&format!("/r/hlr_{}", "B".repeat(43))))
+        .get(app.url(&format!("/r/hlr_{}A", "B".repeat(42))))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 404);
     assert!(r.text().await.unwrap().contains("Receipt not found"));
+}
+
+/// `send --receipt-file` writes the receipt (mode 0600); `status` prints the
+/// state and exits 0 while the secret is available, 4 with the reason once
+/// it is gone; `burn` burns it, and is too late after a reveal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_sends_with_a_receipt_reads_its_status_and_burns() {
+    for app in [spawn_app_with(|_| {}).await, spawn_redis_app().await] {
+        let dir = tempfile::tempdir().unwrap();
+        let server = vec![("HUSHLINK_SERVER", app.url("/"))];
+        let (zk_file, server_file) = (dir.path().join("zk.receipt"), dir.path().join("s.receipt"));
+        let path = |p: &std::path::Path| p.display().to_string();
+
+        let out = hushlink_client(
+            &["send", "--receipt-file", &path(&zk_file)],
+            &server,
+            b"cli zk",
+        )
+        .await;
+        assert_exit(&out, 0, "send (zero-knowledge) with a receipt file");
+        let receipt = std::fs::read_to_string(&zk_file).unwrap();
+        assert!(
+            receipt.starts_with(&app.url("/api/v2/receipts/hlr_")),
+            "{receipt}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&zk_file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let out = hushlink_client(&["status", &path(&zk_file)], &[], b"").await;
+        assert_exit(&out, 0, "status of an available secret");
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with("available: 1 view(s) left"));
+        let out = hushlink_client(&["burn", &path(&zk_file)], &[], b"").await;
+        assert_exit(&out, 0, "burn");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "burned\n");
+        let out = hushlink_client(&["status", "-"], &[], receipt.as_bytes()).await;
+        assert_exit(&out, 4, "status of a burned secret");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.starts_with("burned\n") && stdout.trim_end().ends_with(" burned"),
+            "{stdout}"
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("burned through its receipt"), "{stderr}");
+        assert!(
+            !stderr.contains("hlr_"),
+            "no receipt token in messages: {stderr}"
+        );
+
+        let out = hushlink_client(
+            &[
+                "send",
+                "--server-side",
+                "--receipt-file",
+                &path(&server_file),
+            ],
+            &server,
+            b"cli server-side",
+        )
+        .await;
+        assert_exit(&out, 0, "send (server-side) with a receipt file");
+        let link = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        assert_exit(&hushlink_client(&["get", &link], &[], b"").await, 0, "get");
+        let out = hushlink_client(&["status", &path(&server_file)], &[], b"").await;
+        assert_exit(&out, 4, "status of a viewed secret");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("every view was used"));
+        let out = hushlink_client(&["burn", &path(&server_file)], &[], b"").await;
+        assert_exit(&out, 4, "burn after the reveal is too late");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "viewed\n");
+
+        let unknown = app.url(&format!("/api/v2/receipts/hlr_{}A", "D".repeat(42)));
+        assert_exit(
+            &hushlink_client(&["status", &unknown], &[], b"").await,
+            4,
+            "no such receipt",
+        );
+        assert_exit(
+            &hushlink_client(&["status", "hlr_bare"], &[], b"").await,
+            2,
+            "not a receipt",
+        );
+    }
 }
