@@ -718,3 +718,36 @@ async fn the_cli_sends_with_a_receipt_reads_its_status_and_burns() {
         );
     }
 }
+
+/// The embedded store's purge drops receipts past their retention, with
+/// their index entries: the tables stay bounded, not merely unread.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_embedded_purge_drops_receipts_past_their_retention() {
+    use redb::{ReadableDatabase, ReadableTableMetadata, TableDefinition};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let short = |c: &mut hushlink::config::Config| {
+        c.receipt_retention = 1;
+        c.purge_interval = 1;
+    };
+    let app = crate::helpers::spawn_app_in(&data, short).await;
+    for views in [1, 2] {
+        let m = make(
+            &app,
+            json!({"password": "purged", "ttl": 1, "views": views}),
+        )
+        .await;
+        assert_eq!(reveal(&app, &m.token).await, 200);
+    }
+    // Expiry (1 s) plus retention (1 s), then at least one purge (every 1 s).
+    tokio::time::sleep(Duration::from_millis(4_500)).await;
+    app.stop().await;
+    let db = redb::Database::open(data.join("hushlink.redb")).unwrap();
+    let txn = db.begin_read().unwrap();
+    let receipts: TableDefinition<&str, &[u8]> = TableDefinition::new("receipts");
+    let index: TableDefinition<&str, &str> = TableDefinition::new("receipt_of");
+    let order: TableDefinition<(u64, &str), ()> = TableDefinition::new("receipt_drop");
+    assert_eq!(txn.open_table(receipts).unwrap().len().unwrap(), 0);
+    assert_eq!(txn.open_table(index).unwrap().len().unwrap(), 0);
+    assert_eq!(txn.open_table(order).unwrap().len().unwrap(), 0);
+}
