@@ -492,20 +492,28 @@ impl ReceiptStore for RedisStore {
         let index = self.receipts.index_key(receipt.hash);
         // The index first: a secret whose receipt cannot be found is never
         // answered as created; an index left by a failed create names a
-        // secret that never was, and expires.
-        let mut first = redis::pipe();
-        first.set_ex(&index, key.as_str(), lifetime).ignore();
+        // secret that never was, and expires. On one Redis every key is on
+        // the same server, so the index, the secret and its receipt go in
+        // one atomic round trip; in a cluster the index lives in another
+        // slot, so it goes first, on its own.
+        let mut pipes = vec![redis::pipe()];
+        pipes[0].set_ex(&index, key.as_str(), lifetime).ignore();
+        if matches!(self.client, Client::Cluster(_)) {
+            pipes.push(redis::pipe());
+        }
         // The secret and its receipt: one slot, one atomic write.
         let record = ReceiptRecord::new(now, now.saturating_add(ttl.secs()), views.get());
         let receipt_key = receipts::receipt_key(key);
-        let mut second = redis::pipe();
-        second.set_ex(key.as_str(), value, ttl.secs()).ignore();
+        let Some(secret) = pipes.last_mut() else {
+            return Err(StoreError::Internal("no pipeline".into()));
+        };
+        secret.set_ex(key.as_str(), value, ttl.secs()).ignore();
         if views != Views::ONE {
-            second
+            secret
                 .set_ex(views_key(key), views.get(), ttl.secs())
                 .ignore();
         }
-        second
+        secret
             .hset_multiple(
                 &receipt_key,
                 &[
@@ -521,15 +529,13 @@ impl ReceiptStore for RedisStore {
             .ignore()
             .expire(&receipt_key, i64::try_from(lifetime).unwrap_or(i64::MAX))
             .ignore();
-        let Some(replication) = self.replication else {
-            self.bounded(async |c| first.query_async::<()>(c).await)
-                .await?;
-            second.atomic();
-            return self
-                .bounded(async |c| second.query_async::<()>(c).await)
-                .await;
-        };
-        for pipe in [&mut first, &mut second] {
+        for pipe in &mut pipes {
+            let Some(replication) = self.replication else {
+                pipe.atomic();
+                self.bounded(async |c| pipe.query_async::<()>(c).await)
+                    .await?;
+                continue;
+            };
             pipe.cmd("WAIT")
                 .arg(replication.replicas)
                 .arg(replication.timeout_ms);
