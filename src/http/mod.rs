@@ -361,6 +361,12 @@ mod tests {
             "/api/v2/secrets/{id}"
         );
         assert_eq!(redact_path("/s/0123456789abcdef"), "/s/{id}");
+        let receipt = format!("hlr_{}A", "B".repeat(42));
+        assert_eq!(
+            redact_path(&format!("/api/v2/receipts/{receipt}")),
+            "/api/v2/receipts/{token}"
+        );
+        assert_eq!(redact_path(&format!("/r/{receipt}")), "/r/{token}");
         assert_eq!(redact_path("/_/_/health"), "/_/_/health");
     }
 
