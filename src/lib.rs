@@ -123,7 +123,7 @@ impl Application {
             StoreKind::Embedded => Some(admin_socket::bind(&config.data_dir)?),
             StoreKind::Redis => None,
         };
-        tracing::info!(%addr, store = store.kind(), "hushlink listening");
+        server::announce(addr, &state.links, store.kind());
         Ok(Application {
             listener,
             addr,

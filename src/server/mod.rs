@@ -18,6 +18,9 @@ use std::time::Duration;
 
 use axum::Router;
 use tokio::io::{AsyncRead, AsyncWrite};
+
+use crate::http::LinkSettings;
+use crate::http::context::base_url;
 use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
@@ -158,6 +161,39 @@ pub async fn serve<L: Listener>(
     drained
 }
 
+/// Says at start-up where the server listens, which address to open (with
+/// the scheme and host the links will use), and plainly when it listens on
+/// every interface or builds `https://` links that it does not serve itself.
+pub fn announce(addr: SocketAddr, links: &LinkSettings, store: &str) {
+    let url = open_url(addr, links);
+    tracing::info!(%addr, store, %url, "hushlink listening");
+    if addr.ip().is_unspecified() {
+        tracing::info!(
+            %addr,
+            "listening on every network interface: anyone who can reach this machine on port {} can use \
+             hushlink (SNAPPASS_BIND_ADDRESS=127.0.0.1 keeps it to this machine)",
+            addr.port()
+        );
+    }
+    if !links.no_ssl && links.host_override.is_none() {
+        tracing::info!(
+            "links start with https:// (NO_SSL is off) while hushlink serves plain HTTP: put a TLS proxy in \
+             front of it, or set NO_SSL=true"
+        );
+    }
+}
+
+/// The address to open: the base URL that links start with, for a request
+/// to this listener (`localhost` when it listens on every interface).
+pub fn open_url(addr: SocketAddr, links: &LinkSettings) -> String {
+    let host = if addr.ip().is_unspecified() {
+        format!("localhost:{}", addr.port())
+    } else {
+        addr.to_string()
+    };
+    base_url(links, Some(&host)).unwrap_or_else(|| format!("http://{host}/"))
+}
+
 /// Errors of one connection (it was reset before it was accepted): the
 /// next accept is fine.
 fn is_connection_error(e: &io::Error) -> bool {
@@ -208,6 +244,35 @@ mod tests {
         }
         b.reset();
         assert_eq!(b.next_pause(), BACKOFF_FIRST);
+    }
+
+    #[test]
+    fn the_address_to_open_uses_the_links_scheme_host_and_prefix() {
+        let links = |no_ssl: bool, host: Option<&str>, prefix: Option<&str>| LinkSettings {
+            no_ssl,
+            host_override: host.map(Into::into),
+            url_prefix: prefix.map(Into::into),
+        };
+        let any: SocketAddr = "0.0.0.0:5000".parse().unwrap();
+        let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let v6: SocketAddr = "[::1]:8080".parse().unwrap();
+        assert_eq!(
+            open_url(any, &links(true, None, None)),
+            "http://localhost:5000/"
+        );
+        assert_eq!(
+            open_url(any, &links(false, None, None)),
+            "https://localhost:5000/"
+        );
+        assert_eq!(
+            open_url(local, &links(true, None, Some("s"))),
+            "http://127.0.0.1:5000/s/"
+        );
+        assert_eq!(open_url(v6, &links(true, None, None)), "http://[::1]:8080/");
+        assert_eq!(
+            open_url(any, &links(false, Some("secrets.example.com"), Some("s"))),
+            "https://secrets.example.com/s/"
+        );
     }
 
     #[test]

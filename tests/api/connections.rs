@@ -467,3 +467,38 @@ async fn out_of_file_descriptors_accepts_back_off_and_recover() {
     assert!(text.contains("cannot accept connections"), "{text}");
     drop(silent);
 }
+
+/// Start-up says which address to open, with the scheme, host and prefix
+/// the links will use.
+#[tokio::test]
+async fn start_up_names_the_address_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data").display().to_string();
+    let log = dir.path().join("log1");
+    let server = ServerProcess::start(
+        &[
+            ("HUSHLINK_DATA_DIR", data.clone()),
+            ("URL_PREFIX", "s".into()),
+        ],
+        &log,
+    )
+    .await;
+    let text = std::fs::read_to_string(&log).unwrap();
+    let wanted = format!("url=http://127.0.0.1:{}/s/", server.port);
+    assert!(text.contains(&wanted), "no {wanted} in:\n{text}");
+    assert!(!text.contains("every network interface"), "{text}");
+    drop(server);
+
+    let log = dir.path().join("log2");
+    let _server = ServerProcess::start(
+        &[
+            ("HUSHLINK_DATA_DIR", data),
+            ("NO_SSL", "false".into()),
+            ("HOST_OVERRIDE", "secrets.example.com".into()),
+        ],
+        &log,
+    )
+    .await;
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("url=https://secrets.example.com/"), "{text}");
+}
