@@ -431,10 +431,11 @@ pub(super) async fn serve<I>(
     // the lingering close.
     let mut connection = Box::pin(builder.serve_connection(io, service));
     let mut graceful_since: Option<Instant> = None;
-    let mut shutting_down = *stopping.borrow();
-    if shutting_down {
-        return;
-    }
+    // A connection accepted just before shutdown is still served (its first
+    // request, with `Connection: close`): `changed` fires at once.
+    let mut shutting_down = false;
+    // One timer, moved as the deadline moves.
+    let mut timer = Box::pin(tokio::time::sleep_until(activity.accepted));
     loop {
         let verdict = if shutting_down && activity.snapshot().in_flight == 0 {
             // Shutting down: an idle connection gets the grace to flush a
@@ -462,6 +463,7 @@ pub(super) async fn serve<I>(
                 }
             },
         };
+        timer.as_mut().reset(wake);
         tokio::select! {
             result = connection.as_mut() => {
                 if let Err(e) = result {
@@ -477,7 +479,7 @@ pub(super) async fn serve<I>(
                 }
             }
             () = activity.changed.notified() => {}
-            () = tokio::time::sleep_until(wake) => {}
+            () = &mut timer => {}
         }
     }
     drop(connection);
