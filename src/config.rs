@@ -65,6 +65,13 @@ pub struct Config {
     #[arg(long, env = "URL_PREFIX")]
     pub url_prefix: Option<String>,
 
+    /// Hosts (comma-separated; `host` matches any port, `host:port` one
+    /// port, `.example.com` the domain and its subdomains) that links are
+    /// built for; a request naming another host where a link would be built
+    /// gets 400. Unset: any well-formed Host.
+    #[arg(long, env = "HUSHLINK_ALLOWED_HOSTS", value_name = "HOSTS")]
+    pub allowed_hosts: Option<String>,
+
     /// Where pages load their CSS and JavaScript from.
     #[arg(long, env = "STATIC_URL", default_value = "static")]
     pub static_url: String,
@@ -410,6 +417,7 @@ impl Config {
         config.no_ssl = true;
         config.host_override = None;
         config.url_prefix = None;
+        config.allowed_hosts = None;
         config.redis_url = None;
         config.redis_host = None;
         config.redis_port = None;

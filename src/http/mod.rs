@@ -49,6 +49,8 @@ pub struct LinkSettings {
     pub host_override: Option<String>,
     /// `URL_PREFIX` without surrounding slashes; `None` when unset or empty.
     pub url_prefix: Option<String>,
+    /// `HUSHLINK_ALLOWED_HOSTS`: the only `Host` values links are built for.
+    pub allowed_hosts: Option<context::AllowedHosts>,
 }
 
 /// Everything a handler needs, shared by all requests.
@@ -99,6 +101,8 @@ impl AppState {
                 .as_deref()
                 .map(|p| p.trim_matches('/').to_owned())
                 .filter(|p| !p.is_empty()),
+            allowed_hosts: context::AllowedHosts::parse_setting(config.allowed_hosts.as_deref())
+                .map_err(|e| anyhow::anyhow!("HUSHLINK_ALLOWED_HOSTS: {e}"))?,
         };
         let limits = Limits {
             max_secret_bytes: config.max_secret_bytes,

@@ -175,12 +175,25 @@ pub fn announce(addr: SocketAddr, links: &LinkSettings, store: &str) {
             addr.port()
         );
     }
+    if hosts_unchecked(addr, links) {
+        tracing::warn!(
+            "links are built from each request's Host header, and this server can be reached from other \
+             machines: set HUSHLINK_ALLOWED_HOSTS (or HOST_OVERRIDE) so that a forged Host cannot point \
+             links elsewhere"
+        );
+    }
     if !links.no_ssl && links.host_override.is_none() {
         tracing::info!(
             "links start with https:// (NO_SSL is off) while hushlink serves plain HTTP: put a TLS proxy in \
              front of it, or set NO_SSL=true"
         );
     }
+}
+
+/// Whether links take any Host a client sends while clients on other
+/// machines can connect.
+fn hosts_unchecked(addr: SocketAddr, links: &LinkSettings) -> bool {
+    links.allowed_hosts.is_none() && links.host_override.is_none() && !addr.ip().is_loopback()
 }
 
 /// The address to open: the base URL that links start with, for a request
@@ -252,6 +265,7 @@ mod tests {
             no_ssl,
             host_override: host.map(Into::into),
             url_prefix: prefix.map(Into::into),
+            allowed_hosts: None,
         };
         let any: SocketAddr = "0.0.0.0:5000".parse().unwrap();
         let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
@@ -273,6 +287,30 @@ mod tests {
             open_url(any, &links(false, Some("secrets.example.com"), Some("s"))),
             "https://secrets.example.com/s/"
         );
+    }
+
+    #[test]
+    fn a_reachable_server_without_allowed_hosts_is_warned_about() {
+        let mut links = LinkSettings {
+            no_ssl: true,
+            host_override: None,
+            url_prefix: None,
+            allowed_hosts: None,
+        };
+        let any: SocketAddr = "0.0.0.0:5000".parse().unwrap();
+        let lan: SocketAddr = "192.168.1.5:5000".parse().unwrap();
+        let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let local6: SocketAddr = "[::1]:5000".parse().unwrap();
+        assert!(hosts_unchecked(any, &links));
+        assert!(hosts_unchecked(lan, &links));
+        assert!(!hosts_unchecked(local, &links));
+        assert!(!hosts_unchecked(local6, &links));
+        links.allowed_hosts =
+            crate::http::context::AllowedHosts::parse_setting(Some("s.example")).unwrap();
+        assert!(!hosts_unchecked(any, &links));
+        links.allowed_hosts = None;
+        links.host_override = Some("s.example".into());
+        assert!(!hosts_unchecked(any, &links));
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod durability;
 mod errors;
 mod fuzz;
 mod hardening;
+mod hosts;
 mod keys;
 mod metrics;
 mod openapi;
