@@ -195,6 +195,17 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub max_h2_streams: u32,
 
+    /// Secrets one client address may create per minute, in bursts of up to
+    /// a minute's worth; more get 429 with Retry-After. 0 turns the limit off.
+    #[arg(long, env = "HUSHLINK_CREATE_RATE", default_value_t = 120)]
+    pub create_rate: u32,
+
+    /// Proxies (comma-separated addresses or CIDR ranges) whose
+    /// `Forwarded`/`X-Forwarded-For` headers name the client; from any other
+    /// peer those headers are ignored.
+    #[arg(long, env = "HUSHLINK_TRUSTED_PROXIES", value_name = "CIDRS")]
+    pub trusted_proxies: Option<String>,
+
     /// Milliseconds a store operation may take before the request gets a 503.
     #[arg(long, env = "HUSHLINK_STORE_TIMEOUT_MS", default_value_t = 2000,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -440,6 +451,10 @@ impl Config {
         config.body_timeout = 60;
         config.max_connections = None;
         config.max_h2_streams = 32;
+        // Tests make many secrets quickly from one address; the tests of the
+        // limit set it.
+        config.create_rate = 0;
+        config.trusted_proxies = None;
         config
     }
 }

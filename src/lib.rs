@@ -13,6 +13,7 @@
 //! * [`keys`]: API keys: checking, managing, bootstrapping (the rules).
 //! * [`apikey`]: the API key format, names and scopes, in one place.
 //! * [`bootstrap`]: the bootstrap token check and its brake on guessing.
+//! * [`ratelimit`]: per-client token buckets (the create rate limit).
 //! * [`admin_socket`]: the owner-only local socket the CLI talks to.
 //! * [`cli`]: the `api-key` and `bootstrap` commands.
 //! * [`client`]: `send`, `get` and `check`, the client for pipelines.
@@ -49,6 +50,7 @@ pub mod http;
 pub mod i18n;
 pub mod keys;
 pub mod metrics;
+pub mod ratelimit;
 pub mod secret;
 pub mod secrets;
 pub mod server;

@@ -58,30 +58,49 @@ impl FromRequestParts<AppState> for Ctx {
     }
 }
 
-/// The 400 for a Host that links cannot be built for: a problem document
-/// for the API and JSON clients, a short page for browsers. The message is
-/// fixed; the refused Host is not echoed back.
-fn host_refused(parts: &Parts, reason: &'static str) -> Response {
-    let api = parts.uri.path().starts_with("/api/") || wants_json(&parts.headers);
-    if api {
+/// The 400 for a Host that links cannot be built for. The refused Host is
+/// not echoed back.
+fn host_refused(parts: &Parts, reason: &str) -> Response {
+    refusal(
+        parts.uri.path(),
+        &parts.headers,
+        StatusCode::BAD_REQUEST,
+        "The request's host is not accepted.",
+        "Host",
+        reason,
+    )
+}
+
+/// A refusal decided before any handler runs: a problem document for the
+/// API and JSON clients, a short page for browsers. `title` and `reason`
+/// are the server's own words (no client input), shown as they are.
+pub fn refusal(
+    path: &str,
+    headers: &HeaderMap,
+    status: StatusCode,
+    title: &str,
+    param: &str,
+    reason: &str,
+) -> Response {
+    if path.starts_with("/api/") || wants_json(headers) {
         let problem = serde_json::json!({
             "type": "about:blank",
-            "title": "The request's host is not accepted.",
-            "invalid-params": [{"name": "Host", "reason": reason}],
+            "title": title,
+            "invalid-params": [{"name": param, "reason": reason}],
         });
         (
-            StatusCode::BAD_REQUEST,
+            status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             problem.to_string(),
         )
             .into_response()
     } else {
         let page = format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bad request</title></head>\
-             <body><h1>Bad request</h1><p>{reason}</p></body></html>"
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+             <body><h1>{title}</h1><p>{reason}</p></body></html>"
         );
         (
-            StatusCode::BAD_REQUEST,
+            status,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
             page,
         )

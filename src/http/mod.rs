@@ -23,14 +23,17 @@ use crate::bootstrap::{BootstrapToken, FailureLimiter};
 use crate::config::{ApiAuth, Config};
 use crate::keys::KeyService;
 use crate::metrics::{MeteredStore, Metrics};
+use crate::ratelimit::RateLimiter;
 use crate::secrets::SecretService;
 use crate::store::DynStore;
+use client_addr::{ClientAddr, TrustedProxies};
 
 pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod body;
+pub mod client_addr;
 pub mod context;
 pub mod openapi;
 pub mod web;
@@ -65,6 +68,10 @@ pub struct Inner {
     pub bootstrap_token: Option<BootstrapToken>,
     /// Failed bootstrap attempts per client address.
     pub bootstrap_failures: FailureLimiter,
+    /// Creates per client address (`HUSHLINK_CREATE_RATE`); `None` when off.
+    pub create_limiter: Option<RateLimiter>,
+    /// Whose forwarding headers name the client (`HUSHLINK_TRUSTED_PROXIES`).
+    pub trusted_proxies: TrustedProxies,
     pub links: LinkSettings,
     pub limits: Limits,
     pub assets: assets::Assets,
@@ -109,6 +116,10 @@ impl AppState {
             max_ttl: config.max_ttl,
         };
         let bootstrap_token = config.bootstrap_token()?.map(|t| BootstrapToken::new(&t));
+        let trusted_proxies = TrustedProxies::parse_setting(config.trusted_proxies.as_deref())
+            .map_err(|e| anyhow::anyhow!("HUSHLINK_TRUSTED_PROXIES: {e}"))?;
+        let create_limiter =
+            (config.create_rate > 0).then(|| RateLimiter::per_minute(config.create_rate));
         let static_url = config.static_url.trim_end_matches('/').to_owned();
         let static_url = if static_url.is_empty() {
             "static".to_owned()
@@ -133,6 +144,8 @@ impl AppState {
             web_form: config.web_form,
             bootstrap_token,
             bootstrap_failures: FailureLimiter::default(),
+            create_limiter,
+            trusted_proxies,
             links,
             limits,
             assets: assets::Assets::new(),
@@ -190,6 +203,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/static/{file}", get(assets::serve))
         .fallback(web::fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), client_limits))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             protective_headers,
@@ -242,6 +256,50 @@ async fn protective_headers(
         state.content_security_policy.clone(),
     );
     response
+}
+
+/// Finds the client's address (`client_addr`: the bootstrap brake and the
+/// rate limits count by it) and holds each client to the create rate.
+async fn client_limits(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let client = client_addr::client_of(&request, &state.trusted_proxies);
+    if let Some(ip) = client {
+        request.extensions_mut().insert(ClientAddr(ip));
+    }
+    if let (Some(limiter), Some(ip)) = (&state.create_limiter, client)
+        && is_create(request.method(), request.uri().path())
+        && let Err(retry_after) = limiter.take(ip)
+    {
+        tracing::info!(
+            retry_after_s = retry_after,
+            "create refused: client over HUSHLINK_CREATE_RATE"
+        );
+        let mut response = context::refusal(
+            request.uri().path(),
+            request.headers(),
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            "Too many secrets were created from this address.",
+            "client",
+            &format!("Creates from one address are limited; try again in {retry_after} seconds."),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        return response;
+    }
+    next.run(request).await
+}
+
+/// The routes that create secrets: the form, SnapPass's API, the REST API.
+fn is_create(method: &axum::http::Method, path: &str) -> bool {
+    method == axum::http::Method::POST
+        && matches!(
+            path,
+            "/" | "/api/set_password" | "/api/set_password/" | "/api/v2/passwords"
+        )
 }
 
 /// One line per request: method, redacted path, status, duration. The path

@@ -16,6 +16,7 @@ mod hosts;
 mod keys;
 mod metrics;
 mod openapi;
+mod ratelimit;
 mod redis_compat;
 mod redis_tls;
 mod scale;
