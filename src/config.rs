@@ -170,18 +170,18 @@ pub struct Config {
     /// Seconds a client has to send a request's head (a new connection's
     /// first request must also start within it); then the connection is closed.
     #[arg(long, env = "HUSHLINK_HEADER_TIMEOUT", default_value_t = 10,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub header_timeout: u64,
 
     /// Seconds a kept-alive connection may wait for its next request (and a
     /// request may go without a byte moving) before it is closed.
     #[arg(long, env = "HUSHLINK_IDLE_TIMEOUT", default_value_t = 75,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub idle_timeout: u64,
 
     /// Seconds a request's whole body may take to arrive; a slower one gets 408.
     #[arg(long, env = "HUSHLINK_BODY_TIMEOUT", default_value_t = 60,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub body_timeout: u64,
 
     /// Connections served at once; more wait to be accepted. Default: 1024,
@@ -249,6 +249,10 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_ADMIN_KEY_NAME", default_value = "admin")]
     pub admin_key_name: String,
 }
+
+/// The longest connection timeout accepted (a day): longer ones protect
+/// nothing, and deadlines far in the future overflow the clock.
+pub const MAX_TIMEOUT_SECS: u64 = 86_400;
 
 /// Bootstrap tokens shorter than this are refused at start-up.
 pub const MIN_BOOTSTRAP_TOKEN_LEN: usize = 32;

@@ -100,7 +100,9 @@ pub async fn serve<L: Listener>(
     shutdown: impl Future<Output = ()> + Send,
 ) -> bool {
     let options = Arc::new(options);
-    let permits = Arc::new(Semaphore::new(options.max_connections.max(1)));
+    let permits = Arc::new(Semaphore::new(
+        options.max_connections.clamp(1, Semaphore::MAX_PERMITS),
+    ));
     let mut connections = JoinSet::new();
     let (stop, stopping) = watch::channel(false);
     let mut backoff = Backoff::default();
@@ -109,7 +111,10 @@ pub async fn serve<L: Listener>(
         // A slot first: over the cap, connections wait in the accept queue.
         let permit = tokio::select! {
             () = &mut shutdown => break 'serving,
-            Some(_) = connections.join_next() => continue,
+            Some(ended) = connections.join_next() => {
+                report_panic(ended);
+                continue;
+            }
             permit = Arc::clone(&permits).acquire_owned() => {
                 permit.expect("the connection semaphore is never closed")
             }
@@ -117,7 +122,7 @@ pub async fn serve<L: Listener>(
         let (io, peer) = loop {
             tokio::select! {
                 () = &mut shutdown => break 'serving,
-                Some(_) = connections.join_next() => {}
+                Some(ended) = connections.join_next() => report_panic(ended),
                 accepted = listener.accept() => match accepted {
                     Ok(accepted) => {
                         backoff.reset();
@@ -152,7 +157,9 @@ pub async fn serve<L: Listener>(
     drop(listener);
     let _ = stop.send(true);
     let drained = tokio::time::timeout(options.shutdown_timeout, async {
-        while connections.join_next().await.is_some() {}
+        while let Some(ended) = connections.join_next().await {
+            report_panic(ended);
+        }
     })
     .await
     .is_ok();
@@ -205,6 +212,16 @@ pub fn open_url(addr: SocketAddr, links: &LinkSettings) -> String {
         addr.to_string()
     };
     base_url(links, Some(&host)).unwrap_or_else(|| format!("http://{host}/"))
+}
+
+/// Logs a connection task that panicked (its client got no answer, or a
+/// cut one); the server goes on.
+fn report_panic(ended: Result<(), tokio::task::JoinError>) {
+    if let Err(e) = ended
+        && e.is_panic()
+    {
+        tracing::error!(error = %e, "a connection task panicked");
+    }
 }
 
 /// Errors of one connection (it was reset before it was accepted): the
