@@ -232,6 +232,53 @@ async fn bodies_to_unknown_paths_leave_kept_alive_connections_usable() {
     assert_eq!(dropped, 0, "requests dropped after 404s (of 500)");
 }
 
+/// Chunked bodies (no declared length) are drained the same way; a body
+/// announced with `Expect: 100-continue` is not asked for: the answer
+/// closes the connection instead, and says so.
+#[tokio::test]
+async fn chunked_and_expect_continue_bodies_after_a_refusal() {
+    let app = spawn_app_with(|c| c.api_auth = ApiAuth::Required).await;
+    let mut raw = Raw::connect(app.port).await;
+    for _ in 0..100 {
+        let head = "POST /api/v2/passwords HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+                    Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        // A write to a connection the server closed fails; the read says so.
+        let _ = raw.writer().write_all(head.as_bytes()).await;
+        tokio::time::sleep(Duration::from_millis(1)).await;
+        let _ = raw
+            .writer()
+            .write_all(b"11\r\n{\"password\": \"x\"}\r\n0\r\n\r\n")
+            .await;
+        match raw.read(SOON).await {
+            Outcome::Answered(answer) => {
+                assert_eq!(answer.status, 401);
+                assert!(
+                    !answer.closes(),
+                    "a small chunked body is drained: {answer:?}"
+                );
+            }
+            Outcome::ClosedWithoutAnswer => panic!("a request after a chunked refusal was dropped"),
+        }
+    }
+
+    let mut raw = Raw::connect(app.port).await;
+    let body = br#"{"password": "never sent"}"#;
+    let head = format!(
+        "POST /api/v2/passwords HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+        body.len()
+    );
+    raw.writer().write_all(head.as_bytes()).await.unwrap();
+    match raw.read(SOON).await {
+        Outcome::Answered(answer) => {
+            assert_eq!(answer.status, 401, "no 100 Continue first: {answer:?}");
+            assert!(answer.closes(), "{answer:?}");
+        }
+        Outcome::ClosedWithoutAnswer => panic!("no answer"),
+    }
+    assert!(raw.closed_within(SOON).await.is_some());
+}
+
 /// A body too large to be worth draining is not read: the answer says the
 /// connection closes, the client gets that answer whole (not a reset), and
 /// a new connection works.
