@@ -126,6 +126,17 @@ impl Application {
             StoreKind::Redis => None,
         };
         server::announce(addr, &state.links, store.kind());
+        let serve_options = config.serve_options();
+        if let Some(limit) = config::open_file_limit()
+            && serve_options.max_connections as u64 > limit / 4 * 3
+        {
+            tracing::warn!(
+                max_connections = serve_options.max_connections,
+                open_file_limit = limit,
+                "HUSHLINK_MAX_CONNECTIONS is above three quarters of the open-file limit (ulimit -n): \
+                 descriptors may run out, and accepting then pauses until connections close"
+            );
+        }
         Ok(Application {
             listener,
             addr,
@@ -133,7 +144,7 @@ impl Application {
             store,
             admin_socket,
             metrics_listener,
-            serve_options: config.serve_options(),
+            serve_options,
         })
     }
 
