@@ -169,6 +169,12 @@ impl BodyWatch {
         let leftover = self.shared.leftover.lock().ok().and_then(|mut l| l.take());
         let timed_out = self.shared.timed_out.load(Ordering::Acquire);
         if timed_out {
+            // The handler's own answer (and the access log line) said 400,
+            // for an unreadable body; this says why the client got a 408.
+            tracing::info!(
+                body_timeout_s = self.limit.as_secs(),
+                "request body did not arrive in time: answered 408"
+            );
             response = timeout_answer(self.limit);
         }
         if !self.http1 {
