@@ -56,6 +56,13 @@ const GRACE: Duration = Duration::from_secs(1);
 const LINGER_TIME: Duration = Duration::from_secs(2);
 const LINGER_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The read buffer of an HTTP/1 connection, and so the largest request head
+/// (a larger one gets 431). hyper's default, about 400 KiB, would let each
+/// slow client hold that much for the header timeout; hushlink's requests
+/// carry no cookies, and a head over a few KiB is not a browser's or a
+/// pipeline's.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
+
 /// No time recorded (`head_since`).
 const NEVER: u64 = u64::MAX;
 
@@ -415,6 +422,7 @@ pub(super) async fn serve<I>(
     builder
         .http1()
         .keep_alive(true)
+        .max_buf_size(MAX_HEAD_BYTES)
         // The watchdog times headers (see the module documentation).
         .header_read_timeout(None)
         .http2()

@@ -343,6 +343,25 @@ async fn a_half_sent_head_is_closed_after_the_header_timeout() {
     );
 }
 
+/// A request head over 64 KiB gets 431 (a slow client cannot make the
+/// server buffer hyper's default of about 400 KiB per connection).
+#[tokio::test]
+async fn an_oversized_head_gets_431() {
+    let app = spawn_app_with(|_| {}).await;
+    let mut raw = Raw::connect(app.port).await;
+    let padding = "a".repeat(100 * 1024);
+    let head =
+        format!("GET /_/_/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: {padding}\r\n\r\n");
+    let _ = raw.writer().write_all(head.as_bytes()).await;
+    match raw.read(SOON).await {
+        Outcome::Answered(answer) => assert_eq!(answer.status, 431, "{:?}", answer.status),
+        Outcome::ClosedWithoutAnswer => panic!("closed without an answer"),
+    }
+    // A normal head is fine.
+    let r = client().get(app.url("/_/_/health")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+}
+
 #[tokio::test]
 async fn an_idle_kept_alive_connection_is_closed_after_the_idle_timeout() {
     let app = spawn_app_with(|c| {
