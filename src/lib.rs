@@ -74,6 +74,8 @@ pub struct Application {
     /// The Prometheus listener, when `HUSHLINK_METRICS_ADDR` is set.
     metrics_listener: Option<TcpListener>,
     serve_options: ServeOptions,
+    /// Retries recording `HUSHLINK_ADMIN_KEY_SHA256` while the store is down.
+    admin_key_retry: Option<AbortOnDrop>,
 }
 
 impl Application {
@@ -84,13 +86,15 @@ impl Application {
         let metrics_addr = config.metrics_addr()?;
         let store = open_store(config)?;
         let state = AppState::from_config(config, Arc::clone(&store))?;
+        let mut admin_key_retry = None;
         if let Some((name, hash)) = config.admin_key_hash()? {
             // Recorded once per store; a store bootstrapped before is left
-            // alone. A store that is down now is retried in the background.
+            // alone. A store that is down now is retried in the background,
+            // for as long as the server lives (the guard is its owner).
             if let Err(e) = state.keys.bootstrap_with_hash(name.clone(), hash).await {
                 tracing::warn!(error = %e, "cannot record HUSHLINK_ADMIN_KEY_SHA256 yet; retrying");
                 let state = state.clone();
-                tokio::spawn(async move {
+                admin_key_retry = Some(AbortOnDrop(tokio::spawn(async move {
                     loop {
                         tokio::time::sleep(Duration::from_secs(2)).await;
                         if state
@@ -102,7 +106,7 @@ impl Application {
                             return;
                         }
                     }
-                });
+                })));
             }
         }
         let listener = TcpListener::bind((config.bind_address.as_str(), config.port))
@@ -145,6 +149,7 @@ impl Application {
             admin_socket,
             metrics_listener,
             serve_options,
+            admin_key_retry,
         })
     }
 
@@ -179,6 +184,7 @@ impl Application {
             admin_socket,
             metrics_listener,
             serve_options,
+            admin_key_retry: _admin_key_retry,
             ..
         } = self;
         let shutdown_timeout = serve_options.shutdown_timeout;
