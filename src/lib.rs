@@ -130,6 +130,13 @@ impl Application {
             StoreKind::Redis => None,
         };
         server::announce(addr, &state.links, store.kind());
+        if config.create_rate > 0 && state.trusted_proxies.is_empty() {
+            tracing::info!(
+                create_rate = config.create_rate,
+                "creates are limited per connecting address: behind a proxy or load balancer, set \
+                 HUSHLINK_TRUSTED_PROXIES to its addresses, or all its clients share one limit"
+            );
+        }
         let serve_options = config.serve_options();
         if let Some(limit) = config::open_file_limit()
             && serve_options.max_connections as u64 > limit / 4 * 3
