@@ -91,7 +91,8 @@ for store in embedded redis; do
     if [ "$flow" = api+key ]; then
       auth=(HUSHLINK_API_AUTH=required HUSHLINK_ADMIN_KEY_SHA256="$BENCH_KEY_SHA"); key=$BENCH_KEY
     fi
-    env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true \
+    # One load generator is one client address: the create rate limit is off.
+    env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
       HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$data" REDIS_URL="redis://127.0.0.1:$HL_REDIS/0" \
       "${auth[@]}" "$HUSHLINK" serve >"$TMP/hushlink.log" 2>&1 &
     pid=$!; PIDS+=("$pid")

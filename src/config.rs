@@ -75,6 +75,13 @@ pub struct Config {
     #[arg(long, env = "URL_PREFIX")]
     pub url_prefix: Option<String>,
 
+    /// Hosts (comma-separated; `host` matches any port, `host:port` one
+    /// port, `.example.com` the domain and its subdomains) that links are
+    /// built for; a request naming another host where a link would be built
+    /// gets 400. Unset: any well-formed Host.
+    #[arg(long, env = "HUSHLINK_ALLOWED_HOSTS", value_name = "HOSTS")]
+    pub allowed_hosts: Option<String>,
+
     /// Where pages load their CSS and JavaScript from.
     #[arg(long, env = "STATIC_URL", default_value = "static")]
     pub static_url: String,
@@ -180,18 +187,18 @@ pub struct Config {
     /// Seconds a client has to send a request's head (a new connection's
     /// first request must also start within it); then the connection is closed.
     #[arg(long, env = "HUSHLINK_HEADER_TIMEOUT", default_value_t = 10,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub header_timeout: u64,
 
     /// Seconds a kept-alive connection may wait for its next request (and a
     /// request may go without a byte moving) before it is closed.
     #[arg(long, env = "HUSHLINK_IDLE_TIMEOUT", default_value_t = 75,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub idle_timeout: u64,
 
     /// Seconds a request's whole body may take to arrive; a slower one gets 408.
     #[arg(long, env = "HUSHLINK_BODY_TIMEOUT", default_value_t = 60,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub body_timeout: u64,
 
     /// Connections served at once; more wait to be accepted. Default: 1024,
@@ -204,6 +211,17 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_MAX_H2_STREAMS", default_value_t = 32,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub max_h2_streams: u32,
+
+    /// Secrets one client address may create per minute, in bursts of up to
+    /// a minute's worth; more get 429 with Retry-After. 0 turns the limit off.
+    #[arg(long, env = "HUSHLINK_CREATE_RATE", default_value_t = 120)]
+    pub create_rate: u32,
+
+    /// Proxies (comma-separated addresses or CIDR ranges) whose
+    /// `Forwarded`/`X-Forwarded-For` headers name the client; from any other
+    /// peer those headers are ignored.
+    #[arg(long, env = "HUSHLINK_TRUSTED_PROXIES", value_name = "CIDRS")]
+    pub trusted_proxies: Option<String>,
 
     /// Milliseconds a store operation may take before the request gets a 503.
     #[arg(long, env = "HUSHLINK_STORE_TIMEOUT_MS", default_value_t = 2000,
@@ -264,6 +282,10 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_ADMIN_KEY_NAME", default_value = "admin")]
     pub admin_key_name: String,
 }
+
+/// The longest connection timeout accepted (a day): longer ones protect
+/// nothing, and deadlines far in the future overflow the clock.
+pub const MAX_TIMEOUT_SECS: u64 = 86_400;
 
 /// Bootstrap tokens shorter than this are refused at start-up.
 pub const MIN_BOOTSTRAP_TOKEN_LEN: usize = 32;
@@ -443,6 +465,7 @@ impl Config {
         config.no_ssl = true;
         config.host_override = None;
         config.url_prefix = None;
+        config.allowed_hosts = None;
         config.redis_url = None;
         config.redis_host = None;
         config.redis_port = None;
@@ -466,6 +489,10 @@ impl Config {
         config.body_timeout = 60;
         config.max_connections = None;
         config.max_h2_streams = 32;
+        // Tests make many secrets quickly from one address; the tests of the
+        // limit set it.
+        config.create_rate = 0;
+        config.trusted_proxies = None;
         config
     }
 }

@@ -628,6 +628,9 @@ impl ServerProcess {
             .env("SNAPPASS_PORT", "0")
             .env("NO_SSL", "true")
             .env("HUSHLINK_STORE_TIMEOUT_MS", SLOW_MACHINE_STORE_TIMEOUT_MS)
+            // Tests make secrets faster than any person; a test of the
+            // create rate limit sets its own.
+            .env("HUSHLINK_CREATE_RATE", "0")
             .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(log_file)
