@@ -187,7 +187,9 @@ impl IntoResponse for PageError {
             }
             Error::NoSuchKey => (t.not_found_heading, vec![]),
             Error::MethodNotAllowed => (t.bad_request_heading, vec![t.bad_request_body]),
-            Error::Invalid(ref params) if params.iter().any(|p| p.name == "host") => {
+            Error::Invalid(ref params)
+                if params.iter().any(|p| p.name.eq_ignore_ascii_case("host")) =>
+            {
                 (t.bad_request_heading, vec![t.bad_request_body])
             }
             Error::Invalid(_)
