@@ -48,6 +48,10 @@ pub enum RevealFailure {
     NotFound,
     /// The link's key part cannot open the stored value.
     Damaged,
+    /// Zero-knowledge: a wrong proof (wrong passphrase); no view used.
+    WrongPassphrase,
+    /// Zero-knowledge: the wrong proof that destroyed the secret.
+    Destroyed,
 }
 
 /// One store call, as timed and counted.
@@ -80,6 +84,8 @@ impl RevealFailure {
         match self {
             RevealFailure::NotFound => "not_found",
             RevealFailure::Damaged => "damaged",
+            RevealFailure::WrongPassphrase => "wrong_passphrase",
+            RevealFailure::Destroyed => "destroyed",
         }
     }
 }
@@ -206,7 +212,12 @@ impl Metrics {
         for via in [Via::Api, Via::Web] {
             let _ = metrics.created.get_or_create(&ViaLabels { via });
             let _ = metrics.revealed.get_or_create(&ViaLabels { via });
-            for reason in [RevealFailure::NotFound, RevealFailure::Damaged] {
+            for reason in [
+                RevealFailure::NotFound,
+                RevealFailure::Damaged,
+                RevealFailure::WrongPassphrase,
+                RevealFailure::Destroyed,
+            ] {
                 let _ = metrics
                     .reveal_failures
                     .get_or_create(&FailureLabels { via, reason });
@@ -224,7 +235,7 @@ impl Metrics {
         );
         metrics.registry.register(
             "reveal_failures",
-            "Reveals that showed nothing: not_found (missing, expired, used up or not a token) or damaged (the link's key cannot open the secret)",
+            "Reveals that showed nothing: not_found (missing, expired, used up or not a token), damaged (the link's key cannot open the secret), wrong_passphrase or destroyed (zero-knowledge links: a wrong proof, and the one that destroyed the secret)",
             metrics.reveal_failures.clone(),
         );
         metrics.registry.register(
@@ -275,6 +286,28 @@ impl Metrics {
             }
             Err(Error::NotFound) => RevealFailure::NotFound,
             Err(Error::Damaged) => RevealFailure::Damaged,
+            Err(_) => return,
+        };
+        self.reveal_failures
+            .get_or_create(&FailureLabels { via, reason })
+            .inc();
+    }
+
+    /// Counts the outcome of a zero-knowledge reveal (`Ok`: views left).
+    /// Those pages reveal through the API, so they count as `api`.
+    pub fn zk_reveal(&self, outcome: Result<u32, &Error>) {
+        let via = Via::Api;
+        let reason = match outcome {
+            Ok(views_left) => {
+                self.revealed.get_or_create(&ViaLabels { via }).inc();
+                if views_left == 0 {
+                    self.exhausted.inc();
+                }
+                return;
+            }
+            Err(Error::NotFound) => RevealFailure::NotFound,
+            Err(Error::WrongProof { .. }) => RevealFailure::WrongPassphrase,
+            Err(Error::Destroyed) => RevealFailure::Destroyed,
             Err(_) => return,
         };
         self.reveal_failures

@@ -5,7 +5,8 @@
 //! directly; `api` holds the JSON endpoints, `web` the pages, `assets` the
 //! static files, `context` what handlers learn from a request (base URL,
 //! language, whether JSON is wanted), `body` the size-limited body reader,
-//! and `openapi` the API's routes together with their OpenAPI description.
+//! and `openapi` the API's routes together with their OpenAPI description;
+//! `zk` and `zk_web` are the API and pages of zero-knowledge links.
 
 use std::ops::Deref;
 use std::sync::Arc;

@@ -1,8 +1,10 @@
 //! The web pages: form, "your link", preview, reveal, and the message pages
 //! for everything that can go wrong.
 //!
-//! Every page works without JavaScript: the form and the reveal button are
-//! plain HTML forms; the script only adds copy buttons. A `GET` of a link
+//! Every page here works without JavaScript: the form and the reveal button
+//! are plain HTML forms; `app.js` only adds copy buttons, and `zk.js` turns
+//! the form into a zero-knowledge one when it can (`http::zk_web` has the
+//! pages of those links, which need it). A `GET` of a link
 //! never consumes the secret (link-preview bots fetch links), only the
 //! reveal button's `POST` does.
 
