@@ -121,7 +121,7 @@ impl IntoResponse for PageError {
             ),
             Error::Damaged => (t.damaged_heading, vec![t.damaged_body]),
             Error::TooLarge => (t.too_large_heading, vec![t.too_large_body]),
-            Error::Store(_) | Error::Conflict(Conflict::Busy) => {
+            Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
                 (t.unavailable_heading, vec![t.unavailable_body])
             }
             Error::NoSuchKey => (t.not_found_heading, vec![]),

@@ -17,4 +17,5 @@ mod openapi;
 mod redis_compat;
 mod redis_tls;
 mod scale;
+mod store_contract;
 mod web;
