@@ -397,6 +397,8 @@ impl Config {
         config.redis_wait_replicas = 0;
         config.store = Some(StoreKind::Embedded);
         config.data_dir = data_dir;
+        config.min_free_disk = None;
+        config.store_cache_mb = crate::store::embedded::DEFAULT_CACHE_MB;
         // Test machines can be slow and shared: a store call that is merely
         // slow must not turn into a 503 (tests of a store that is down
         // lower this on purpose).

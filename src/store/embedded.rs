@@ -83,6 +83,10 @@ const COMPACT_MIN_FILE: u64 = 4 * 1024 * 1024;
 /// Compactions are at least this far apart: each holds every request for
 /// its duration (short when the file is mostly free, which is its trigger).
 const COMPACT_MIN_INTERVAL: Duration = Duration::from_secs(60);
+/// While free disk space is below the floor, compactions may be this close,
+/// and run when a quarter of the file is free: the space they give back is
+/// what lets creates resume.
+const LOW_DISK_COMPACT_INTERVAL: Duration = Duration::from_secs(5);
 /// `compact` moves pages towards the start in passes; a bounded number of them.
 const COMPACT_MAX_PASSES: usize = 8;
 /// How often the free space is measured while writes arrive.
@@ -639,6 +643,8 @@ impl Writer {
         }
         if self.low_disk.is_none() {
             self.ensure_reserve();
+        } else if !failing {
+            self.maybe_compact(true);
         }
     }
 
@@ -665,7 +671,7 @@ impl Writer {
                     op.answer(Ok(outcome));
                 }
                 if purge {
-                    self.maybe_compact();
+                    self.maybe_compact(false);
                 }
                 for (op, outcome) in purges {
                     op.answer(Ok(outcome));
@@ -824,18 +830,22 @@ impl Writer {
         }
     }
 
-    /// Compacts the file when at most half of it is in use, at a bounded
-    /// rate. Runs between batches, holding the write side of the lock, so
-    /// no transaction is live (redb requires it).
-    fn maybe_compact(&mut self) {
-        if self
-            .last_compaction
-            .is_some_and(|t| t.elapsed() < COMPACT_MIN_INTERVAL)
-        {
+    /// Compacts the file when at most half of it is in use (`low_disk`: a
+    /// quarter of it is free), at a bounded rate. Runs between batches,
+    /// holding the write side of the lock, so no transaction is live (redb
+    /// requires it).
+    fn maybe_compact(&mut self, low_disk: bool) {
+        let interval = if low_disk {
+            LOW_DISK_COMPACT_INTERVAL
+        } else {
+            COMPACT_MIN_INTERVAL
+        };
+        if self.last_compaction.is_some_and(|t| t.elapsed() < interval) {
             return;
         }
+        let min_file = if low_disk { 0 } else { COMPACT_MIN_FILE };
         let before = match std::fs::metadata(&self.shared.path) {
-            Ok(m) if m.len() >= COMPACT_MIN_FILE => m.len(),
+            Ok(m) if m.len() >= min_file => m.len(),
             _ => return,
         };
         let Ok(mut guard) = self.shared.db.write() else {
@@ -857,7 +867,12 @@ impl Writer {
                 return;
             }
         };
-        if used.saturating_mul(2) > before {
+        let worth_it = if low_disk {
+            used.saturating_mul(4) <= before.saturating_mul(3)
+        } else {
+            used.saturating_mul(2) <= before
+        };
+        if !worth_it {
             return;
         }
         self.last_compaction = Some(Instant::now());
