@@ -89,7 +89,9 @@ const COMPACT_MIN_INTERVAL: Duration = Duration::from_secs(60);
 const LOW_DISK_COMPACT_INTERVAL: Duration = Duration::from_secs(5);
 /// `compact` moves pages towards the start in passes; a bounded number of them.
 const COMPACT_MAX_PASSES: usize = 8;
-/// How often the free space is measured while writes arrive.
+/// How often the free space is measured while only reveals and other
+/// writes that free space arrive (a batch with a create always measures:
+/// one `statvfs` is cheap beside the commit's fsync).
 const SPACE_CHECK_EVERY: Duration = Duration::from_millis(100);
 /// How often the background task wakes the writer to measure the free space
 /// and, while commits fail, to reopen the file.
@@ -650,7 +652,7 @@ impl Writer {
 
     /// Commits a batch of writes and answers each.
     fn write(&mut self, mut ops: Vec<Op>) {
-        self.refresh_space(false);
+        self.refresh_space(ops.iter().any(Op::is_put));
         if let Some(cause) = self.low_disk.clone() {
             // Creates would eat the space reveals and the purge need.
             ops = refuse_puts(ops, || StoreError::Full(cause.clone()));
@@ -687,11 +689,12 @@ impl Writer {
             format!("embedded store commit failed: {e}")
         };
         tracing::error!(error = %e, "embedded store commit failed");
-        if needs_reopen(&e) {
-            self.reopen();
-        }
         if full {
             self.release_reserve();
+            self.refresh_space(true);
+        }
+        if needs_reopen(&e) {
+            self.reopen();
         }
         // One more try without the creates, on the reopened file and with
         // the reserve given back: reveals and the purge free space.
