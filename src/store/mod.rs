@@ -7,6 +7,11 @@
 //! store answers with one atomic decision (a Lua script on Redis, one write
 //! transaction on the embedded store), so concurrent readers cannot both win
 //! the last view, and a link with the wrong key never consumes anything.
+//! `tests/api/store_contract.rs` holds every backend to this contract.
+//!
+//! `ping` says whether the store answers (health); `ready` whether it takes
+//! new secrets now (readiness: the embedded store refuses them, with
+//! [`StoreError::Full`], while its disk is nearly full).
 
 use std::collections::HashMap;
 use std::sync::Arc;
