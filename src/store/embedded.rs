@@ -396,7 +396,7 @@ impl SecretStore for EmbeddedStore {
         ttl: Ttl,
         views: Views,
     ) -> Result<(), StoreError> {
-        let expires_at = now_secs().saturating_add(ttl.secs());
+        let expires_at = expires_at(now(), ttl.secs());
         let (key, value, views) = (key.as_str().to_owned(), value.to_vec(), views.get());
         self.send(|reply| Op::Put {
             key,
@@ -1048,11 +1048,26 @@ fn read_u64(row: &[u8]) -> u64 {
         .unwrap_or(0)
 }
 
-fn now_secs() -> u64 {
+fn now() -> Duration {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+        .unwrap_or_default()
+}
+
+fn now_secs() -> u64 {
+    now().as_secs()
+}
+
+/// The whole second from which a secret stored at `now` for `ttl` seconds
+/// is expired (a row expires once `now_secs()` reaches it). Rounded up, so
+/// a secret lives at least `ttl` seconds (under a second more), never less:
+/// rounded down, a one-second secret made at x.95 s lived 50 ms.
+fn expires_at(now: Duration, ttl: u64) -> u64 {
+    let ms = now
+        .as_millis()
+        .saturating_add(u128::from(ttl) * 1000)
+        .div_ceil(1000);
+    u64::try_from(ms).unwrap_or(u64::MAX)
 }
 
 fn internal(e: impl std::fmt::Display) -> StoreError {
@@ -1099,4 +1114,19 @@ fn restrict_permissions(path: &Path, mode: u32) {
     }
     #[cfg(not(unix))]
     let _ = (path, mode);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_lives_at_least_its_ttl() {
+        let at = |ms: u64| Duration::from_millis(ms);
+        // Made at 10.950 s for 1 s: expired from 12 s (1.05 s), not from 11 s.
+        assert_eq!(expires_at(at(10_950), 1), 12);
+        assert_eq!(expires_at(at(10_000), 1), 11);
+        assert_eq!(expires_at(at(10_001), 60), 71);
+        assert_eq!(expires_at(at(u64::MAX), u64::MAX), u64::MAX);
+    }
 }
