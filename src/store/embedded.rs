@@ -285,6 +285,7 @@ impl EmbeddedStore {
             space_checked: None,
             low_disk: None,
             last_compaction: None,
+            last_reopen: None,
         };
         writer.refresh_space(true);
         writer.ensure_reserve();
@@ -594,7 +595,11 @@ struct Writer {
     space_checked: Option<Instant>,
     /// Why creates are refused, while free space is short.
     low_disk: Option<String>,
+    /// When compaction was last considered (at most once per interval).
     last_compaction: Option<Instant>,
+    /// When the file was last reopened (at most once per `CHECK_EVERY`
+    /// while it cannot be: a reopen may read the whole file to repair it).
+    last_reopen: Option<Instant>,
 }
 
 impl Writer {
@@ -640,8 +645,17 @@ impl Writer {
         self.refresh_space(true);
         let failing = matches!(self.shared.trouble(), Some(Trouble::Failing(_)));
         let closed = self.shared.db.read().map(|db| db.is_none()).unwrap_or(true);
-        if failing || closed {
+        if closed {
             self.reopen();
+        } else if failing {
+            // No write may come to show that commits work again: an empty
+            // one does, so health and readiness recover on an idle server.
+            if let Err(e) = self.commit(&[]) {
+                tracing::debug!(error = %e, "embedded store still cannot commit");
+                if needs_reopen(&e) {
+                    self.reopen();
+                }
+            }
         }
         if self.low_disk.is_none() {
             self.ensure_reserve();
@@ -696,6 +710,10 @@ impl Writer {
         if needs_reopen(&e) {
             self.reopen();
         }
+        // Not ready until a commit succeeds again (the retry below, a
+        // later write, or the periodic check's empty commit).
+        self.shared
+            .set_trouble(Some(Trouble::Failing(cause.clone())));
         // One more try without the creates, on the reopened file and with
         // the reserve given back: reveals and the purge free space.
         let fail = |full: bool, cause: &str| {
@@ -742,6 +760,15 @@ impl Writer {
     /// opens the file again; redb repairs it if the failed commit left it
     /// unfinished. On failure the store stays closed until the next try.
     fn reopen(&mut self) {
+        let closed = self.shared.db.read().map(|db| db.is_none()).unwrap_or(true);
+        if closed
+            && self
+                .last_reopen
+                .is_some_and(|t| t.elapsed() < CHECK_EVERY / 2)
+        {
+            return;
+        }
+        self.last_reopen = Some(Instant::now());
         let Ok(mut guard) = self.shared.db.write() else {
             return;
         };
@@ -851,13 +878,12 @@ impl Writer {
             Ok(m) if m.len() >= min_file => m.len(),
             _ => return,
         };
-        let Ok(mut guard) = self.shared.db.write() else {
-            return;
-        };
-        let Some(db) = guard.as_mut() else {
-            return;
-        };
+        // Measured (a walk of the trees) at most once per interval, and
+        // under the read side of the lock: readers go on meanwhile.
+        self.last_compaction = Some(Instant::now());
         let used = (|| -> Result<u64, redb::Error> {
+            let guard = self.shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
+            let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
             let txn = db.begin_write()?;
             let stats = txn.stats()?;
             txn.abort()?;
@@ -878,7 +904,12 @@ impl Writer {
         if !worth_it {
             return;
         }
-        self.last_compaction = Some(Instant::now());
+        let Ok(mut guard) = self.shared.db.write() else {
+            return;
+        };
+        let Some(db) = guard.as_mut() else {
+            return;
+        };
         let started = Instant::now();
         for _ in 0..COMPACT_MAX_PASSES {
             match db.compact() {
