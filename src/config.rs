@@ -233,6 +233,20 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(1..))]
     pub purge_interval: u64,
 
+    /// Bound of the embedded store's page cache, in MiB (part of resident
+    /// memory; the operating system caches the file too).
+    #[arg(long, env = "HUSHLINK_STORE_CACHE_MB", default_value_t = crate::store::embedded::DEFAULT_CACHE_MB,
+          value_parser = clap::value_parser!(u64).range(1..=65536))]
+    pub store_cache_mb: u64,
+
+    /// Free space the embedded store's disk must keep: below it, new secrets
+    /// are refused (507) while reveals go on. A percentage (`5%`) or a size
+    /// (`256MiB`, `1GiB`); `0` turns the check off. Default: the smaller of
+    /// 5% and 256MiB.
+    #[arg(long, env = "HUSHLINK_MIN_FREE_DISK", value_name = "PERCENT|SIZE",
+          value_parser = |s: &str| s.parse::<crate::store::disk::MinFreeDisk>())]
+    pub min_free_disk: Option<crate::store::disk::MinFreeDisk>,
+
     /// Whether creating secrets through the APIs needs an API key.
     #[arg(long, env = "HUSHLINK_API_AUTH", value_enum, default_value = "open")]
     pub api_auth: ApiAuth,
@@ -448,6 +462,15 @@ impl Config {
         Duration::from_secs(self.purge_interval)
     }
 
+    /// How the embedded store runs: purge interval, cache bound, free-space floor.
+    pub fn embedded_options(&self) -> crate::store::embedded::Options {
+        crate::store::embedded::Options {
+            purge_every: self.purge_interval(),
+            cache_bytes: usize::try_from(self.store_cache_mb << 20).unwrap_or(usize::MAX),
+            min_free_disk: self.min_free_disk.unwrap_or_default(),
+        }
+    }
+
     /// A configuration for tests and embedding: embedded store in `data_dir`,
     /// loopback, a free port, plain-http links.
     pub fn for_tests(data_dir: PathBuf) -> Self {
@@ -475,6 +498,8 @@ impl Config {
         config.store = Some(StoreKind::Embedded);
         config.legacy_bare_tokens = false;
         config.data_dir = data_dir;
+        config.min_free_disk = None;
+        config.store_cache_mb = crate::store::embedded::DEFAULT_CACHE_MB;
         // Test machines can be slow and shared: a store call that is merely
         // slow must not turn into a 503 (tests of a store that is down
         // lower this on purpose).

@@ -248,9 +248,9 @@ impl Drop for AbortOnDrop {
 /// starts (and reports 503) while Redis is down.
 pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     Ok(match config.store_kind() {
-        StoreKind::Embedded => Arc::new(store::embedded::EmbeddedStore::open(
+        StoreKind::Embedded => Arc::new(store::embedded::EmbeddedStore::open_with(
             &config.data_dir,
-            config.purge_interval(),
+            config.embedded_options(),
         )?),
         StoreKind::Redis => {
             let target = match config.redis_cluster_nodes() {

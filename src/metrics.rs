@@ -345,6 +345,7 @@ impl Metrics {
                 StoreError::Unavailable(_) => "unavailable",
                 StoreError::Timeout(_) => "timeout",
                 StoreError::Internal(_) => "internal",
+                StoreError::Full(_) => "full",
             };
             self.store_errors
                 .get_or_create(&StoreErrorLabels { op, kind })
@@ -467,6 +468,10 @@ impl SecretStore for MeteredStore {
 
     async fn ping(&self) -> Result<(), StoreError> {
         self.timed(StoreOp::Ping, self.inner.ping()).await
+    }
+
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.timed(StoreOp::Ping, self.inner.ready()).await
     }
 
     async fn close(&self) {

@@ -100,6 +100,9 @@ pub enum CreateErrors {
     /// The store is unavailable; nothing was stored.
     #[response(status = 503, content_type = "application/problem+json")]
     Unavailable(Problem),
+    /// The server's disk is (nearly) full (`HUSHLINK_MIN_FREE_DISK`); nothing was stored, reveals still work.
+    #[response(status = 507, content_type = "application/problem+json")]
+    InsufficientStorage(Problem),
 }
 
 /// The error answers every key-management route shares.

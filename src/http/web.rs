@@ -184,7 +184,7 @@ impl IntoResponse for PageError {
                 (t.not_found_heading, vec![t.not_found_body])
             }
             Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
-            Error::Store(_) | Error::Conflict(Conflict::Busy) => {
+            Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
                 (t.unavailable_heading, vec![t.unavailable_body])
             }
             Error::NoSuchKey => (t.not_found_heading, vec![]),

@@ -23,5 +23,6 @@ mod ratelimit;
 mod redis_compat;
 mod redis_tls;
 mod scale;
+mod store_contract;
 mod web;
 mod zk;
