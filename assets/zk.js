@@ -425,7 +425,7 @@ function showSecret(box, content, viewsLeft) {
   if (content.type === TEXT) {
     text.value = new TextDecoder().decode(content.data);
   } else {
-    show(text.parentElement, false);
+    show(document.getElementById("zk-text-box"), false);
     const file = document.getElementById("zk-file");
     const link = document.getElementById("zk-download");
     link.href = URL.createObjectURL(new Blob([content.data], { type: "application/octet-stream" }));

@@ -10,10 +10,15 @@ end
 
 creates, failed = 0, 0
 
+-- BENCH_CREATE_TTL (seconds, default 3600) and BENCH_CREATE_BYTES (secret
+-- size, default: the 21-byte benchmark secret) shape what is stored.
 function init(args)
+  local ttl = tonumber(os.getenv("BENCH_CREATE_TTL") or "") or 3600
+  local bytes = tonumber(os.getenv("BENCH_CREATE_BYTES") or "")
+  local secret = bytes and string.rep("s", bytes) or "benchmark-secret-1234"
   create = wrk.format("POST", "/api/v2/passwords",
     { ["Content-Type"] = "application/json", ["Accept"] = "application/json" },
-    '{"password": "benchmark-secret-1234", "ttl": 3600}')
+    string.format('{"password": "%s", "ttl": %d}', secret, ttl))
 end
 
 function request()

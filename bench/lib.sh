@@ -53,6 +53,8 @@ sample_rss() { # pid, file: keeps the max of rss_kb, sampled every 0.5 s, in the
   done
 }
 
+# pid: CPU time (user + system, in clock ticks) the process has used so far.
+proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9 }' /proc/stat; } # total, steal
 
 ms() { # wrk duration (e.g. 812.00us, 1.23ms, 2.01s) -> milliseconds

@@ -4,7 +4,8 @@
 # Every server runs on a free port and is stopped on exit; nothing else is
 # touched. See bench/README.md.
 #   BENCH_DURATION=10s BENCH_CONNECTIONS=32 bash bench/run.sh
-#   BENCH_FLOWS="api zk" BENCH_SNAPPASS=0 bash bench/run.sh   # a subset
+#   BENCH_FLOWS="api zk api zk" BENCH_SNAPPASS=0 bash bench/run.sh   # a subset; a flow may repeat,
+#   and each zk run is compared with the api run before it on the same store
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,7 +45,9 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s "bench/$script.lua" "http://127.0.0.1:$port" >/dev/null
   echo 0 >"$TMP/rss"
   sample_rss "$pid" "$TMP/rss" & sampler=$!
+  local ticks0; ticks0=$(proc_ticks "$pid")
   wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s "bench/$script.lua" "http://127.0.0.1:$port" | tee "$log"
+  local ticks=$(($(proc_ticks "$pid") - ticks0))
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   if [ "$5" = hwm ]; then rss=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
   else rss=$(printf '%s\n' "$(cat "$TMP/rss")" "$(rss_kb "$pid")" | sort -n | tail -1); fi
@@ -60,7 +63,15 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   elif [ "$flow" = api ]; then API_RPS=$rps
   elif [ "$flow" = zk ]; then ratio=$(awk -v a="$rps" -v b="$API_RPS" 'BEGIN { if (b > 0) printf "vs api: %+.1f%%", 100 * (a - b) / b; else print "—" }')
   elif [ "$flow" = api+key ]; then ratio=$(awk -v a="$rps" -v b="$API_RPS" 'BEGIN { if (b > 0) printf "key check: %+.1f%%", 100 * (a - b) / b; else print "—" }'); fi
-  ROWS+=("| $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
+  # Server CPU per request: what the server spends, however busy the machine
+  # (throughput on a shared machine moves with the neighbours' load). For
+  # SnapPass only the gunicorn master is measured, so it is left out.
+  local cpu="—" requests
+  requests=$(awk '/requests in/ { print $1 }' "$log")
+  if [ "$5" = hwm ] && [ "${requests:-0}" -gt 0 ]; then
+    cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", 1e6 * t / hz / n }')
+  fi
+  ROWS+=("| $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $cpu | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
 }
 
 LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r TICKS0 STEAL0 < <(cpu_ticks)
@@ -84,6 +95,7 @@ HL_REDIS=$(free_port); start_redis "$HL_REDIS"
 # to the server only by its hash), to measure what checking a key costs.
 read -r -d '' BENCH_KEY BENCH_KEY_SHA < <("$HUSHLINK" api-key generate; printf '\0') || true
 for store in embedded redis; do
+  API_RPS="" # ratios compare flows of one store only
   for flow in $FLOWS; do
     port=$(free_port); data="$TMP/data-$store-$flow"
     redis-cli -h 127.0.0.1 -p "$HL_REDIS" flushall >/dev/null
@@ -91,7 +103,8 @@ for store in embedded redis; do
     if [ "$flow" = api+key ]; then
       auth=(HUSHLINK_API_AUTH=required HUSHLINK_ADMIN_KEY_SHA256="$BENCH_KEY_SHA"); key=$BENCH_KEY
     fi
-    env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true \
+    # One load generator is one client address: the create rate limit is off.
+    env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
       HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$data" REDIS_URL="redis://127.0.0.1:$HL_REDIS/0" \
       "${auth[@]}" "$HUSHLINK" serve >"$TMP/hushlink.log" 2>&1 &
     pid=$!; PIDS+=("$pid")
@@ -118,8 +131,8 @@ mkdir -p "$(dirname "$OUT")"
   echo "Machine: load average $LOAD at the start; CPU stolen by the hypervisor during the runs: $STEAL%."
   echo "wrk -t$THREADS -c$CONNS -d$DURATION per run, after a $WARMUP warm-up. Latencies in ms; RSS in MiB (hushlink: VmHWM; SnapPass: gunicorn master + workers)."
   echo
-  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | server CPU µs/request | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
 } >"$OUT"
 echo; cat "$OUT"; echo; echo "written to $OUT"

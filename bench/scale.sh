@@ -30,9 +30,10 @@ cargo build --release
 HUSHLINK=${CARGO_TARGET_DIR:-$PWD/target}/release/hushlink
 source bench/lib.sh
 
+# One load generator is one client address: the create rate limit is off.
 start_hushlink() { # port, VAR=value...: a hushlink over the given store; sets PID
   local port=$1; shift
-  env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true "$@" \
+  env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 "$@" \
     "$HUSHLINK" serve >"$TMP/hushlink-$port.log" 2>&1 &
   PID=$!; PIDS+=("$PID")
   wait_until "hushlink on $port" curl -fsS "http://127.0.0.1:$port/_/_/health"

@@ -75,6 +75,13 @@ pub struct Config {
     #[arg(long, env = "URL_PREFIX")]
     pub url_prefix: Option<String>,
 
+    /// Hosts (comma-separated; `host` matches any port, `host:port` one
+    /// port, `.example.com` the domain and its subdomains) that links are
+    /// built for; a request naming another host where a link would be built
+    /// gets 400. Unset: any well-formed Host.
+    #[arg(long, env = "HUSHLINK_ALLOWED_HOSTS", value_name = "HOSTS")]
+    pub allowed_hosts: Option<String>,
+
     /// Where pages load their CSS and JavaScript from.
     #[arg(long, env = "STATIC_URL", default_value = "static")]
     pub static_url: String,
@@ -180,18 +187,18 @@ pub struct Config {
     /// Seconds a client has to send a request's head (a new connection's
     /// first request must also start within it); then the connection is closed.
     #[arg(long, env = "HUSHLINK_HEADER_TIMEOUT", default_value_t = 10,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub header_timeout: u64,
 
     /// Seconds a kept-alive connection may wait for its next request (and a
     /// request may go without a byte moving) before it is closed.
     #[arg(long, env = "HUSHLINK_IDLE_TIMEOUT", default_value_t = 75,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub idle_timeout: u64,
 
     /// Seconds a request's whole body may take to arrive; a slower one gets 408.
     #[arg(long, env = "HUSHLINK_BODY_TIMEOUT", default_value_t = 60,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub body_timeout: u64,
 
     /// Connections served at once; more wait to be accepted. Default: 1024,
@@ -205,6 +212,17 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub max_h2_streams: u32,
 
+    /// Secrets one client address may create per minute, in bursts of up to
+    /// a minute's worth; more get 429 with Retry-After. 0 turns the limit off.
+    #[arg(long, env = "HUSHLINK_CREATE_RATE", default_value_t = 120)]
+    pub create_rate: u32,
+
+    /// Proxies (comma-separated addresses or CIDR ranges) whose
+    /// `Forwarded`/`X-Forwarded-For` headers name the client; from any other
+    /// peer those headers are ignored.
+    #[arg(long, env = "HUSHLINK_TRUSTED_PROXIES", value_name = "CIDRS")]
+    pub trusted_proxies: Option<String>,
+
     /// Milliseconds a store operation may take before the request gets a 503.
     #[arg(long, env = "HUSHLINK_STORE_TIMEOUT_MS", default_value_t = 2000,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -214,6 +232,20 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_PURGE_INTERVAL", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub purge_interval: u64,
+
+    /// Bound of the embedded store's page cache, in MiB (part of resident
+    /// memory; the operating system caches the file too).
+    #[arg(long, env = "HUSHLINK_STORE_CACHE_MB", default_value_t = crate::store::embedded::DEFAULT_CACHE_MB,
+          value_parser = clap::value_parser!(u64).range(1..=65536))]
+    pub store_cache_mb: u64,
+
+    /// Free space the embedded store's disk must keep: below it, new secrets
+    /// are refused (507) while reveals go on. A percentage (`5%`) or a size
+    /// (`256MiB`, `1GiB`); `0` turns the check off. Default: the smaller of
+    /// 5% and 256MiB.
+    #[arg(long, env = "HUSHLINK_MIN_FREE_DISK", value_name = "PERCENT|SIZE",
+          value_parser = |s: &str| s.parse::<crate::store::disk::MinFreeDisk>())]
+    pub min_free_disk: Option<crate::store::disk::MinFreeDisk>,
 
     /// Whether creating secrets through the APIs needs an API key.
     #[arg(long, env = "HUSHLINK_API_AUTH", value_enum, default_value = "open")]
@@ -270,6 +302,10 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_ADMIN_KEY_NAME", default_value = "admin")]
     pub admin_key_name: String,
 }
+
+/// The longest connection timeout accepted (a day): longer ones protect
+/// nothing, and deadlines far in the future overflow the clock.
+pub const MAX_TIMEOUT_SECS: u64 = 86_400;
 
 /// Bootstrap tokens shorter than this are refused at start-up.
 pub const MIN_BOOTSTRAP_TOKEN_LEN: usize = 32;
@@ -432,6 +468,15 @@ impl Config {
         Duration::from_secs(self.purge_interval)
     }
 
+    /// How the embedded store runs: purge interval, cache bound, free-space floor.
+    pub fn embedded_options(&self) -> crate::store::embedded::Options {
+        crate::store::embedded::Options {
+            purge_every: self.purge_interval(),
+            cache_bytes: usize::try_from(self.store_cache_mb << 20).unwrap_or(usize::MAX),
+            min_free_disk: self.min_free_disk.unwrap_or_default(),
+        }
+    }
+
     /// A configuration for tests and embedding: embedded store in `data_dir`,
     /// loopback, a free port, plain-http links.
     pub fn for_tests(data_dir: PathBuf) -> Self {
@@ -449,6 +494,7 @@ impl Config {
         config.no_ssl = true;
         config.host_override = None;
         config.url_prefix = None;
+        config.allowed_hosts = None;
         config.redis_url = None;
         config.redis_host = None;
         config.redis_port = None;
@@ -458,6 +504,8 @@ impl Config {
         config.store = Some(StoreKind::Embedded);
         config.legacy_bare_tokens = false;
         config.data_dir = data_dir;
+        config.min_free_disk = None;
+        config.store_cache_mb = crate::store::embedded::DEFAULT_CACHE_MB;
         // Test machines can be slow and shared: a store call that is merely
         // slow must not turn into a 503 (tests of a store that is down
         // lower this on purpose).
@@ -472,6 +520,10 @@ impl Config {
         config.body_timeout = 60;
         config.max_connections = None;
         config.max_h2_streams = 32;
+        // Tests make many secrets quickly from one address; the tests of the
+        // limit set it.
+        config.create_rate = 0;
+        config.trusted_proxies = None;
         config
     }
 }

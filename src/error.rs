@@ -81,9 +81,25 @@ pub enum Error {
     /// destroyed): nothing was left to burn.
     #[error("secret already ended: {0:?}")]
     AlreadyEnded(crate::receipt::State),
+    /// The store has no room for new secrets (a full disk, or nearly:
+    /// `HUSHLINK_MIN_FREE_DISK`); reveals may still work.
+    #[error("insufficient storage")]
+    StorageFull {
+        /// Sizes and paths: for the log, never for the client.
+        cause: String,
+    },
     /// The store did not answer in time or at all.
     #[error("store unavailable")]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Full(cause) => Error::StorageFull { cause },
+            other => Error::Store(other),
+        }
+    }
 }
 
 /// Why a change to API keys was refused.
@@ -118,6 +134,9 @@ impl Error {
             Error::Conflict(Conflict::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Conflict(_) => StatusCode::CONFLICT,
             Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::StorageFull { .. } | Error::Store(StoreError::Full(_)) => {
+                StatusCode::INSUFFICIENT_STORAGE
+            }
             Error::Store(StoreError::Internal(_)) => StatusCode::INTERNAL_SERVER_ERROR,
             Error::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -130,8 +149,12 @@ impl Error {
 
     /// Logs the cause of server-side failures; client errors are routine.
     pub fn log(&self) {
-        if let Error::Store(cause) = self {
-            tracing::error!(error = %cause, "store failure");
+        match self {
+            Error::Store(cause) => tracing::error!(error = %cause, "store failure"),
+            Error::StorageFull { cause } => {
+                tracing::warn!(%cause, "store full: a new secret was refused");
+            }
+            _ => {}
         }
     }
 }

@@ -14,6 +14,7 @@
 //! * [`keys`]: API keys: checking, managing, bootstrapping (the rules).
 //! * [`apikey`]: the API key format, names and scopes, in one place.
 //! * [`bootstrap`]: the bootstrap token check and its brake on guessing.
+//! * [`ratelimit`]: per-client token buckets (the create rate limit).
 //! * [`admin_socket`]: the owner-only local socket the CLI talks to.
 //! * [`cli`]: the `api-key` and `bootstrap` commands.
 //! * [`client`]: `send`, `get` and `check`, the client for pipelines.
@@ -51,6 +52,7 @@ pub mod http;
 pub mod i18n;
 pub mod keys;
 pub mod metrics;
+pub mod ratelimit;
 pub mod receipt;
 pub mod receipts;
 pub mod secret;
@@ -77,6 +79,8 @@ pub struct Application {
     /// The Prometheus listener, when `HUSHLINK_METRICS_ADDR` is set.
     metrics_listener: Option<TcpListener>,
     serve_options: ServeOptions,
+    /// Retries recording `HUSHLINK_ADMIN_KEY_SHA256` while the store is down.
+    admin_key_retry: Option<AbortOnDrop>,
 }
 
 impl Application {
@@ -88,13 +92,15 @@ impl Application {
         http::auth::warn_about_open_doors(config);
         let store = open_store(config)?;
         let state = AppState::from_config(config, Arc::clone(&store))?;
+        let mut admin_key_retry = None;
         if let Some((name, hash)) = config.admin_key_hash()? {
             // Recorded once per store; a store bootstrapped before is left
-            // alone. A store that is down now is retried in the background.
+            // alone. A store that is down now is retried in the background,
+            // for as long as the server lives (the guard is its owner).
             if let Err(e) = state.keys.bootstrap_with_hash(name.clone(), hash).await {
                 tracing::warn!(error = %e, "cannot record HUSHLINK_ADMIN_KEY_SHA256 yet; retrying");
                 let state = state.clone();
-                tokio::spawn(async move {
+                admin_key_retry = Some(AbortOnDrop(tokio::spawn(async move {
                     loop {
                         tokio::time::sleep(Duration::from_secs(2)).await;
                         if state
@@ -106,7 +112,7 @@ impl Application {
                             return;
                         }
                     }
-                });
+                })));
             }
         }
         let listener = TcpListener::bind((config.bind_address.as_str(), config.port))
@@ -129,7 +135,25 @@ impl Application {
             StoreKind::Embedded => Some(admin_socket::bind(&config.data_dir)?),
             StoreKind::Redis => None,
         };
-        tracing::info!(%addr, store = store.kind(), "hushlink listening");
+        server::announce(addr, &state.links, store.kind());
+        if config.create_rate > 0 && state.trusted_proxies.is_empty() {
+            tracing::info!(
+                create_rate = config.create_rate,
+                "creates are limited per connecting address: behind a proxy or load balancer, set \
+                 HUSHLINK_TRUSTED_PROXIES to its addresses, or all its clients share one limit"
+            );
+        }
+        let serve_options = config.serve_options();
+        if let Some(limit) = config::open_file_limit()
+            && serve_options.max_connections as u64 > limit / 4 * 3
+        {
+            tracing::warn!(
+                max_connections = serve_options.max_connections,
+                open_file_limit = limit,
+                "HUSHLINK_MAX_CONNECTIONS is above three quarters of the open-file limit (ulimit -n): \
+                 descriptors may run out, and accepting then pauses until connections close"
+            );
+        }
         Ok(Application {
             listener,
             addr,
@@ -137,7 +161,8 @@ impl Application {
             store,
             admin_socket,
             metrics_listener,
-            serve_options: config.serve_options(),
+            serve_options,
+            admin_key_retry,
         })
     }
 
@@ -172,6 +197,7 @@ impl Application {
             admin_socket,
             metrics_listener,
             serve_options,
+            admin_key_retry: _admin_key_retry,
             ..
         } = self;
         let shutdown_timeout = serve_options.shutdown_timeout;
@@ -225,9 +251,9 @@ impl Drop for AbortOnDrop {
 /// starts (and reports 503) while Redis is down.
 pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     Ok(match config.store_kind() {
-        StoreKind::Embedded => Arc::new(store::embedded::EmbeddedStore::open(
+        StoreKind::Embedded => Arc::new(store::embedded::EmbeddedStore::open_with(
             &config.data_dir,
-            config.purge_interval(),
+            config.embedded_options(),
         )?),
         StoreKind::Redis => {
             let target = match config.redis_cluster_nodes() {

@@ -49,6 +49,10 @@ pub enum RevealFailure {
     NotFound,
     /// The link's key part cannot open the stored value.
     Damaged,
+    /// Zero-knowledge: a wrong proof (wrong passphrase); no view used.
+    WrongPassphrase,
+    /// Zero-knowledge: the wrong proof that destroyed the secret.
+    Destroyed,
 }
 
 /// One store call, as timed and counted.
@@ -83,6 +87,8 @@ impl RevealFailure {
         match self {
             RevealFailure::NotFound => "not_found",
             RevealFailure::Damaged => "damaged",
+            RevealFailure::WrongPassphrase => "wrong_passphrase",
+            RevealFailure::Destroyed => "destroyed",
         }
     }
 }
@@ -211,7 +217,12 @@ impl Metrics {
         for via in [Via::Api, Via::Web] {
             let _ = metrics.created.get_or_create(&ViaLabels { via });
             let _ = metrics.revealed.get_or_create(&ViaLabels { via });
-            for reason in [RevealFailure::NotFound, RevealFailure::Damaged] {
+            for reason in [
+                RevealFailure::NotFound,
+                RevealFailure::Damaged,
+                RevealFailure::WrongPassphrase,
+                RevealFailure::Destroyed,
+            ] {
                 let _ = metrics
                     .reveal_failures
                     .get_or_create(&FailureLabels { via, reason });
@@ -229,7 +240,7 @@ impl Metrics {
         );
         metrics.registry.register(
             "reveal_failures",
-            "Reveals that showed nothing: not_found (missing, expired, used up or not a token) or damaged (the link's key cannot open the secret)",
+            "Reveals that showed nothing: not_found (missing, expired, used up or not a token), damaged (the link's key cannot open the secret), wrong_passphrase or destroyed (zero-knowledge links: a wrong proof, and the one that destroyed the secret)",
             metrics.reveal_failures.clone(),
         );
         metrics.registry.register(
@@ -287,6 +298,28 @@ impl Metrics {
             .inc();
     }
 
+    /// Counts the outcome of a zero-knowledge reveal (`Ok`: views left).
+    /// Those pages reveal through the API, so they count as `api`.
+    pub fn zk_reveal(&self, outcome: Result<u32, &Error>) {
+        let via = Via::Api;
+        let reason = match outcome {
+            Ok(views_left) => {
+                self.revealed.get_or_create(&ViaLabels { via }).inc();
+                if views_left == 0 {
+                    self.exhausted.inc();
+                }
+                return;
+            }
+            Err(Error::NotFound) => RevealFailure::NotFound,
+            Err(Error::WrongProof { .. }) => RevealFailure::WrongPassphrase,
+            Err(Error::Destroyed) => RevealFailure::Destroyed,
+            Err(_) => return,
+        };
+        self.reveal_failures
+            .get_or_create(&FailureLabels { via, reason })
+            .inc();
+    }
+
     /// Counts and times one request; `route` is `http::redact_path`'s template.
     pub fn http_request(
         &self,
@@ -317,6 +350,7 @@ impl Metrics {
                 StoreError::Unavailable(_) => "unavailable",
                 StoreError::Timeout(_) => "timeout",
                 StoreError::Internal(_) => "internal",
+                StoreError::Full(_) => "full",
             };
             self.store_errors
                 .get_or_create(&StoreErrorLabels { op, kind })
@@ -439,6 +473,10 @@ impl SecretStore for MeteredStore {
 
     async fn ping(&self) -> Result<(), StoreError> {
         self.timed(StoreOp::Ping, self.inner.ping()).await
+    }
+
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.timed(StoreOp::Ping, self.inner.ready()).await
     }
 
     async fn close(&self) {

@@ -1,10 +1,12 @@
 //! Log set-up: `tracing` with text or JSON lines.
 //!
 //! The filter keeps the libraries under us (hyper, h2, redis, rustls) at
-//! `info` whatever hushlink itself logs at, even under `RUST_LOG=trace`:
-//! their debug and trace output can print raw request and Redis protocol
-//! bytes, which would carry tokens and secrets. (A plain target filter, not
-//! `EnvFilter`: it needs no regex engine, which kept builds small.)
+//! `info` at most, whatever hushlink itself logs at and whatever `RUST_LOG`
+//! names: `trace`, `h2=trace`, or a module path such as
+//! `h2::proto=trace` or `hyper_util=debug`. Their debug and trace output can
+//! print raw request and Redis protocol bytes, which would carry tokens and
+//! secrets. (A plain target filter, not `EnvFilter`: it needs no regex
+//! engine, which kept builds small.)
 
 use std::io::IsTerminal;
 
@@ -13,8 +15,24 @@ use tracing_subscriber::prelude::*;
 
 use crate::config::LogFormat;
 
-/// Libraries whose trace level may echo wire data.
-const WIRE_CRATES: [&str; 5] = ["hyper", "h2", "redis", "rustls", "tower"];
+/// Libraries whose debug or trace output may echo wire data. A directive
+/// matches every target that starts with its text (as `Targets` matches),
+/// so `hyper` also covers `hyper_util` and `tower` covers `tower_http`; they
+/// are listed anyway, so that the list says what it protects.
+const WIRE_CRATES: [&str; 9] = [
+    "hyper",
+    "hyper_util",
+    "h2",
+    "redis",
+    "rustls",
+    "tokio_rustls",
+    "tower",
+    "tower_http",
+    "reqwest",
+];
+
+/// The most those libraries may log.
+const WIRE_CAP: LevelFilter = LevelFilter::INFO;
 
 /// Installs the global subscriber. `debug` raises hushlink's own default
 /// level; `RUST_LOG` (`level` or `target=level`, comma-separated) overrides
@@ -37,13 +55,7 @@ pub fn init_for_commands(format: LogFormat) {
 }
 
 fn init_at(format: LogFormat, default: LevelFilter) {
-    let mut filter = std::env::var("RUST_LOG")
-        .ok()
-        .and_then(|s| s.parse::<Targets>().ok())
-        .unwrap_or_else(|| Targets::new().with_default(default));
-    for name in WIRE_CRATES {
-        filter = filter.with_target(name, LevelFilter::INFO);
-    }
+    let filter = filter(std::env::var("RUST_LOG").ok().as_deref(), default);
     let registry = tracing_subscriber::registry().with(filter);
     let result = match format {
         LogFormat::Json => registry
@@ -66,5 +78,95 @@ fn init_at(format: LogFormat, default: LevelFilter) {
     };
     if result.is_err() {
         eprintln!("hushlink: a log subscriber was already installed");
+    }
+}
+
+/// The filter `RUST_LOG` asks for (or `default` when it is unset or cannot
+/// be parsed), with every directive whose target falls in a wire crate
+/// lowered to [`WIRE_CAP`], and each wire crate capped where `RUST_LOG`
+/// does not name it.
+fn filter(rust_log: Option<&str>, default: LevelFilter) -> Targets {
+    let asked = rust_log
+        .and_then(|s| s.parse::<Targets>().ok())
+        .unwrap_or_else(|| Targets::new().with_default(default));
+    let fallback = asked.default_level().unwrap_or(LevelFilter::OFF);
+    let mut filter = Targets::new().with_default(fallback);
+    for (target, level) in &asked {
+        let level = if is_wire(target) {
+            level.min(WIRE_CAP)
+        } else {
+            level
+        };
+        filter = filter.with_target(target, level);
+    }
+    for name in WIRE_CRATES {
+        if !asked.iter().any(|(target, _)| target == name) {
+            filter = filter.with_target(name, fallback.min(WIRE_CAP));
+        }
+    }
+    filter
+}
+
+/// Whether events of `target` may come from a wire crate.
+fn is_wire(target: &str) -> bool {
+    WIRE_CRATES.iter().any(|name| target.starts_with(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tracing::Level;
+
+    fn allows(rust_log: &str, target: &str, level: Level) -> bool {
+        filter(Some(rust_log), LevelFilter::INFO).would_enable(target, &level)
+    }
+
+    #[test]
+    fn module_paths_of_wire_crates_are_capped() {
+        for (rust_log, target) in [
+            ("h2::proto=trace", "h2::proto::streams::recv"),
+            ("hyper_util=debug", "hyper_util::server::conn::auto"),
+            ("redis::cmd=trace", "redis::cmd"),
+            ("redis::aio=trace,hushlink=trace", "redis::aio::connection"),
+            ("hyper::proto::h1=trace", "hyper::proto::h1::io"),
+            ("tower_http::trace=trace", "tower_http::trace::on_request"),
+            ("rustls=trace", "rustls::conn"),
+            ("trace", "h2::codec::framed_read"),
+            ("trace", "hyper_util::client"),
+            // A shorter target than the crate matches it too.
+            ("h=trace", "h2::codec"),
+            ("hyp=trace", "hyper::proto"),
+        ] {
+            assert!(
+                !allows(rust_log, target, Level::DEBUG),
+                "{rust_log} let {target} debug through"
+            );
+            assert!(
+                !allows(rust_log, target, Level::TRACE),
+                "{rust_log} let {target} trace through"
+            );
+        }
+        assert!(allows("h2::proto=trace", "h2::proto", Level::INFO));
+    }
+
+    #[test]
+    fn hushlinks_own_levels_are_as_asked() {
+        assert!(allows("trace", "hushlink::http", Level::TRACE));
+        assert!(allows(
+            "h2::proto=trace,hushlink=debug",
+            "hushlink::server",
+            Level::DEBUG
+        ));
+        assert!(!allows("hushlink=info", "hushlink::server", Level::DEBUG));
+        assert!(!allows("warn", "hushlink::server", Level::INFO));
+        // Lower levels asked for a wire crate are kept.
+        assert!(!allows("info,hyper=warn", "hyper::proto", Level::INFO));
+        // No RUST_LOG, or one that does not parse: the default.
+        let default = filter(None, LevelFilter::DEBUG);
+        assert!(default.would_enable("hushlink::x", &Level::DEBUG));
+        assert!(!default.would_enable("h2::x", &Level::DEBUG));
+        let garbage = filter(Some("=[{"), LevelFilter::INFO);
+        assert!(garbage.would_enable("hushlink::x", &Level::INFO));
+        assert!(!garbage.would_enable("hushlink::x", &Level::DEBUG));
     }
 }

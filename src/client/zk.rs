@@ -54,6 +54,10 @@ impl ZkLink {
             return Ok(None);
         }
         let id_ok = id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !id_ok && fragment.is_none() {
+            // A SnapPass token under a URL prefix that happens to be `s`.
+            return Ok(None);
+        }
         let key = fragment.and_then(|f| LinkKey::from_fragment(f).ok());
         match key {
             Some(key) if id_ok => Ok(Some(ZkLink {
@@ -303,6 +307,7 @@ mod tests {
             "https://h.example/snappass0123~abc".to_owned(),
             format!("https://h.example/{ID}"),
             "not a link".to_owned(),
+            format!("https://h.example/s/snappass{ID}~{KEY}%3D"),
         ] {
             assert!(matches!(ZkLink::parse(&other), Ok(None)), "{other}");
         }

@@ -409,9 +409,16 @@ pub async fn bootstrap(
     let via = if extensions.get::<LocalAdmin>().is_some() {
         BootstrapVia::Cli
     } else {
+        // The client as rate limits see it (behind a trusted proxy, the
+        // forwarded address), else the socket's peer.
         let ip = extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip())
+            .get::<super::client_addr::ClientAddr>()
+            .map(|c| c.0)
+            .or_else(|| {
+                extensions
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|c| c.0.ip())
+            })
             .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED.into());
         if let Err(retry_after_secs) = state.bootstrap_failures.check(ip) {
             tracing::warn!(%ip, "bootstrap attempts from this address are paused");

@@ -25,6 +25,7 @@ use super::receipts::ReceiptLink;
 use crate::error::{Conflict, Error, InvalidParam};
 use crate::metrics::Via;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
+use crate::store::StoreError;
 
 /// An RFC 7807 problem document: the body of every API error.
 #[derive(Serialize, ToSchema)]
@@ -216,6 +217,12 @@ impl IntoResponse for ApiError {
             Error::AlreadyEnded(_) => (
                 "secret-already-ended",
                 "The secret's life had already ended (see state); there was nothing left to burn.",
+                vec![],
+            ),
+            Error::StorageFull { .. } => (
+                "insufficient-storage",
+                "The server is out of disk space for new secrets: its free space is below HUSHLINK_MIN_FREE_DISK. \
+                 Nothing was stored. Existing secrets can still be revealed; try again once space has been freed.",
                 vec![],
             ),
             Error::Store(_) if status == StatusCode::SERVICE_UNAVAILABLE => (
@@ -597,15 +604,20 @@ pub struct Healthy {
     bootstrapped: bool,
 }
 
-/// The store does not answer.
+/// The store does not answer, or (readiness) takes no new secrets.
 #[derive(Serialize, ToSchema)]
 pub struct Unhealthy {
+    /// `unavailable`: the store does not answer or cannot commit;
+    /// `full`: the disk is (nearly) full and new secrets are refused.
     #[schema(example = "unavailable")]
     store: String,
 }
 
 /// `GET /_/_/health`: 200 when the store answers, 503 otherwise (as
-/// SnapPass). The body adds `bootstrapped` for automation.
+/// SnapPass). On the embedded store, "answers" includes that its commits
+/// succeed: while they fail (a full disk, an I/O error) this is 503 until
+/// the store has recovered by itself. The body adds `bootstrapped` for
+/// automation.
 #[utoipa::path(
     get,
     path = "/_/_/health",
@@ -616,22 +628,23 @@ pub struct Unhealthy {
     )
 )]
 pub async fn health(State(state): State<AppState>) -> Response {
-    readiness(&state).await
+    readiness(&state, false).await
 }
 
-/// `GET /_/_/ready`: the Kubernetes readiness probe: the store answers and
-/// the bootstrap state is known.
+/// `GET /_/_/ready`: the Kubernetes readiness probe: the store answers,
+/// takes new secrets (the embedded store: free disk space above
+/// `HUSHLINK_MIN_FREE_DISK`), and the bootstrap state is known.
 #[utoipa::path(
     get,
     path = "/_/_/ready",
     tag = "health",
     responses(
         (status = 200, description = "Ready: the store answers and the bootstrap state is known.", body = Healthy),
-        (status = 503, description = "Not ready.", body = Unhealthy),
+        (status = 503, description = "Not ready: the store does not answer, or its disk is full.", body = Unhealthy),
     )
 )]
 pub async fn ready(State(state): State<AppState>) -> Response {
-    readiness(&state).await
+    readiness(&state, true).await
 }
 
 /// `GET /_/_/live`: the Kubernetes liveness probe. The process answers;
@@ -653,19 +666,37 @@ pub struct Live {
     alive: bool,
 }
 
-async fn readiness(state: &AppState) -> Response {
+/// `ready`: also whether the store takes new secrets now.
+async fn readiness(state: &AppState, ready: bool) -> Response {
     let checked = async {
-        state.secrets.store().ping().await?;
-        state.keys.bootstrapped().await
+        let store = state.secrets.store();
+        let answered = if ready {
+            store.ready().await
+        } else {
+            store.ping().await
+        };
+        if let Err(e) = answered {
+            let kind = if matches!(e, StoreError::Full(_)) {
+                "full"
+            } else {
+                "unavailable"
+            };
+            return Err((kind, e.to_string()));
+        }
+        state
+            .keys
+            .bootstrapped()
+            .await
+            .map_err(|e| ("unavailable", e.to_string()))
     };
     match checked.await {
         Ok(bootstrapped) => Json(Healthy { bootstrapped }).into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "health check: store unavailable");
+        Err((store, e)) => {
+            tracing::warn!(error = %e, store, "health check: store not ready");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 Json(Unhealthy {
-                    store: "unavailable".into(),
+                    store: store.into(),
                 }),
             )
                 .into_response()

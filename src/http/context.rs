@@ -5,12 +5,17 @@
 //! None of these extractors answers with axum's plain-text rejections: a
 //! request that cannot be understood gets a problem document on the API and
 //! a page elsewhere, like every other error.
+//!
+//! The base URL comes from the request's `Host` (unless `HOST_OVERRIDE` is
+//! set), so a request is refused here, with 400, when its Host is not a
+//! plain `host[:port]` or not one of `HUSHLINK_ALLOWED_HOSTS`: no link is
+//! ever built for a host the operator did not name.
 
 use std::convert::Infallible;
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::api::ApiError;
@@ -45,15 +50,25 @@ impl FromRequestParts<AppState> for Ctx {
             .and_then(|v| v.to_str().ok());
         let t = i18n::negotiate(accept_language);
         let wants_json = wants_json(&parts.headers);
-        let Some(base_url) = base_url(&state.links, host.as_deref()) else {
-            let error = Error::invalid("host", "The Host header must be a plain host[:port].");
-            // No base URL to build the problem's `type` from: it stays a
-            // relative reference.
-            return Err(if is_api(parts.uri.path()) || wants_json {
+        // No base URL to build the problem's `type` from: it stays a
+        // relative reference. The refused Host is not echoed back.
+        let refuse = |reason: &str| {
+            let error = Error::invalid("Host", reason);
+            if is_api(parts.uri.path()) || wants_json {
                 ApiError::with_base(error, String::new()).into_response()
             } else {
                 PageError::new(state, t, error).into_response()
-            });
+            }
+        };
+        if let Some(allowed) = &state.links.allowed_hosts
+            && !host.as_deref().is_some_and(|h| allowed.allows(h))
+        {
+            return Err(refuse(
+                "This server does not serve the host named in the request (HUSHLINK_ALLOWED_HOSTS).",
+            ));
+        }
+        let Some(base_url) = base_url(&state.links, host.as_deref()) else {
+            return Err(refuse("The Host header must be a plain host[:port]."));
         };
         Ok(Ctx {
             base_url,
@@ -83,6 +98,133 @@ impl<S: Send + Sync> FromRequestParts<S> for Segment {
         let segment = Path::<String>::from_request_parts(parts, state).await;
         Ok(Segment(segment.ok().map(|Path(s)| s)))
     }
+}
+
+/// A refusal decided before any handler runs: a problem document for the
+/// API and JSON clients, a short page for browsers. `title` and `reason`
+/// are the server's own words (no client input), shown as they are.
+pub fn refusal(
+    path: &str,
+    headers: &HeaderMap,
+    status: StatusCode,
+    title: &str,
+    param: &str,
+    reason: &str,
+) -> Response {
+    if path.starts_with("/api/") || wants_json(headers) {
+        let problem = serde_json::json!({
+            "type": "about:blank",
+            "title": title,
+            "invalid-params": [{"name": param, "reason": reason}],
+        });
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            problem.to_string(),
+        )
+            .into_response()
+    } else {
+        let page = format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+             <body><h1>{title}</h1><p>{reason}</p></body></html>"
+        );
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            page,
+        )
+            .into_response()
+    }
+}
+
+/// `HUSHLINK_ALLOWED_HOSTS`, parsed: the hosts links may be built for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllowedHosts(Vec<AllowedHost>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum AllowedHost {
+    /// A name (lower case, no trailing dot) on any port.
+    Name(String),
+    /// A name on one port.
+    NameAndPort(String, u16),
+    /// `.example.com`: the domain and every subdomain, on any port.
+    Domain(String),
+}
+
+impl AllowedHosts {
+    /// The setting's value: `None` when unset or blank; an error naming the
+    /// first entry that is not a host.
+    pub fn parse_setting(value: Option<&str>) -> Result<Option<Self>, String> {
+        let Some(value) = value else { return Ok(None) };
+        let mut hosts = Vec::new();
+        for entry in value.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            hosts.push(
+                AllowedHost::parse(entry)
+                    .ok_or_else(|| format!("'{entry}' is not a host, host:port or .domain"))?,
+            );
+        }
+        Ok((!hosts.is_empty()).then_some(AllowedHosts(hosts)))
+    }
+
+    /// Whether a request's `Host` value names an allowed host.
+    pub fn allows(&self, host: &str) -> bool {
+        let Some((name, port)) = split_host(host) else {
+            return false;
+        };
+        self.0.iter().any(|allowed| match allowed {
+            AllowedHost::Name(n) => *n == name,
+            AllowedHost::NameAndPort(n, p) => *n == name && port == Some(*p),
+            AllowedHost::Domain(d) => {
+                name == d[1..] || (name.ends_with(d.as_str()) && name.len() > d.len())
+            }
+        })
+    }
+}
+
+impl AllowedHost {
+    fn parse(entry: &str) -> Option<Self> {
+        if let Some(domain) = entry.strip_prefix('.') {
+            let (name, port) = split_host(domain)?;
+            return port
+                .is_none()
+                .then(|| AllowedHost::Domain(format!(".{name}")));
+        }
+        let (name, port) = split_host(entry)?;
+        Some(match port {
+            Some(port) => AllowedHost::NameAndPort(name, port),
+            None => AllowedHost::Name(name),
+        })
+    }
+}
+
+/// `host[:port]` into its lower-cased name (no trailing dot) and port;
+/// `None` when it is not that shape. IPv6 literals keep their brackets.
+fn split_host(value: &str) -> Option<(String, Option<u16>)> {
+    let (name, port) = if value.starts_with('[') {
+        let end = value.find(']')?;
+        let rest = &value[end + 1..];
+        let port = match rest.strip_prefix(':') {
+            Some(p) => Some(p),
+            None if rest.is_empty() => None,
+            None => return None,
+        };
+        (&value[..=end], port)
+    } else {
+        match value.rsplit_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (value, None),
+        }
+    };
+    let port = match port {
+        Some(p) => Some(p.parse::<u16>().ok()?),
+        None => None,
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let plain = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-_:[]".contains(&b));
+    plain.then_some((name, port))
 }
 
 fn request_host(parts: &Parts) -> Option<String> {
@@ -177,6 +319,7 @@ mod tests {
             no_ssl,
             host_override: host.map(Into::into),
             url_prefix: prefix.map(Into::into),
+            allowed_hosts: None,
         }
     }
 
@@ -192,6 +335,42 @@ mod tests {
         );
         assert!(base_url(&links(true, None, None), Some("evil.com/x?")).is_none());
         assert!(base_url(&links(true, None, None), Some("u@evil.com")).is_none());
+    }
+
+    #[test]
+    fn allowed_hosts() {
+        let allowed = AllowedHosts::parse_setting(Some(
+            "Secrets.Example.com, admin.example.com:8443, .corp.example, [::1]:5000",
+        ))
+        .unwrap()
+        .unwrap();
+        for ok in [
+            "secrets.example.com",
+            "SECRETS.example.com.:5000",
+            "admin.example.com:8443",
+            "corp.example",
+            "a.b.corp.example:1",
+            "[::1]:5000",
+        ] {
+            assert!(allowed.allows(ok), "{ok}");
+        }
+        for refused in [
+            "evil.example",
+            "secrets.example.com.evil.example",
+            "admin.example.com",
+            "admin.example.com:443",
+            "xcorp.example",
+            "[::1]",
+            "secrets.example.com:x",
+            "secrets.example.com/x",
+            "",
+        ] {
+            assert!(!allowed.allows(refused), "{refused}");
+        }
+        assert_eq!(AllowedHosts::parse_setting(None), Ok(None));
+        assert_eq!(AllowedHosts::parse_setting(Some(" , ")), Ok(None));
+        assert!(AllowedHosts::parse_setting(Some("ok.example, bad/host")).is_err());
+        assert!(AllowedHosts::parse_setting(Some(".example.com:80")).is_err());
     }
 
     #[test]

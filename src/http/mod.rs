@@ -5,7 +5,8 @@
 //! directly; `api` holds the JSON endpoints, `web` the pages, `assets` the
 //! static files, `context` what handlers learn from a request (base URL,
 //! language, whether JSON is wanted), `body` the size-limited body reader,
-//! and `openapi` the API's routes together with their OpenAPI description.
+//! and `openapi` the API's routes together with their OpenAPI description;
+//! `zk` and `zk_web` are the API and pages of zero-knowledge links.
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -23,17 +24,20 @@ use crate::bootstrap::{BootstrapToken, FailureLimiter};
 use crate::config::{ApiAuth, Config};
 use crate::keys::KeyService;
 use crate::metrics::{MeteredStore, Metrics};
+use crate::ratelimit::RateLimiter;
 use crate::receipts::ReceiptService;
 use crate::secrets::SecretService;
 use crate::store::DynStore;
 use crate::token::KeySpace;
 use crate::zk::service::ZkService;
+use client_addr::{ClientAddr, TrustedProxies};
 
 pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod body;
+pub mod client_addr;
 pub mod context;
 pub mod openapi;
 pub mod receipt_web;
@@ -56,6 +60,8 @@ pub struct LinkSettings {
     pub host_override: Option<String>,
     /// `URL_PREFIX` without surrounding slashes; `None` when unset or empty.
     pub url_prefix: Option<String>,
+    /// `HUSHLINK_ALLOWED_HOSTS`: the only `Host` values links are built for.
+    pub allowed_hosts: Option<context::AllowedHosts>,
 }
 
 /// Everything a handler needs, shared by all requests.
@@ -76,6 +82,10 @@ pub struct Inner {
     pub bootstrap_token: Option<BootstrapToken>,
     /// Failed bootstrap attempts per client address.
     pub bootstrap_failures: FailureLimiter,
+    /// Creates per client address (`HUSHLINK_CREATE_RATE`); `None` when off.
+    pub create_limiter: Option<RateLimiter>,
+    /// Whose forwarding headers name the client (`HUSHLINK_TRUSTED_PROXIES`).
+    pub trusted_proxies: TrustedProxies,
     pub links: LinkSettings,
     pub limits: Limits,
     pub assets: assets::Assets,
@@ -112,12 +122,18 @@ impl AppState {
                 .as_deref()
                 .map(|p| p.trim_matches('/').to_owned())
                 .filter(|p| !p.is_empty()),
+            allowed_hosts: context::AllowedHosts::parse_setting(config.allowed_hosts.as_deref())
+                .map_err(|e| anyhow::anyhow!("HUSHLINK_ALLOWED_HOSTS: {e}"))?,
         };
         let limits = Limits {
             max_secret_bytes: config.max_secret_bytes,
             max_ttl: config.max_ttl,
         };
         let bootstrap_token = config.bootstrap_token()?.map(|t| BootstrapToken::new(&t));
+        let trusted_proxies = TrustedProxies::parse_setting(config.trusted_proxies.as_deref())
+            .map_err(|e| anyhow::anyhow!("HUSHLINK_TRUSTED_PROXIES: {e}"))?;
+        let create_limiter =
+            (config.create_rate > 0).then(|| RateLimiter::per_minute(config.create_rate));
         let static_url = config.static_url.trim_end_matches('/').to_owned();
         let static_url = if static_url.is_empty() {
             "static".to_owned()
@@ -152,6 +168,8 @@ impl AppState {
             web_encryption: config.web_encryption,
             bootstrap_token,
             bootstrap_failures: FailureLimiter::default(),
+            create_limiter,
+            trusted_proxies,
             links,
             limits,
             assets: assets::Assets::new(),
@@ -217,6 +235,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), client_limits))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             protective_headers,
@@ -270,6 +289,55 @@ async fn protective_headers(
         state.content_security_policy.clone(),
     );
     response
+}
+
+/// Finds the client's address (`client_addr`: the bootstrap brake and the
+/// rate limits count by it) and holds each client to the create rate.
+async fn client_limits(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let client = client_addr::client_of(&request, &state.trusted_proxies);
+    if let Some(ip) = client {
+        request.extensions_mut().insert(ClientAddr(ip));
+    }
+    if let (Some(limiter), Some(ip)) = (&state.create_limiter, client)
+        && is_create(request.method(), request.uri().path())
+        && let Err(retry_after) = limiter.take(ip)
+    {
+        tracing::info!(
+            retry_after_s = retry_after,
+            "create refused: client over HUSHLINK_CREATE_RATE"
+        );
+        let mut response = context::refusal(
+            request.uri().path(),
+            request.headers(),
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            "Too many secrets were created from this address.",
+            "client",
+            &format!("Creates from one address are limited; try again in {retry_after} seconds."),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        return response;
+    }
+    next.run(request).await
+}
+
+/// The routes that create secrets: the form and its script (`POST /s`),
+/// SnapPass's API, the REST API, the zero-knowledge API.
+fn is_create(method: &axum::http::Method, path: &str) -> bool {
+    method == axum::http::Method::POST
+        && matches!(
+            path,
+            "/" | "/s"
+                | "/api/set_password"
+                | "/api/set_password/"
+                | "/api/v2/passwords"
+                | "/api/v2/secrets"
+        )
 }
 
 /// One line per request: method, redacted path, status, duration. The path

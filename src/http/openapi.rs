@@ -78,7 +78,8 @@ impl Modify for SecuritySchemes {
 #[derive(utoipa::IntoResponses)]
 #[allow(dead_code)]
 pub enum CreateErrors {
-    /// A missing or empty password, a bad TTL or view count, or a body that is not a JSON object.
+    /// A missing or empty password, a bad TTL or view count, a body that is not a JSON object,
+    /// or a `Host` this server does not build links for (`HUSHLINK_ALLOWED_HOSTS`).
     #[response(status = 400, content_type = "application/problem+json")]
     Invalid(Problem),
     /// Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent, or (in any
@@ -88,12 +89,22 @@ pub enum CreateErrors {
     /// The key lacks the `create` scope.
     #[response(status = 403, content_type = "application/problem+json")]
     Forbidden(Problem),
+    /// The body did not arrive whole within `HUSHLINK_BODY_TIMEOUT`; the connection is closed.
+    #[response(status = 408, content_type = "application/problem+json")]
+    BodyTimeout(Problem),
     /// The body or the secret is over the size limit (the title states the largest secret in bytes).
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
+    /// More creates from this client address than `HUSHLINK_CREATE_RATE` allows; see `Retry-After`.
+    #[response(status = 429, content_type = "application/problem+json",
+               headers(("retry-after" = u64, description = "Seconds to wait")))]
+    TooMany(Problem),
     /// The store is unavailable; nothing was stored.
     #[response(status = 503, content_type = "application/problem+json")]
     Unavailable(Problem),
+    /// The server's disk is (nearly) full (`HUSHLINK_MIN_FREE_DISK`); nothing was stored, reveals still work.
+    #[response(status = 507, content_type = "application/problem+json")]
+    InsufficientStorage(Problem),
 }
 
 /// The error answers every key-management route shares.

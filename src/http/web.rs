@@ -1,8 +1,10 @@
 //! The web pages: form, "your link", preview, reveal, and the message pages
 //! for everything that can go wrong.
 //!
-//! Every page works without JavaScript: the form and the reveal button are
-//! plain HTML forms; the script only adds copy buttons. A `GET` of a link
+//! Every page here works without JavaScript: the form and the reveal button
+//! are plain HTML forms; `app.js` only adds copy buttons, and `zk.js` turns
+//! the form into a zero-knowledge one when it can (`http::zk_web` has the
+//! pages of those links, which need it). A `GET` of a link
 //! never consumes the secret (link-preview bots fetch links), only the
 //! reveal button's `POST` does.
 
@@ -185,14 +187,16 @@ impl IntoResponse for PageError {
                 (t.not_found_heading, vec![t.not_found_body])
             }
             Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
-            Error::Store(_) | Error::Conflict(Conflict::Busy) => {
+            Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
                 (t.unavailable_heading, vec![t.unavailable_body])
             }
             Error::NoSuchKey => (t.not_found_heading, vec![]),
             Error::NoSuchReceipt => (t.receipt_not_found, vec![]),
             Error::AlreadyEnded(_) => (t.not_found_heading, vec![t.not_found_body]),
             Error::MethodNotAllowed => (t.bad_request_heading, vec![t.bad_request_body]),
-            Error::Invalid(ref params) if params.iter().any(|p| p.name == "host") => {
+            Error::Invalid(ref params)
+                if params.iter().any(|p| p.name.eq_ignore_ascii_case("host")) =>
+            {
                 (t.bad_request_heading, vec![t.bad_request_body])
             }
             Error::Invalid(_)

@@ -463,8 +463,14 @@ pub async fn reveal(
     let proof = proof.ok_or_else(|| to_api(Error::Invalid(invalid)))?;
     // A malformed id is a 404 after the body is checked, so a bad body is
     // always a 400 whatever the id.
-    let id = parse_id(&segment).map_err(to_api)?;
-    let revealed = state.zk.reveal(&id, &proof).await.map_err(to_api)?;
+    let revealed = match parse_id(&segment) {
+        Ok(id) => state.zk.reveal(&id, &proof).await,
+        Err(e) => Err(e),
+    };
+    state
+        .metrics
+        .zk_reveal(revealed.as_ref().map(|r| r.views_left));
+    let revealed = revealed.map_err(to_api)?;
     Ok((
         [("x-views-remaining", revealed.views_left.to_string())],
         Json(ZkRevealed {

@@ -184,8 +184,9 @@ static LANGUAGES: LazyLock<Vec<Strings>> = LazyLock::new(|| {
 });
 
 /// Texts that are rightly the same as the English ones, as `(language,
-/// field)` (`*`: every language): the product's name, and the word "Secret",
-/// which French, Romanian and Catalan share with English. Any other text equal to its English one is a translation
+/// field)` (`*`: every language): the product's name, the word "Secret",
+/// which French, Romanian and Catalan share with English, and "Passphrase",
+/// which German shares with it. Any other text equal to its English one is a translation
 /// that was forgotten, and the tests refuse it.
 pub const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("*", "brand"),
@@ -195,6 +196,8 @@ pub const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("ro", "reveal_label"),
     ("ca", "form_secret_label"),
     ("ca", "reveal_label"),
+    ("de", "form_passphrase_label"),
+    ("de", "zk_passphrase_label"),
 ];
 
 /// Whether `field` may rightly read as in English in language `code`.

@@ -167,21 +167,27 @@ impl BodyWatch {
     /// reset on its own, and the connection is not affected.)
     pub async fn finish(self, mut response: Response<Body>) -> (Response<Body>, Ending) {
         let leftover = self.shared.leftover.lock().ok().and_then(|mut l| l.take());
+        let timed_out = self.shared.timed_out.load(Ordering::Acquire);
+        if timed_out {
+            // The handler's own answer (and the access log line) said 400,
+            // for an unreadable body; this says why the client got a 408.
+            tracing::info!(
+                body_timeout_s = self.limit.as_secs(),
+                "request body did not arrive in time: answered 408"
+            );
+            response = timeout_answer(self.limit);
+        }
         if !self.http1 {
             return (response, Ending::Reusable);
         }
-        let reusable = if self.shared.timed_out.load(Ordering::Acquire) {
-            response = timeout_answer(self.limit);
-            false
-        } else {
-            match leftover {
+        let reusable = !timed_out
+            && match leftover {
                 None => true,
                 // The client waits for a "100 Continue" before it sends the
                 // body; draining would ask it for a body we do not want.
                 Some(_) if self.expects_continue => false,
                 Some(rest) => drain(rest, self.deadline).await,
-            }
-        };
+            };
         if reusable {
             (response, Ending::Reusable)
         } else {

@@ -32,7 +32,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::ConnectInfo;
-use axum::http::{Request, Response};
+use axum::http::{Request, Response, Version};
 use http_body::{Frame, SizeHint};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -55,6 +55,13 @@ const GRACE: Duration = Duration::from_secs(1);
 /// read the answer.
 const LINGER_TIME: Duration = Duration::from_secs(2);
 const LINGER_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The read buffer of an HTTP/1 connection, and so the largest request head
+/// (a larger one gets 431). hyper's default, about 400 KiB, would let each
+/// slow client hold that much for the header timeout; hushlink's requests
+/// carry no cookies, and a head over a few KiB is not a browser's or a
+/// pipeline's.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
 
 /// No time recorded (`head_since`).
 const NEVER: u64 = u64::MAX;
@@ -123,7 +130,10 @@ impl Activity {
 
     /// A request's head has arrived; the guard ends it when its answer has
     /// been written (or abandoned).
-    fn begin(self: &Arc<Self>) -> InFlight {
+    fn begin(self: &Arc<Self>, version: Version) -> InFlight {
+        if version == Version::HTTP_2 {
+            self.http2.store(true, Ordering::Relaxed);
+        }
         self.in_flight.fetch_add(1, Ordering::AcqRel);
         self.requests.fetch_add(1, Ordering::Relaxed);
         self.head_since.store(NEVER, Ordering::Release);
@@ -342,7 +352,7 @@ impl hyper::service::Service<Request<Incoming>> for ConnService {
     type Future = Pin<Box<dyn Future<Output = Result<Response<Body>, Infallible>> + Send>>;
 
     fn call(&self, mut request: Request<Incoming>) -> Self::Future {
-        let in_flight = self.activity.begin();
+        let in_flight = self.activity.begin(request.version());
         if let Some(peer) = self.peer {
             request.extensions_mut().insert(ConnectInfo(peer));
         }
@@ -412,6 +422,7 @@ pub(super) async fn serve<I>(
     builder
         .http1()
         .keep_alive(true)
+        .max_buf_size(MAX_HEAD_BYTES)
         // The watchdog times headers (see the module documentation).
         .header_read_timeout(None)
         .http2()
@@ -431,10 +442,11 @@ pub(super) async fn serve<I>(
     // the lingering close.
     let mut connection = Box::pin(builder.serve_connection(io, service));
     let mut graceful_since: Option<Instant> = None;
-    let mut shutting_down = *stopping.borrow();
-    if shutting_down {
-        return;
-    }
+    // A connection accepted just before shutdown is still served (its first
+    // request, with `Connection: close`): `changed` fires at once.
+    let mut shutting_down = false;
+    // One timer, moved as the deadline moves.
+    let mut timer = Box::pin(tokio::time::sleep_until(activity.accepted));
     loop {
         let verdict = if shutting_down && activity.snapshot().in_flight == 0 {
             // Shutting down: an idle connection gets the grace to flush a
@@ -462,6 +474,7 @@ pub(super) async fn serve<I>(
                 }
             },
         };
+        timer.as_mut().reset(wake);
         tokio::select! {
             result = connection.as_mut() => {
                 if let Err(e) = result {
@@ -477,7 +490,7 @@ pub(super) async fn serve<I>(
                 }
             }
             () = activity.changed.notified() => {}
-            () = tokio::time::sleep_until(wake) => {}
+            () = &mut timer => {}
         }
     }
     drop(connection);

@@ -18,6 +18,9 @@ use std::time::Duration;
 
 use axum::Router;
 use tokio::io::{AsyncRead, AsyncWrite};
+
+use crate::http::LinkSettings;
+use crate::http::context::base_url;
 use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
@@ -97,7 +100,9 @@ pub async fn serve<L: Listener>(
     shutdown: impl Future<Output = ()> + Send,
 ) -> bool {
     let options = Arc::new(options);
-    let permits = Arc::new(Semaphore::new(options.max_connections.max(1)));
+    let permits = Arc::new(Semaphore::new(
+        options.max_connections.clamp(1, Semaphore::MAX_PERMITS),
+    ));
     let mut connections = JoinSet::new();
     let (stop, stopping) = watch::channel(false);
     let mut backoff = Backoff::default();
@@ -106,7 +111,10 @@ pub async fn serve<L: Listener>(
         // A slot first: over the cap, connections wait in the accept queue.
         let permit = tokio::select! {
             () = &mut shutdown => break 'serving,
-            Some(_) = connections.join_next() => continue,
+            Some(ended) = connections.join_next() => {
+                report_panic(ended);
+                continue;
+            }
             permit = Arc::clone(&permits).acquire_owned() => {
                 permit.expect("the connection semaphore is never closed")
             }
@@ -114,7 +122,7 @@ pub async fn serve<L: Listener>(
         let (io, peer) = loop {
             tokio::select! {
                 () = &mut shutdown => break 'serving,
-                Some(_) = connections.join_next() => {}
+                Some(ended) = connections.join_next() => report_panic(ended),
                 accepted = listener.accept() => match accepted {
                     Ok(accepted) => {
                         backoff.reset();
@@ -149,13 +157,71 @@ pub async fn serve<L: Listener>(
     drop(listener);
     let _ = stop.send(true);
     let drained = tokio::time::timeout(options.shutdown_timeout, async {
-        while connections.join_next().await.is_some() {}
+        while let Some(ended) = connections.join_next().await {
+            report_panic(ended);
+        }
     })
     .await
     .is_ok();
     // Dropping the set aborts whatever is still running.
     drop(connections);
     drained
+}
+
+/// Says at start-up where the server listens, which address to open (with
+/// the scheme and host the links will use), and plainly when it listens on
+/// every interface or builds `https://` links that it does not serve itself.
+pub fn announce(addr: SocketAddr, links: &LinkSettings, store: &str) {
+    let url = open_url(addr, links);
+    tracing::info!(%addr, store, %url, "hushlink listening");
+    if addr.ip().is_unspecified() {
+        tracing::info!(
+            %addr,
+            "listening on every network interface: anyone who can reach this machine on port {} can use \
+             hushlink (SNAPPASS_BIND_ADDRESS=127.0.0.1 keeps it to this machine)",
+            addr.port()
+        );
+    }
+    if hosts_unchecked(addr, links) {
+        tracing::warn!(
+            "links are built from each request's Host header, and this server can be reached from other \
+             machines: set HUSHLINK_ALLOWED_HOSTS (or HOST_OVERRIDE) so that a forged Host cannot point \
+             links elsewhere"
+        );
+    }
+    if !links.no_ssl && links.host_override.is_none() {
+        tracing::info!(
+            "links start with https:// (NO_SSL is off) while hushlink serves plain HTTP: put a TLS proxy in \
+             front of it, or set NO_SSL=true"
+        );
+    }
+}
+
+/// Whether links take any Host a client sends while clients on other
+/// machines can connect.
+fn hosts_unchecked(addr: SocketAddr, links: &LinkSettings) -> bool {
+    links.allowed_hosts.is_none() && links.host_override.is_none() && !addr.ip().is_loopback()
+}
+
+/// The address to open: the base URL that links start with, for a request
+/// to this listener (`localhost` when it listens on every interface).
+pub fn open_url(addr: SocketAddr, links: &LinkSettings) -> String {
+    let host = if addr.ip().is_unspecified() {
+        format!("localhost:{}", addr.port())
+    } else {
+        addr.to_string()
+    };
+    base_url(links, Some(&host)).unwrap_or_else(|| format!("http://{host}/"))
+}
+
+/// Logs a connection task that panicked (its client got no answer, or a
+/// cut one); the server goes on.
+fn report_panic(ended: Result<(), tokio::task::JoinError>) {
+    if let Err(e) = ended
+        && e.is_panic()
+    {
+        tracing::error!(error = %e, "a connection task panicked");
+    }
 }
 
 /// Errors of one connection (it was reset before it was accepted): the
@@ -208,6 +274,60 @@ mod tests {
         }
         b.reset();
         assert_eq!(b.next_pause(), BACKOFF_FIRST);
+    }
+
+    #[test]
+    fn the_address_to_open_uses_the_links_scheme_host_and_prefix() {
+        let links = |no_ssl: bool, host: Option<&str>, prefix: Option<&str>| LinkSettings {
+            no_ssl,
+            host_override: host.map(Into::into),
+            url_prefix: prefix.map(Into::into),
+            allowed_hosts: None,
+        };
+        let any: SocketAddr = "0.0.0.0:5000".parse().unwrap();
+        let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let v6: SocketAddr = "[::1]:8080".parse().unwrap();
+        assert_eq!(
+            open_url(any, &links(true, None, None)),
+            "http://localhost:5000/"
+        );
+        assert_eq!(
+            open_url(any, &links(false, None, None)),
+            "https://localhost:5000/"
+        );
+        assert_eq!(
+            open_url(local, &links(true, None, Some("s"))),
+            "http://127.0.0.1:5000/s/"
+        );
+        assert_eq!(open_url(v6, &links(true, None, None)), "http://[::1]:8080/");
+        assert_eq!(
+            open_url(any, &links(false, Some("secrets.example.com"), Some("s"))),
+            "https://secrets.example.com/s/"
+        );
+    }
+
+    #[test]
+    fn a_reachable_server_without_allowed_hosts_is_warned_about() {
+        let mut links = LinkSettings {
+            no_ssl: true,
+            host_override: None,
+            url_prefix: None,
+            allowed_hosts: None,
+        };
+        let any: SocketAddr = "0.0.0.0:5000".parse().unwrap();
+        let lan: SocketAddr = "192.168.1.5:5000".parse().unwrap();
+        let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let local6: SocketAddr = "[::1]:5000".parse().unwrap();
+        assert!(hosts_unchecked(any, &links));
+        assert!(hosts_unchecked(lan, &links));
+        assert!(!hosts_unchecked(local, &links));
+        assert!(!hosts_unchecked(local6, &links));
+        links.allowed_hosts =
+            crate::http::context::AllowedHosts::parse_setting(Some("s.example")).unwrap();
+        assert!(!hosts_unchecked(any, &links));
+        links.allowed_hosts = None;
+        links.host_override = Some("s.example".into());
+        assert!(!hosts_unchecked(any, &links));
     }
 
     #[test]

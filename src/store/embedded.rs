@@ -1,25 +1,49 @@
-//! The embedded store: one redb file, durable, with group commit.
+//! The embedded store: one redb file, durable, with group commit, that
+//! reuses its space, gives it back, and survives a full disk.
 //!
-//! All writes go through one writer thread. It takes every write waiting in
-//! its queue (up to `MAX_BATCH`), applies them in a single write transaction
-//! and commits once, so one fsync acknowledges many requests: the store is
-//! both durable (nothing is answered before its commit is on disk) and fast
-//! under load. Commits use redb's two-phase commit, which its design notes
-//! advise when the data (here, attacker-chosen bytes) could be crafted to
-//! collide with the checksum of the one-phase scheme.
+//! **Commits.** All writes go through one writer thread. It takes every write
+//! waiting in its queue (up to `MAX_BATCH`), applies them in a single write
+//! transaction and commits once, so one fsync acknowledges many requests:
+//! the store is both durable (nothing is answered before its commit is on
+//! disk) and fast under load. Commits use redb's two-phase commit, which its
+//! design notes advise when the data (here, attacker-chosen bytes) could be
+//! crafted to collide with the checksum of the one-phase scheme.
 //!
-//! Reads (`peek`) use redb's MVCC read transactions and never wait for the
-//! writer. Expired secrets are invisible to reads at once and deleted by a
-//! background purge that an owned drop guard stops with the store.
+//! **Reads** (`peek`, key lookups) use redb's MVCC read transactions and
+//! never wait for the writer. Expired secrets are invisible to reads at once
+//! and deleted by a background purge that an owned drop guard stops with the
+//! store.
+//!
+//! **Space.** redb writes copy-on-write: a commit writes new pages and frees
+//! the ones it replaced, and a freed page is reused once no read transaction
+//! still sees it (one or two commits later). Reveals and the purge thus free
+//! space that later creates reuse, and the file keeps the size of its peak
+//! live data. It never shrinks by itself, though (only free pages at its very
+//! end are cut), so after the background purge the writer compacts the file
+//! (`Database::compact`) when at most half of it is in use, at most once per
+//! `COMPACT_MIN_INTERVAL`. redb's page cache is bounded by
+//! `HUSHLINK_STORE_CACHE_MB` (redb's own default is 1 GiB, which a busy
+//! server would fill with pages of secrets long gone).
+//!
+//! **A full disk.** Below `HUSHLINK_MIN_FREE_DISK` of free space, creates are
+//! refused at once with [`StoreError::Full`] (507), and everything that
+//! frees space (reveals, the purge) keeps committing. A small reserve file
+//! (`hushlink.reserve`) is given back to the file system when a commit fails
+//! for lack of space anyway (the disk filled by someone else), and the
+//! failed reveals are retried once. redb fails every later operation after
+//! one I/O error, so the writer reopens the file after one, and keeps
+//! trying every second while it cannot; `ping` fails while commits fail and
+//! `ready` while creates are refused.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use tokio::sync::{mpsc, oneshot};
 
+use super::disk::{self, MinFreeDisk};
 use super::{
     Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, ReceiptRead, ReceiptStore,
     Record, SecretStore, StoreError, Take,
@@ -55,6 +79,52 @@ const HEADER_LEN: usize = 12;
 const MAX_BATCH: usize = 512;
 /// The database file inside the data directory.
 pub const FILE_NAME: &str = "hushlink.redb";
+/// Space held back for commits that free space, given back when the disk is full.
+pub const RESERVE_FILE_NAME: &str = "hushlink.reserve";
+/// The reserve's size: a few hundred pages, more than a batch of reveals rewrites.
+const RESERVE_BYTES: u64 = 1024 * 1024;
+/// The default bound of redb's page cache, in MiB (`HUSHLINK_STORE_CACHE_MB`).
+pub const DEFAULT_CACHE_MB: u64 = 8;
+/// Files smaller than this are never compacted: there is little to give back.
+const COMPACT_MIN_FILE: u64 = 4 * 1024 * 1024;
+/// Compactions are at least this far apart: each holds every request for
+/// its duration (short when the file is mostly free, which is its trigger).
+const COMPACT_MIN_INTERVAL: Duration = Duration::from_secs(60);
+/// While free disk space is below the floor, compactions may be this close,
+/// and run when a quarter of the file is free: the space they give back is
+/// what lets creates resume.
+const LOW_DISK_COMPACT_INTERVAL: Duration = Duration::from_secs(5);
+/// `compact` moves pages towards the start in passes; a bounded number of them.
+const COMPACT_MAX_PASSES: usize = 8;
+/// How often the free space is measured while only reveals and other
+/// writes that free space arrive (a batch with a create always measures:
+/// one `statvfs` is cheap beside the commit's fsync).
+const SPACE_CHECK_EVERY: Duration = Duration::from_millis(100);
+/// How often the background task wakes the writer to measure the free space
+/// and, while commits fail, to reopen the file.
+const CHECK_EVERY: Duration = Duration::from_secs(1);
+
+/// How the embedded store is run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Time between purges of expired secrets (and compaction checks).
+    pub purge_every: Duration,
+    /// Bound of redb's page cache, in bytes.
+    pub cache_bytes: usize,
+    /// Free space below which creates are refused.
+    pub min_free_disk: MinFreeDisk,
+}
+
+impl Options {
+    /// The defaults, with a purge every `purge_every`.
+    pub fn new(purge_every: Duration) -> Self {
+        Options {
+            purge_every,
+            cache_bytes: (DEFAULT_CACHE_MB << 20) as usize,
+            min_free_disk: MinFreeDisk::Default,
+        }
+    }
+}
 
 /// A write for the writer thread, with where to send its answer.
 enum Op {
@@ -92,9 +162,7 @@ enum Op {
     ResetBootstrap {
         reply: oneshot::Sender<Result<bool, StoreError>>,
     },
-    Close {
-        reply: oneshot::Sender<()>,
-    },
+    /// A create with its receipt (`ReceiptStore::put_with_receipt`).
     PutWithReceipt {
         key: String,
         expires_at: u64,
@@ -107,91 +175,185 @@ enum Op {
         hash: ReceiptHash,
         reply: oneshot::Sender<Result<ReceiptRead, StoreError>>,
     },
+    /// Measure the free space; reopen the file if commits fail.
+    Check,
+    Close {
+        reply: oneshot::Sender<()>,
+    },
+}
+
+/// What a write decided, before its commit is known.
+enum Outcome {
+    Unit,
+    Take(Take),
+    Count(usize),
+    Bool(bool),
+    Attempt(Attempt),
+    Receipt(ReceiptRead),
+}
+
+impl Op {
+    fn is_put(&self) -> bool {
+        matches!(self, Op::Put { .. } | Op::PutWithReceipt { .. })
+    }
+
+    /// Sends the answer: the outcome once committed, or the error.
+    fn answer(self, result: Result<Outcome, StoreError>) {
+        match self {
+            Op::Put { reply, .. }
+            | Op::PutWithReceipt { reply, .. }
+            | Op::TouchKey { reply, .. } => {
+                let _ = reply.send(result.map(|_| ()));
+            }
+            Op::Take { reply, .. } => {
+                let _ = reply.send(result.map(|o| match o {
+                    Outcome::Take(t) => t,
+                    _ => Take::Gone,
+                }));
+            }
+            Op::Purge { reply } => {
+                let _ = reply.send(result.map(|o| match o {
+                    Outcome::Count(n) => n,
+                    _ => 0,
+                }));
+            }
+            Op::FailAttempt { reply, .. } => {
+                let _ = reply.send(result.map(|o| match o {
+                    Outcome::Attempt(a) => a,
+                    _ => Attempt::Gone,
+                }));
+            }
+            Op::CommitKeys { reply, .. } | Op::ResetBootstrap { reply } => {
+                let _ = reply.send(result.map(|o| matches!(o, Outcome::Bool(true))));
+            }
+            Op::Burn { reply, .. } => {
+                let _ = reply.send(result.map(|o| match o {
+                    Outcome::Receipt(read) => read,
+                    _ => None,
+                }));
+            }
+            Op::Check | Op::Close { .. } => {}
+        }
+    }
+}
+
+/// Why writes are held back, as the writer last found.
+#[derive(Debug, Clone)]
+enum Trouble {
+    /// Free space is below the threshold: creates are refused, the rest commits.
+    LowDisk(String),
+    /// Commits fail (a full disk, an I/O error); the writer keeps reopening.
+    Failing(String),
+}
+
+/// What the writer thread and the readers share.
+struct Shared {
+    dir: PathBuf,
+    path: PathBuf,
+    /// `None` while the file is being reopened after an I/O error, or could
+    /// not be. Readers hold the read side for a whole read transaction; the
+    /// writer takes the write side only to compact or reopen, when no
+    /// transaction may be live.
+    db: RwLock<Option<Database>>,
+    trouble: Mutex<Option<Trouble>>,
+}
+
+impl Shared {
+    fn trouble(&self) -> Option<Trouble> {
+        self.trouble.lock().map(|t| t.clone()).unwrap_or(None)
+    }
+
+    fn set_trouble(&self, trouble: Option<Trouble>) {
+        if let Ok(mut t) = self.trouble.lock() {
+            *t = trouble;
+        }
+    }
 }
 
 /// The embedded, durable secret store.
 pub struct EmbeddedStore {
-    db: Arc<Database>,
+    shared: Arc<Shared>,
     writer: mpsc::UnboundedSender<Op>,
-    path: PathBuf,
-    _purge: PurgeGuard,
+    _background: BackgroundGuard,
 }
 
-/// Owns the background purge task; dropping the store stops it.
-struct PurgeGuard(tokio::task::JoinHandle<()>);
+/// Owns the background task (purge, checks); dropping the store stops it.
+struct BackgroundGuard(tokio::task::JoinHandle<()>);
 
-impl Drop for PurgeGuard {
+impl Drop for BackgroundGuard {
     fn drop(&mut self) {
         self.0.abort();
     }
 }
 
 impl EmbeddedStore {
-    /// Opens (or creates) the store in `data_dir` and starts its writer
-    /// thread and a purge of expired secrets every `purge_every`.
+    /// Opens (or creates) the store in `data_dir` with the default options
+    /// and a purge of expired secrets every `purge_every`.
     pub fn open(data_dir: &Path, purge_every: Duration) -> Result<Self, StoreError> {
+        Self::open_with(data_dir, Options::new(purge_every))
+    }
+
+    /// Opens (or creates) the store in `data_dir` and starts its writer
+    /// thread and its background task.
+    pub fn open_with(data_dir: &Path, options: Options) -> Result<Self, StoreError> {
+        let created = !data_dir.exists();
         std::fs::create_dir_all(data_dir).map_err(|e| {
             StoreError::Internal(format!(
                 "cannot create data directory {}: {e}",
                 data_dir.display()
             ))
         })?;
-        restrict_permissions(data_dir);
-        let path = data_dir.join(FILE_NAME);
-        let db = Database::create(&path)
-            .map_err(|e| StoreError::Internal(format!("cannot open {}: {e}", path.display())))?;
-        // Create the tables up front, so read transactions never find them missing.
-        let txn = db.begin_write().map_err(internal)?;
-        {
-            txn.open_table(SECRETS).map_err(internal)?;
-            txn.open_table(EXPIRY).map_err(internal)?;
-            txn.open_table(KEYS).map_err(internal)?;
-            txn.open_table(KEY_HASHES).map_err(internal)?;
-            txn.open_table(KEY_LAST_USED).map_err(internal)?;
-            txn.open_table(KEY_META).map_err(internal)?;
-            txn.open_table(ZK_ATTEMPTS).map_err(internal)?;
-            receipts::create_tables(&txn).map_err(internal)?;
+        // Only a directory made here: an existing one (shared, or set up by
+        // an operator) keeps its mode; the file itself is owner-only.
+        if created {
+            restrict_permissions(data_dir, 0o700);
         }
-        txn.commit().map_err(internal)?;
+        let path = data_dir.join(FILE_NAME);
+        create_private_file(&path)?;
+        let db = open_db(&path, options.cache_bytes)
+            .map_err(|e| StoreError::Internal(format!("cannot open {}: {e}", path.display())))?;
 
-        let db = Arc::new(db);
+        let shared = Arc::new(Shared {
+            dir: data_dir.to_owned(),
+            path,
+            db: RwLock::new(Some(db)),
+            trouble: Mutex::new(None),
+        });
+        let mut writer = Writer {
+            shared: Arc::clone(&shared),
+            cache_bytes: options.cache_bytes,
+            min_free: options.min_free_disk,
+            space_checked: None,
+            low_disk: None,
+            last_compaction: None,
+            last_reopen: None,
+        };
+        writer.refresh_space(true);
+        writer.ensure_reserve();
         let (tx, rx) = mpsc::unbounded_channel();
-        let writer_db = Arc::clone(&db);
         std::thread::Builder::new()
             .name("hushlink-writer".into())
-            .spawn(move || writer_loop(writer_db, rx))
+            .spawn(move || writer.run(rx))
             .map_err(|e| StoreError::Internal(format!("cannot start writer thread: {e}")))?;
 
-        let purge_tx = tx.clone();
-        let purge = tokio::spawn(async move {
-            let mut tick = tokio::time::interval(purge_every);
-            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                tick.tick().await;
-                let (reply, answer) = oneshot::channel();
-                if purge_tx.send(Op::Purge { reply }).is_err() {
-                    return;
-                }
-                match answer.await {
-                    Ok(Ok(0)) => {}
-                    Ok(Ok(n)) => tracing::debug!(purged = n, "purged expired secrets"),
-                    Ok(Err(e)) => tracing::warn!(error = %e, "purge of expired secrets failed"),
-                    Err(_) => return,
-                }
-            }
-        });
-
+        let background = tokio::spawn(background(tx.clone(), options.purge_every));
         Ok(EmbeddedStore {
-            db,
+            shared,
             writer: tx,
-            path,
-            _purge: PurgeGuard(purge),
+            _background: BackgroundGuard(background),
         })
     }
 
     /// The database file's path.
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.shared.path
+    }
+
+    /// Purges expired secrets now, then compacts the file if it is mostly
+    /// free (what the background task does every purge interval). Returns
+    /// how many secrets were purged.
+    pub async fn maintain(&self) -> Result<usize, StoreError> {
+        self.send(|reply| Op::Purge { reply }).await?
     }
 
     /// Runs a read transaction off the async threads.
@@ -199,8 +361,10 @@ impl EmbeddedStore {
         &self,
         f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let db = Arc::clone(&self.db);
+        let shared = Arc::clone(&self.shared);
         tokio::task::spawn_blocking(move || {
+            let guard = shared.db.read().map_err(internal)?;
+            let db = guard.as_ref().ok_or_else(|| reopening(&shared))?;
             let txn = db.begin_read().map_err(internal)?;
             f(&txn)
         })
@@ -215,6 +379,58 @@ impl EmbeddedStore {
     }
 }
 
+/// The background task: wakes the writer every `CHECK_EVERY` and purges
+/// every `purge_every`. Stops when the store is dropped (its guard aborts
+/// it) or closed (the writer is gone).
+async fn background(writer: mpsc::UnboundedSender<Op>, purge_every: Duration) {
+    let mut check = tokio::time::interval(CHECK_EVERY);
+    check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut purge = tokio::time::interval(purge_every);
+    purge.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = check.tick() => {
+                if writer.send(Op::Check).is_err() {
+                    return;
+                }
+            }
+            _ = purge.tick() => {
+                let (reply, answer) = oneshot::channel();
+                if writer.send(Op::Purge { reply }).is_err() {
+                    return;
+                }
+                match answer.await {
+                    Ok(Ok(0)) => {}
+                    Ok(Ok(n)) => tracing::debug!(purged = n, "purged expired secrets"),
+                    Ok(Err(e)) => tracing::warn!(error = %e, "purge of expired secrets failed"),
+                    Err(_) => return,
+                }
+            }
+        }
+    }
+}
+
+/// Opens the redb file with a bounded cache and makes sure every table exists,
+/// so read transactions never find one missing.
+fn open_db(path: &Path, cache_bytes: usize) -> Result<Database, redb::Error> {
+    let db = Database::builder()
+        .set_cache_size(cache_bytes)
+        .create(path)?;
+    let txn = db.begin_write()?;
+    {
+        txn.open_table(SECRETS)?;
+        txn.open_table(EXPIRY)?;
+        txn.open_table(KEYS)?;
+        txn.open_table(KEY_HASHES)?;
+        txn.open_table(KEY_LAST_USED)?;
+        txn.open_table(KEY_META)?;
+        txn.open_table(ZK_ATTEMPTS)?;
+        receipts::create_tables(&txn)?;
+    }
+    txn.commit()?;
+    Ok(db)
+}
+
 #[async_trait]
 impl SecretStore for EmbeddedStore {
     async fn put(
@@ -224,7 +440,7 @@ impl SecretStore for EmbeddedStore {
         ttl: Ttl,
         views: Views,
     ) -> Result<(), StoreError> {
-        let expires_at = now_secs().saturating_add(ttl.secs());
+        let expires_at = expires_at(now(), ttl.secs());
         let (key, value, views) = (key.as_str().to_owned(), value.to_vec(), views.get());
         self.send(|reply| Op::Put {
             key,
@@ -277,14 +493,26 @@ impl SecretStore for EmbeddedStore {
         .await
     }
 
+    /// The store answers: its writer runs, its last commit succeeded, and a
+    /// read transaction can begin.
     async fn ping(&self) -> Result<(), StoreError> {
         if self.writer.is_closed() {
             return Err(closed());
         }
-        let db = Arc::clone(&self.db);
-        tokio::task::spawn_blocking(move || db.begin_read().map(|_| ()).map_err(internal))
-            .await
-            .map_err(|e| StoreError::Internal(e.to_string()))?
+        if let Some(Trouble::Failing(cause)) = self.shared.trouble() {
+            return Err(StoreError::Unavailable(cause));
+        }
+        self.read(|_| Ok(())).await
+    }
+
+    /// Ready for new secrets: it answers, and the disk has room.
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.ping().await?;
+        match self.shared.trouble() {
+            Some(Trouble::LowDisk(cause)) => Err(StoreError::Full(cause)),
+            Some(Trouble::Failing(cause)) => Err(StoreError::Unavailable(cause)),
+            None => Ok(()),
+        }
     }
 
     async fn close(&self) {
@@ -455,205 +683,507 @@ fn commit_keys_in(
     Ok(true)
 }
 
-/// The writer thread: drains the queue into batches, one commit per batch.
-fn writer_loop(db: Arc<Database>, mut rx: mpsc::UnboundedReceiver<Op>) {
-    while let Some(first) = rx.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(op) => batch.push(op),
-                Err(_) => break,
+/// The writer thread's state.
+struct Writer {
+    shared: Arc<Shared>,
+    cache_bytes: usize,
+    min_free: MinFreeDisk,
+    /// When the free space was last measured.
+    space_checked: Option<Instant>,
+    /// Why creates are refused, while free space is short.
+    low_disk: Option<String>,
+    /// When compaction was last considered (at most once per interval).
+    last_compaction: Option<Instant>,
+    /// When the file was last reopened (at most once per `CHECK_EVERY`
+    /// while it cannot be: a reopen may read the whole file to repair it).
+    last_reopen: Option<Instant>,
+}
+
+impl Writer {
+    /// Drains the queue into batches, one commit per batch, until closed.
+    fn run(mut self, mut rx: mpsc::UnboundedReceiver<Op>) {
+        while let Some(first) = rx.blocking_recv() {
+            let mut batch = vec![first];
+            while batch.len() < MAX_BATCH {
+                match rx.try_recv() {
+                    Ok(op) => batch.push(op),
+                    Err(_) => break,
+                }
             }
-        }
-        let close = apply_batch(&db, batch);
-        if let Some(reply) = close {
-            drop(db);
-            let _ = reply.send(());
-            return;
-        }
-    }
-}
-
-/// An answer held back until its batch is committed.
-enum Pending {
-    Put(oneshot::Sender<Result<(), StoreError>>),
-    Take(oneshot::Sender<Result<Take, StoreError>>, Take),
-    Attempt(oneshot::Sender<Result<Attempt, StoreError>>, Attempt),
-    Purge(oneshot::Sender<Result<usize, StoreError>>, usize),
-    Bool(oneshot::Sender<Result<bool, StoreError>>, bool),
-    Unit(oneshot::Sender<Result<(), StoreError>>),
-    Receipt(
-        oneshot::Sender<Result<ReceiptRead, StoreError>>,
-        ReceiptRead,
-    ),
-}
-
-/// Applies a batch in one transaction and answers every op after the commit.
-/// Returns the reply of a `Close` found in the batch.
-fn apply_batch(db: &Database, batch: Vec<Op>) -> Option<oneshot::Sender<()>> {
-    let mut pending = Vec::with_capacity(batch.len());
-    let mut close = None;
-    let now = now_secs();
-    let result = (|| -> Result<(), redb::Error> {
-        let mut txn = db.begin_write()?;
-        txn.set_two_phase_commit(true);
-        {
-            let mut secrets = txn.open_table(SECRETS)?;
-            let mut expiry = txn.open_table(EXPIRY)?;
+            let mut writes = Vec::with_capacity(batch.len());
+            let mut close = None;
+            let mut check = false;
             for op in batch {
                 match op {
-                    Op::Put {
-                        key,
-                        expires_at,
-                        views,
-                        value,
-                        reply,
-                    } => {
-                        let mut row = Vec::with_capacity(HEADER_LEN + value.len());
-                        row.extend_from_slice(&expires_at.to_be_bytes());
-                        row.extend_from_slice(&views.to_be_bytes());
-                        row.extend_from_slice(&value);
-                        secrets.insert(key.as_str(), row.as_slice())?;
-                        expiry.insert((expires_at, key.as_str()), ())?;
-                        pending.push(Pending::Put(reply));
-                    }
-                    Op::Take {
-                        key,
-                        expected,
-                        reply,
-                    } => {
-                        let current = secrets.get(key.as_str())?.map(|v| v.value().to_vec());
-                        let outcome =
-                            match current.as_deref().map(|row| (row, decode_live(row, now))) {
-                                Some((row, Some(record))) if record.value == expected => {
-                                    let expires_at = read_u64(row);
-                                    let left = record.views_left - 1;
-                                    if left == 0 {
-                                        secrets.remove(key.as_str())?;
-                                        expiry.remove((expires_at, key.as_str()))?;
-                                    } else {
-                                        let mut row = row.to_vec();
-                                        row[8..HEADER_LEN].copy_from_slice(&left.to_be_bytes());
-                                        secrets.insert(key.as_str(), row.as_slice())?;
-                                    }
-                                    receipts::viewed(&txn, &key, left, now)?;
-                                    Take::Taken { views_left: left }
-                                }
-                                _ => Take::Gone,
-                            };
-                        pending.push(Pending::Take(reply, outcome));
-                    }
-                    Op::Purge { reply } => {
-                        let expired: Vec<(u64, String)> = expiry
-                            .range(..(now + 1, ""))?
-                            .map(|entry| entry.map(|(k, _)| (k.value().0, k.value().1.to_owned())))
-                            .collect::<Result<_, _>>()?;
-                        for (at, key) in &expired {
-                            expiry.remove((*at, key.as_str()))?;
-                            // Only remove the secret if this index entry is its current one.
-                            let stale = secrets
-                                .get(key.as_str())?
-                                .map(|v| read_u64(v.value()) == *at);
-                            if stale == Some(true) {
-                                secrets.remove(key.as_str())?;
-                            }
-                        }
-                        zk_attempts::purge(&txn, now)?;
-                        receipts::purge(&txn, now)?;
-                        pending.push(Pending::Purge(reply, expired.len()));
-                    }
-                    Op::FailAttempt { key, limit, reply } => {
-                        let outcome =
-                            zk_attempts::fail(&txn, &mut secrets, &mut expiry, &key, limit, now)?;
-                        receipts::failed(&txn, &key, outcome, now)?;
-                        pending.push(Pending::Attempt(reply, outcome));
-                    }
-                    Op::CommitKeys {
-                        version,
-                        changes,
-                        bootstrap,
-                        reply,
-                    } => {
-                        let done = commit_keys_in(&txn, version, changes, bootstrap)?;
-                        pending.push(Pending::Bool(reply, done));
-                    }
-                    Op::TouchKey { name, at, reply } => {
-                        let exists = txn.open_table(KEYS)?.get(name.as_str())?.is_some();
-                        if exists {
-                            txn.open_table(KEY_LAST_USED)?.insert(name.as_str(), at)?;
-                        }
-                        pending.push(Pending::Unit(reply));
-                    }
-                    Op::ResetBootstrap { reply } => {
-                        let mut meta = txn.open_table(KEY_META)?;
-                        let existed = meta.remove(META_BOOTSTRAPPED)?.is_some();
-                        let version = meta
-                            .get(META_VERSION)?
-                            .map(|v| read_u64(v.value()))
-                            .unwrap_or(0);
-                        meta.insert(META_VERSION, (version + 1).to_be_bytes().as_slice())?;
-                        pending.push(Pending::Bool(reply, existed));
-                    }
                     Op::Close { reply } => close = Some(reply),
-                    Op::PutWithReceipt {
-                        key,
-                        expires_at,
-                        views,
-                        value,
-                        receipt,
-                        reply,
-                    } => {
-                        let new = receipts::NewSecret {
-                            key: &key,
-                            expires_at,
-                            views,
-                            value: &value,
-                        };
-                        receipts::put(&txn, &mut secrets, &mut expiry, new, receipt, now)?;
-                        pending.push(Pending::Put(reply));
-                    }
-                    Op::Burn { hash, reply } => {
-                        let read = receipts::burn(&txn, &mut secrets, &mut expiry, hash, now)?;
-                        pending.push(Pending::Receipt(reply, read));
-                    }
+                    Op::Check => check = true,
+                    op => writes.push(op),
                 }
             }
+            if check {
+                self.check();
+            }
+            if !writes.is_empty() {
+                self.write(writes);
+            }
+            if let Some(reply) = close {
+                if let Ok(mut db) = self.shared.db.write() {
+                    *db = None;
+                }
+                let _ = reply.send(());
+                return;
+            }
         }
-        txn.commit()?;
-        Ok(())
-    })();
+    }
 
-    match result {
-        Ok(()) => {
-            for p in pending {
-                match p {
-                    Pending::Put(r) => drop(r.send(Ok(()))),
-                    Pending::Take(r, outcome) => drop(r.send(Ok(outcome))),
-                    Pending::Attempt(r, outcome) => drop(r.send(Ok(outcome))),
-                    Pending::Purge(r, n) => drop(r.send(Ok(n))),
-                    Pending::Bool(r, b) => drop(r.send(Ok(b))),
-                    Pending::Unit(r) => drop(r.send(Ok(()))),
-                    Pending::Receipt(r, read) => drop(r.send(Ok(read))),
+    /// The periodic check: free space, the reserve, and a reopen while the
+    /// file is closed or commits fail.
+    fn check(&mut self) {
+        self.refresh_space(true);
+        let failing = matches!(self.shared.trouble(), Some(Trouble::Failing(_)));
+        let closed = self.shared.db.read().map(|db| db.is_none()).unwrap_or(true);
+        if closed {
+            self.reopen();
+        } else if failing {
+            // No write may come to show that commits work again: an empty
+            // one does, so health and readiness recover on an idle server.
+            if let Err(e) = self.commit(&[]) {
+                tracing::debug!(error = %e, "embedded store still cannot commit");
+                if needs_reopen(&e) {
+                    self.reopen();
                 }
             }
         }
-        Err(e) => {
-            tracing::error!(error = %e, "embedded store commit failed");
-            let err = || StoreError::Internal(format!("commit failed: {e}"));
-            for p in pending {
-                match p {
-                    Pending::Put(r) => drop(r.send(Err(err()))),
-                    Pending::Take(r, _) => drop(r.send(Err(err()))),
-                    Pending::Attempt(r, _) => drop(r.send(Err(err()))),
-                    Pending::Purge(r, _) => drop(r.send(Err(err()))),
-                    Pending::Bool(r, _) => drop(r.send(Err(err()))),
-                    Pending::Unit(r) => drop(r.send(Err(err()))),
-                    Pending::Receipt(r, _) => drop(r.send(Err(err()))),
+        if self.low_disk.is_none() {
+            self.ensure_reserve();
+        } else if !failing {
+            self.maybe_compact(true);
+        }
+    }
+
+    /// Commits a batch of writes and answers each.
+    fn write(&mut self, mut ops: Vec<Op>) {
+        self.refresh_space(ops.iter().any(Op::is_put));
+        if let Some(cause) = self.low_disk.clone() {
+            // Creates would eat the space reveals and the purge need.
+            ops = refuse_puts(ops, || StoreError::Full(cause.clone()));
+            if ops.is_empty() {
+                return;
+            }
+        }
+        let purge = ops.iter().any(|op| matches!(op, Op::Purge { .. }));
+        let e = match self.commit(&ops) {
+            Ok(outcomes) => {
+                // A purge is answered after the compaction it may lead to,
+                // so whoever asked for it sees the result; the rest at once.
+                let (purges, rest): (Vec<_>, Vec<_>) = ops
+                    .into_iter()
+                    .zip(outcomes)
+                    .partition(|(op, _)| matches!(op, Op::Purge { .. }));
+                for (op, outcome) in rest {
+                    op.answer(Ok(outcome));
+                }
+                if purge {
+                    self.maybe_compact(false);
+                }
+                for (op, outcome) in purges {
+                    op.answer(Ok(outcome));
+                }
+                return;
+            }
+            Err(e) => e,
+        };
+        let full = is_no_space(&e);
+        let cause = if full {
+            format!("the disk holding {} is full", self.shared.dir.display())
+        } else {
+            format!("embedded store commit failed: {e}")
+        };
+        tracing::error!(error = %e, "embedded store commit failed");
+        if full {
+            self.release_reserve();
+            self.refresh_space(true);
+        }
+        if needs_reopen(&e) {
+            self.reopen();
+        }
+        // Not ready until a commit succeeds again (the retry below, a
+        // later write, or the periodic check's empty commit).
+        self.shared
+            .set_trouble(Some(Trouble::Failing(cause.clone())));
+        // One more try without the creates, on the reopened file and with
+        // the reserve given back: reveals and the purge free space.
+        let fail = |full: bool, cause: &str| {
+            if full {
+                StoreError::Full(cause.to_owned())
+            } else {
+                StoreError::Unavailable(cause.to_owned())
+            }
+        };
+        let ops = refuse_puts(ops, || fail(full, &cause));
+        if ops.is_empty() {
+            return;
+        }
+        match self.commit(&ops) {
+            Ok(outcomes) => answer_all(ops, outcomes),
+            Err(e) => {
+                tracing::error!(error = %e, "embedded store commit failed again");
+                let again_full = full || is_no_space(&e);
+                if needs_reopen(&e) {
+                    self.reopen();
+                }
+                self.shared
+                    .set_trouble(Some(Trouble::Failing(cause.clone())));
+                for op in ops {
+                    op.answer(Err(fail(again_full, &cause)));
                 }
             }
         }
     }
-    close
+
+    /// Applies `ops` in one write transaction and commits it.
+    fn commit(&self, ops: &[Op]) -> Result<Vec<Outcome>, redb::Error> {
+        let guard = self.shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
+        let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
+        let outcomes = apply(db, ops, now_secs())?;
+        if matches!(self.shared.trouble(), Some(Trouble::Failing(_))) {
+            self.shared
+                .set_trouble(self.low_disk.clone().map(Trouble::LowDisk));
+        }
+        Ok(outcomes)
+    }
+
+    /// Drops the handle (redb fails every operation after an I/O error) and
+    /// opens the file again; redb repairs it if the failed commit left it
+    /// unfinished. On failure the store stays closed until the next try.
+    fn reopen(&mut self) {
+        let closed = self.shared.db.read().map(|db| db.is_none()).unwrap_or(true);
+        if closed
+            && self
+                .last_reopen
+                .is_some_and(|t| t.elapsed() < CHECK_EVERY / 2)
+        {
+            return;
+        }
+        self.last_reopen = Some(Instant::now());
+        let Ok(mut guard) = self.shared.db.write() else {
+            return;
+        };
+        *guard = None;
+        match open_db(&self.shared.path, self.cache_bytes) {
+            Ok(db) => {
+                *guard = Some(db);
+                tracing::info!("embedded store reopened");
+                self.shared
+                    .set_trouble(self.low_disk.clone().map(Trouble::LowDisk));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot reopen the embedded store yet; retrying");
+                self.shared.set_trouble(Some(Trouble::Failing(format!(
+                    "embedded store cannot be opened: {e}"
+                ))));
+            }
+        }
+    }
+
+    /// Measures the free space (at most every `SPACE_CHECK_EVERY` unless
+    /// `force`), and records whether creates must be refused.
+    fn refresh_space(&mut self, force: bool) {
+        if !force
+            && self
+                .space_checked
+                .is_some_and(|t| t.elapsed() < SPACE_CHECK_EVERY)
+        {
+            return;
+        }
+        self.space_checked = Some(Instant::now());
+        let space = match disk::space(&self.shared.dir) {
+            Ok(space) => space,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot measure free disk space");
+                return;
+            }
+        };
+        let needed = self.min_free.bytes(space.total);
+        let low = (space.available < needed).then(|| {
+            format!(
+                "free disk space for the embedded store is below HUSHLINK_MIN_FREE_DISK ({} MiB free, {} MiB required)",
+                space.available >> 20,
+                needed.div_ceil(1 << 20)
+            )
+        });
+        if low.is_some() != self.low_disk.is_some() {
+            match &low {
+                Some(cause) => tracing::warn!(%cause, "refusing new secrets"),
+                None => tracing::info!("free disk space is back: accepting new secrets"),
+            }
+        }
+        self.low_disk = low;
+        match self.shared.trouble() {
+            Some(Trouble::Failing(_)) => {}
+            _ => self
+                .shared
+                .set_trouble(self.low_disk.clone().map(Trouble::LowDisk)),
+        }
+    }
+
+    /// Creates the reserve file if it is missing and there is room for it.
+    fn ensure_reserve(&self) {
+        let path = self.shared.dir.join(RESERVE_FILE_NAME);
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() >= RESERVE_BYTES) {
+            return;
+        }
+        let written = (|| -> std::io::Result<()> {
+            use std::io::Write;
+            let mut file = std::fs::File::create(&path)?;
+            // Real blocks, not a sparse file: zeros written out.
+            let zeros = vec![0u8; 64 * 1024];
+            for _ in 0..RESERVE_BYTES / zeros.len() as u64 {
+                file.write_all(&zeros)?;
+            }
+            file.sync_all()
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&path);
+            tracing::debug!(error = %e, "cannot create the disk space reserve yet");
+        }
+    }
+
+    /// Gives the reserve's space back to the file system.
+    fn release_reserve(&self) {
+        let path = self.shared.dir.join(RESERVE_FILE_NAME);
+        if std::fs::remove_file(&path).is_ok() {
+            tracing::warn!("disk full: released the embedded store's space reserve");
+        }
+    }
+
+    /// Compacts the file when at most half of it is in use (`low_disk`: a
+    /// quarter of it is free), at a bounded rate. Runs between batches,
+    /// holding the write side of the lock, so no transaction is live (redb
+    /// requires it).
+    fn maybe_compact(&mut self, low_disk: bool) {
+        let interval = if low_disk {
+            LOW_DISK_COMPACT_INTERVAL
+        } else {
+            COMPACT_MIN_INTERVAL
+        };
+        if self.last_compaction.is_some_and(|t| t.elapsed() < interval) {
+            return;
+        }
+        let min_file = if low_disk { 0 } else { COMPACT_MIN_FILE };
+        let before = match std::fs::metadata(&self.shared.path) {
+            Ok(m) if m.len() >= min_file => m.len(),
+            _ => return,
+        };
+        // Measured (a walk of the trees) at most once per interval, and
+        // under the read side of the lock: readers go on meanwhile.
+        self.last_compaction = Some(Instant::now());
+        let used = (|| -> Result<u64, redb::Error> {
+            let guard = self.shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
+            let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
+            let txn = db.begin_write()?;
+            let stats = txn.stats()?;
+            txn.abort()?;
+            Ok(stats.allocated_pages() * stats.page_size() as u64)
+        })();
+        let used = match used {
+            Ok(used) => used,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot measure the embedded store's use");
+                return;
+            }
+        };
+        let worth_it = if low_disk {
+            used.saturating_mul(4) <= before.saturating_mul(3)
+        } else {
+            used.saturating_mul(2) <= before
+        };
+        if !worth_it {
+            return;
+        }
+        let Ok(mut guard) = self.shared.db.write() else {
+            return;
+        };
+        let Some(db) = guard.as_mut() else {
+            return;
+        };
+        let started = Instant::now();
+        for _ in 0..COMPACT_MAX_PASSES {
+            match db.compact() {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "compaction of the embedded store failed");
+                    break;
+                }
+            }
+        }
+        let after = std::fs::metadata(&self.shared.path).map_or(before, |m| m.len());
+        tracing::info!(
+            before_bytes = before,
+            after_bytes = after,
+            used_bytes = used,
+            ms = started.elapsed().as_millis() as u64,
+            "compacted the embedded store"
+        );
+    }
+}
+
+/// Answers the creates among `ops` with `error`; returns the others.
+fn refuse_puts(ops: Vec<Op>, error: impl Fn() -> StoreError) -> Vec<Op> {
+    let (puts, rest): (Vec<Op>, Vec<Op>) = ops.into_iter().partition(Op::is_put);
+    for op in puts {
+        op.answer(Err(error()));
+    }
+    rest
+}
+
+fn answer_all(ops: Vec<Op>, outcomes: Vec<Outcome>) {
+    for (op, outcome) in ops.into_iter().zip(outcomes) {
+        op.answer(Ok(outcome));
+    }
+}
+
+/// The file system has no room (or the user's quota is spent).
+fn is_no_space(e: &redb::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(e, redb::Error::Io(io)
+        if matches!(io.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded))
+}
+
+/// redb refuses every operation after an I/O error until it is reopened.
+fn needs_reopen(e: &redb::Error) -> bool {
+    matches!(e, redb::Error::Io(_) | redb::Error::PreviousIo)
+}
+
+/// Applies a batch in one transaction and commits it; returns each op's
+/// outcome, in order. Nothing is answered here: only after the commit.
+fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Error> {
+    let mut outcomes = Vec::with_capacity(ops.len());
+    let mut txn = db.begin_write()?;
+    txn.set_two_phase_commit(true);
+    {
+        let mut secrets = txn.open_table(SECRETS)?;
+        let mut expiry = txn.open_table(EXPIRY)?;
+        for op in ops {
+            let outcome = match op {
+                Op::Put {
+                    key,
+                    expires_at,
+                    views,
+                    value,
+                    ..
+                } => {
+                    let mut row = Vec::with_capacity(HEADER_LEN + value.len());
+                    row.extend_from_slice(&expires_at.to_be_bytes());
+                    row.extend_from_slice(&views.to_be_bytes());
+                    row.extend_from_slice(value);
+                    secrets.insert(key.as_str(), row.as_slice())?;
+                    expiry.insert((*expires_at, key.as_str()), ())?;
+                    Outcome::Unit
+                }
+                Op::Take { key, expected, .. } => {
+                    let current = secrets.get(key.as_str())?.map(|v| v.value().to_vec());
+                    let taken = match current.as_deref().map(|row| (row, decode_live(row, now))) {
+                        // Only if it still holds exactly the value the caller opened.
+                        Some((row, Some(record))) if record.value == *expected => {
+                            let expires_at = read_u64(row);
+                            let left = record.views_left - 1;
+                            if left == 0 {
+                                secrets.remove(key.as_str())?;
+                                expiry.remove((expires_at, key.as_str()))?;
+                            } else {
+                                let mut row = row.to_vec();
+                                row[8..HEADER_LEN].copy_from_slice(&left.to_be_bytes());
+                                secrets.insert(key.as_str(), row.as_slice())?;
+                            }
+                            receipts::viewed(&txn, key, left, now)?;
+                            Take::Taken { views_left: left }
+                        }
+                        _ => Take::Gone,
+                    };
+                    Outcome::Take(taken)
+                }
+                Op::Purge { .. } => {
+                    let expired: Vec<(u64, String)> = expiry
+                        .range(..(now + 1, ""))?
+                        .map(|entry| entry.map(|(k, _)| (k.value().0, k.value().1.to_owned())))
+                        .collect::<Result<_, _>>()?;
+                    for (at, key) in &expired {
+                        expiry.remove((*at, key.as_str()))?;
+                        // Only remove the secret if this index entry is its current one.
+                        let stale = secrets
+                            .get(key.as_str())?
+                            .map(|v| read_u64(v.value()) == *at);
+                        if stale == Some(true) {
+                            secrets.remove(key.as_str())?;
+                        }
+                    }
+                    zk_attempts::purge(&txn, now)?;
+                    receipts::purge(&txn, now)?;
+                    Outcome::Count(expired.len())
+                }
+                Op::FailAttempt { key, limit, .. } => {
+                    let outcome =
+                        zk_attempts::fail(&txn, &mut secrets, &mut expiry, key, *limit, now)?;
+                    receipts::failed(&txn, key, outcome, now)?;
+                    Outcome::Attempt(outcome)
+                }
+                Op::PutWithReceipt {
+                    key,
+                    expires_at,
+                    views,
+                    value,
+                    receipt,
+                    ..
+                } => {
+                    let new = receipts::NewSecret {
+                        key,
+                        expires_at: *expires_at,
+                        views: *views,
+                        value,
+                    };
+                    receipts::put(&txn, &mut secrets, &mut expiry, new, *receipt, now)?;
+                    Outcome::Unit
+                }
+                Op::Burn { hash, .. } => {
+                    Outcome::Receipt(receipts::burn(&txn, &mut secrets, &mut expiry, *hash, now)?)
+                }
+                Op::CommitKeys {
+                    version,
+                    changes,
+                    bootstrap,
+                    ..
+                } => Outcome::Bool(commit_keys_in(
+                    &txn,
+                    *version,
+                    changes.clone(),
+                    bootstrap.clone(),
+                )?),
+                Op::TouchKey { name, at, .. } => {
+                    let exists = txn.open_table(KEYS)?.get(name.as_str())?.is_some();
+                    if exists {
+                        txn.open_table(KEY_LAST_USED)?.insert(name.as_str(), *at)?;
+                    }
+                    Outcome::Unit
+                }
+                Op::ResetBootstrap { .. } => {
+                    let mut meta = txn.open_table(KEY_META)?;
+                    let existed = meta.remove(META_BOOTSTRAPPED)?.is_some();
+                    let version = meta
+                        .get(META_VERSION)?
+                        .map(|v| read_u64(v.value()))
+                        .unwrap_or(0);
+                    meta.insert(META_VERSION, (version + 1).to_be_bytes().as_slice())?;
+                    Outcome::Bool(existed)
+                }
+                Op::Check | Op::Close { .. } => Outcome::Unit,
+            };
+            outcomes.push(outcome);
+        }
+    }
+    txn.commit()?;
+    Ok(outcomes)
 }
 
 /// Wrong-proof counters of zero-knowledge secrets, inside the writer's
@@ -936,11 +1466,26 @@ fn read_u64(row: &[u8]) -> u64 {
         .unwrap_or(0)
 }
 
-fn now_secs() -> u64 {
+fn now() -> Duration {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+        .unwrap_or_default()
+}
+
+fn now_secs() -> u64 {
+    now().as_secs()
+}
+
+/// The whole second from which a secret stored at `now` for `ttl` seconds
+/// is expired (a row expires once `now_secs()` reaches it). Rounded up, so
+/// a secret lives at least `ttl` seconds (under a second more), never less:
+/// rounded down, a one-second secret made at x.95 s lived 50 ms.
+fn expires_at(now: Duration, ttl: u64) -> u64 {
+    let ms = now
+        .as_millis()
+        .saturating_add(u128::from(ttl) * 1000)
+        .div_ceil(1000);
+    u64::try_from(ms).unwrap_or(u64::MAX)
 }
 
 fn internal(e: impl std::fmt::Display) -> StoreError {
@@ -951,13 +1496,55 @@ fn closed() -> StoreError {
     StoreError::Unavailable("embedded store is closed".into())
 }
 
-/// The data directory holds every secret: only its owner may enter it.
-fn restrict_permissions(dir: &Path) {
+fn reopening(shared: &Shared) -> StoreError {
+    let cause = match shared.trouble() {
+        Some(Trouble::Failing(cause)) => cause,
+        _ => "embedded store is being reopened".to_owned(),
+    };
+    StoreError::Unavailable(cause)
+}
+
+/// Creates the database file readable and writable by its owner only (an
+/// existing one is made so too): it holds every secret.
+fn create_private_file(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+        .open(path)
+        .map_err(|e| StoreError::Internal(format!("cannot create {}: {e}", path.display())))?;
+    restrict_permissions(path, 0o600);
+    Ok(())
+}
+
+/// Only the owner may use the store's files.
+fn restrict_permissions(path: &Path, mode: u32) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if let Err(e) = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)) {
-            tracing::warn!(error = %e, dir = %dir.display(), "cannot restrict data directory permissions");
+        if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {
+            tracing::warn!(error = %e, path = %path.display(), "cannot restrict permissions");
         }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_lives_at_least_its_ttl() {
+        let at = |ms: u64| Duration::from_millis(ms);
+        // Made at 10.950 s for 1 s: expired from 12 s (1.05 s), not from 11 s.
+        assert_eq!(expires_at(at(10_950), 1), 12);
+        assert_eq!(expires_at(at(10_000), 1), 11);
+        assert_eq!(expires_at(at(10_001), 60), 71);
+        assert_eq!(expires_at(at(u64::MAX), u64::MAX), u64::MAX);
     }
 }

@@ -7,6 +7,11 @@
 //! store answers with one atomic decision (a Lua script on Redis, one write
 //! transaction on the embedded store), so concurrent readers cannot both win
 //! the last view, and a link with the wrong key never consumes anything.
+//! `tests/api/store_contract.rs` holds every backend to this contract.
+//!
+//! `ping` says whether the store answers (health); `ready` whether it takes
+//! new secrets now (readiness: the embedded store refuses them, with
+//! [`StoreError::Full`], while its disk is nearly full).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,6 +24,7 @@ use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
+pub mod disk;
 pub mod embedded;
 pub mod redis;
 
@@ -60,6 +66,10 @@ pub enum StoreError {
     Timeout(std::time::Duration),
     #[error("store failed: {0}")]
     Internal(String),
+    /// No room for new secrets (the disk is full, or nearly: see
+    /// `HUSHLINK_MIN_FREE_DISK`). Reveals may still work.
+    #[error("store full: {0}")]
+    Full(String),
 }
 
 /// Where sealed secrets live. Implementations must be safe to share between
@@ -94,6 +104,12 @@ pub trait SecretStore: Send + Sync + 'static {
 
     /// Checks that the store answers.
     async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Checks that the store takes new secrets now: it answers, and (for a
+    /// store that can fill up) has room. The readiness probe asks this.
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.ping().await
+    }
 
     /// Flushes and releases the store at shutdown. The default does nothing.
     async fn close(&self) {}

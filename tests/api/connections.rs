@@ -16,11 +16,20 @@ use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use crate::helpers::{ServerProcess, TestApp, client, spawn_app_in, spawn_app_with};
 
 /// One parsed HTTP/1.1 answer.
-#[derive(Debug)]
 struct Answer {
     status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+}
+
+impl std::fmt::Debug for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answer")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
 }
 
 impl Answer {
@@ -223,6 +232,53 @@ async fn bodies_to_unknown_paths_leave_kept_alive_connections_usable() {
     assert_eq!(dropped, 0, "requests dropped after 404s (of 500)");
 }
 
+/// Chunked bodies (no declared length) are drained the same way; a body
+/// announced with `Expect: 100-continue` is not asked for: the answer
+/// closes the connection instead, and says so.
+#[tokio::test]
+async fn chunked_and_expect_continue_bodies_after_a_refusal() {
+    let app = spawn_app_with(|c| c.api_auth = ApiAuth::Required).await;
+    let mut raw = Raw::connect(app.port).await;
+    for _ in 0..100 {
+        let head = "POST /api/v2/passwords HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+                    Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        // A write to a connection the server closed fails; the read says so.
+        let _ = raw.writer().write_all(head.as_bytes()).await;
+        tokio::time::sleep(Duration::from_millis(1)).await;
+        let _ = raw
+            .writer()
+            .write_all(b"11\r\n{\"password\": \"x\"}\r\n0\r\n\r\n")
+            .await;
+        match raw.read(SOON).await {
+            Outcome::Answered(answer) => {
+                assert_eq!(answer.status, 401);
+                assert!(
+                    !answer.closes(),
+                    "a small chunked body is drained: {answer:?}"
+                );
+            }
+            Outcome::ClosedWithoutAnswer => panic!("a request after a chunked refusal was dropped"),
+        }
+    }
+
+    let mut raw = Raw::connect(app.port).await;
+    let body = br#"{"password": "never sent"}"#;
+    let head = format!(
+        "POST /api/v2/passwords HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+        body.len()
+    );
+    raw.writer().write_all(head.as_bytes()).await.unwrap();
+    match raw.read(SOON).await {
+        Outcome::Answered(answer) => {
+            assert_eq!(answer.status, 401, "no 100 Continue first: {answer:?}");
+            assert!(answer.closes(), "{answer:?}");
+        }
+        Outcome::ClosedWithoutAnswer => panic!("no answer"),
+    }
+    assert!(raw.closed_within(SOON).await.is_some());
+}
+
 /// A body too large to be worth draining is not read: the answer says the
 /// connection closes, the client gets that answer whole (not a reset), and
 /// a new connection works.
@@ -285,6 +341,25 @@ async fn a_half_sent_head_is_closed_after_the_header_timeout() {
         silent.closed_within(SOON).await.is_some(),
         "a silent connection stayed open"
     );
+}
+
+/// A request head over 64 KiB gets 431 (a slow client cannot make the
+/// server buffer hyper's default of about 400 KiB per connection).
+#[tokio::test]
+async fn an_oversized_head_gets_431() {
+    let app = spawn_app_with(|_| {}).await;
+    let mut raw = Raw::connect(app.port).await;
+    let padding = "a".repeat(100 * 1024);
+    let head =
+        format!("GET /_/_/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: {padding}\r\n\r\n");
+    let _ = raw.writer().write_all(head.as_bytes()).await;
+    match raw.read(SOON).await {
+        Outcome::Answered(answer) => assert_eq!(answer.status, 431, "{:?}", answer.status),
+        Outcome::ClosedWithoutAnswer => panic!("closed without an answer"),
+    }
+    // A normal head is fine.
+    let r = client().get(app.url("/_/_/health")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
 }
 
 #[tokio::test]
@@ -466,4 +541,137 @@ async fn out_of_file_descriptors_accepts_back_off_and_recover() {
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("cannot accept connections"), "{text}");
     drop(silent);
+}
+
+/// Start-up says which address to open, with the scheme, host and prefix
+/// the links will use.
+#[tokio::test]
+async fn start_up_names_the_address_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data").display().to_string();
+    let log = dir.path().join("log1");
+    let server = ServerProcess::start(
+        &[
+            ("HUSHLINK_DATA_DIR", data.clone()),
+            ("URL_PREFIX", "s".into()),
+        ],
+        &log,
+    )
+    .await;
+    let text = std::fs::read_to_string(&log).unwrap();
+    let wanted = format!("url=http://127.0.0.1:{}/s/", server.port);
+    assert!(text.contains(&wanted), "no {wanted} in:\n{text}");
+    assert!(!text.contains("every network interface"), "{text}");
+    drop(server);
+
+    let log = dir.path().join("log2");
+    let _server = ServerProcess::start(
+        &[
+            ("HUSHLINK_DATA_DIR", data),
+            ("NO_SSL", "false".into()),
+            ("HOST_OVERRIDE", "secrets.example.com".into()),
+        ],
+        &log,
+    )
+    .await;
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("url=https://secrets.example.com/"), "{text}");
+}
+
+/// The HTTP/2 connection preface and an empty SETTINGS frame.
+const H2_PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00";
+
+/// Reads HTTP/2 frames until the server's (non-ACK) SETTINGS frame; its
+/// parameters as (identifier, value).
+async fn server_settings(raw: &mut Raw) -> Vec<(u16, u32)> {
+    loop {
+        while raw.buffered.len() < 9 {
+            assert!(raw.fill().await, "closed before SETTINGS");
+        }
+        let length =
+            u32::from_be_bytes([0, raw.buffered[0], raw.buffered[1], raw.buffered[2]]) as usize;
+        while raw.buffered.len() < 9 + length {
+            assert!(raw.fill().await, "closed inside a frame");
+        }
+        let frame: Vec<u8> = raw.buffered.drain(..9 + length).collect();
+        let (kind, flags) = (frame[3], frame[4]);
+        if kind == 4 && flags & 1 == 0 {
+            return frame[9..]
+                .chunks(6)
+                .map(|p| {
+                    (
+                        u16::from_be_bytes([p[0], p[1]]),
+                        u32::from_be_bytes([p[2], p[3], p[4], p[5]]),
+                    )
+                })
+                .collect();
+        }
+    }
+}
+
+/// HTTP/2 (cleartext, prior knowledge): the stream cap is announced to the
+/// client, and a connection without streams is closed after the idle timeout.
+#[tokio::test]
+async fn http2_connections_have_a_stream_cap_and_an_idle_timeout() {
+    let app = spawn_app_with(|c| {
+        c.max_h2_streams = 7;
+        c.idle_timeout = 1;
+        c.header_timeout = 30;
+    })
+    .await;
+    let mut raw = Raw::connect(app.port).await;
+    raw.writer().write_all(H2_PREFACE).await.unwrap();
+    let settings = server_settings(&mut raw).await;
+    // SETTINGS_MAX_CONCURRENT_STREAMS is parameter 3.
+    assert!(settings.contains(&(3, 7)), "{settings:?}");
+    let idle_for = raw.closed_within(SOON).await;
+    assert!(idle_for.is_some(), "an idle HTTP/2 connection stayed open");
+}
+
+/// The body deadline holds on HTTP/2 too: a trickled stream gets 408 (and
+/// the connection serves other streams).
+#[tokio::test]
+async fn a_trickled_http2_body_gets_408() {
+    use http_body_util::{BodyExt, StreamBody};
+    use hyper::body::Frame;
+
+    let app = spawn_app_with(|c| c.body_timeout = 1).await;
+    let stream = TcpStream::connect(("127.0.0.1", app.port)).await.unwrap();
+    let (mut sender, connection) = hyper::client::conn::http2::handshake(
+        hyper_util::rt::TokioExecutor::new(),
+        hyper_util::rt::TokioIo::new(stream),
+    )
+    .await
+    .unwrap();
+    let driver = tokio::spawn(connection);
+    let trickle = futures_util::stream::unfold(0u8, |n| async move {
+        if n >= 40 {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let chunk = if n == 0 { &b"{"[..] } else { &b" "[..] };
+        Some((
+            Ok::<_, std::convert::Infallible>(Frame::data(axum::body::Bytes::from_static(chunk))),
+            n + 1,
+        ))
+    });
+    let request = axum::http::Request::post(app.url("/api/v2/passwords"))
+        .header("content-type", "application/json")
+        .body(StreamBody::new(trickle).boxed())
+        .unwrap();
+    let response = tokio::time::timeout(SOON, sender.send_request(request))
+        .await
+        .expect("an answer before the trickle ends")
+        .unwrap();
+    assert_eq!(response.status(), 408);
+    let problem: serde_json::Value =
+        serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(problem["invalid-params"][0]["name"], "body");
+
+    let health = axum::http::Request::get(app.url("/_/_/health"))
+        .body(http_body_util::Full::new(axum::body::Bytes::new()).boxed())
+        .unwrap();
+    let response = sender.send_request(health).await.unwrap();
+    assert_eq!(response.status(), 200);
+    driver.abort();
 }

@@ -1,9 +1,11 @@
 //! The embedded store keeps every acknowledged secret across `kill -9`,
-//! and a reveal's deletion is durable before the secret is sent.
+//! and a reveal's deletion is durable before the secret is sent; a full
+//! disk (a real one: a small tmpfs) refuses creates, keeps reveals, and
+//! never wedges the store; its files are owner-only.
 
 use serde_json::{Value, json};
 
-use crate::helpers::{ServerProcess, client, quote_plus};
+use crate::helpers::{ServerProcess, TestApp, client, quote_plus, spawn_app_in};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn kill_9_keeps_every_acknowledged_secret_and_every_reveal() {
@@ -208,4 +210,245 @@ async fn expired_secrets_are_never_returned_and_are_purged() {
     tokio::time::sleep(std::time::Duration::from_millis(2200)).await;
     assert_eq!(app.client.head(&url).send().await.unwrap().status(), 404);
     assert_eq!(app.client.get(&url).send().await.unwrap().status(), 404);
+}
+
+/// A small tmpfs that the test mounts (as root) and unmounts when dropped:
+/// a real file system that really fills up.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// `None`, with a message saying why the test is skipped, where this
+    /// process may not mount (not root, no `CAP_SYS_ADMIN`, no `mount`).
+    fn mount(size_mib: u32) -> Option<Self> {
+        let dir = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size_mib}m,mode=0755")])
+            .arg("tmpfs")
+            .arg(dir.path())
+            .output();
+        match out {
+            Ok(out) if out.status.success() => Some(Tmpfs { dir }),
+            Ok(out) => {
+                eprintln!(
+                    "SKIPPED: cannot mount a tmpfs to fill a real disk (needs root): {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                eprintln!("SKIPPED: cannot run mount to fill a real disk: {e}");
+                None
+            }
+        }
+    }
+
+    fn path(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+/// Fills the file system holding `path` with one file, until it refuses.
+fn fill(path: &std::path::Path) {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).unwrap();
+    for chunk in [64 * 1024, 4096, 512] {
+        let bytes = vec![1u8; chunk];
+        while file.write_all(&bytes).is_ok() {}
+    }
+}
+
+/// A create of `size` random-looking bytes (so nothing compresses it).
+async fn create_big(app: &TestApp, size: usize) -> reqwest::Response {
+    let password: String = (0..size)
+        .map(|i| char::from(b'a' + ((i * 7 + i / 13) % 26) as u8))
+        .collect();
+    app.client
+        .post(app.url("/api/v2/passwords"))
+        .json(&json!({ "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn reveal(app: &TestApp, token: &str) -> u16 {
+    app.client
+        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(token))))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+async fn probe(app: &TestApp, path: &str) -> (u16, Value) {
+    let r = app.client.get(app.url(path)).send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// Polls `check` every 200 ms for up to `secs`; whether it came true.
+async fn eventually<F: std::future::Future<Output = bool>>(
+    secs: u64,
+    mut check: impl FnMut() -> F,
+) -> bool {
+    for _ in 0..secs * 5 {
+        if check().await {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nearly_full_disk_refuses_creates_early_keeps_reveals_and_recovers() {
+    let Some(disk) = Tmpfs::mount(8) else { return };
+    let data = disk.path().join("data");
+    // The default floor: 5% of 8 MiB.
+    let app = spawn_app_in(&data, |_| {}).await;
+
+    // Owner-only files, in a directory the server made (so it is owner-only too).
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data.join("hushlink.redb")), 0o600);
+    assert_eq!(mode(&data), 0o700);
+
+    let mut tokens = Vec::new();
+    let refused = loop {
+        let r = create_big(&app, 150 * 1024).await;
+        if r.status() != 200 {
+            break r;
+        }
+        tokens.push(
+            r.json::<Value>().await.unwrap()["token"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+        assert!(
+            tokens.len() < 100,
+            "an 8 MiB disk took 100 secrets of 150 KiB"
+        );
+    };
+    assert_eq!(refused.status(), 507, "a create on a full disk");
+    assert_eq!(
+        refused.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: Value = refused.json().await.unwrap();
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("insufficient-storage"),
+        "{problem}"
+    );
+    assert!(
+        problem["title"].as_str().unwrap().contains("disk space"),
+        "{problem}"
+    );
+    assert!(tokens.len() >= 3, "only {} creates fit", tokens.len());
+
+    // Not ready (no new secrets here), but healthy: it answers and reveals.
+    let (status, body) = probe(&app, "/_/_/ready").await;
+    assert_eq!((status, &body["store"]), (503, &json!("full")));
+    assert_eq!(probe(&app, "/_/_/health").await.0, 200);
+
+    // Someone else fills what is left: reveals still commit (the reserve).
+    fill(&disk.path().join("filler"));
+    let (first, rest) = tokens.split_at(tokens.len() / 2);
+    for token in first {
+        assert_eq!(reveal(&app, token).await, 200, "a reveal on a full disk");
+    }
+    std::fs::remove_file(disk.path().join("filler")).unwrap();
+    for token in rest {
+        assert_eq!(reveal(&app, token).await, 200);
+    }
+
+    // The revealed secrets' space goes back to the file system, and creates
+    // resume, without a restart.
+    assert!(
+        eventually(30, || async { probe(&app, "/_/_/ready").await.0 == 200 }).await,
+        "still not ready once every secret was revealed: {:?}",
+        probe(&app, "/_/_/ready").await
+    );
+    let r = create_big(&app, 150 * 1024).await;
+    assert_eq!(r.status(), 200);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disk_that_fills_up_does_not_wedge_the_store() {
+    let Some(disk) = Tmpfs::mount(8) else { return };
+    let data = disk.path().join("data");
+    // No early refusal: the commits themselves run out of space.
+    let app = spawn_app_in(&data, |c| {
+        c.min_free_disk = Some("0".parse().unwrap());
+    })
+    .await;
+    let kept: Vec<String> = {
+        let mut v = Vec::new();
+        for i in 0..3 {
+            v.push(app.create(&format!("kept-{i}")).await);
+        }
+        v
+    };
+
+    fill(&disk.path().join("filler"));
+    let mut refused = None;
+    for _ in 0..50 {
+        let r = create_big(&app, 100 * 1024).await;
+        if r.status() != 200 {
+            refused = Some(r);
+            break;
+        }
+    }
+    let refused = refused.expect("50 creates of 100 KiB fit on a full disk");
+    assert_eq!(refused.status(), 507, "a create that did not fit");
+    // A reveal frees space: it commits even now.
+    assert_eq!(reveal(&app, &kept[0]).await, 200, "a reveal on a full disk");
+
+    // Space comes back: the store recovers by itself, no restart.
+    std::fs::remove_file(disk.path().join("filler")).unwrap();
+    assert!(
+        eventually(15, || async {
+            create_big(&app, 1024).await.status() == 200
+        })
+        .await,
+        "creates still fail once space is back"
+    );
+    assert_eq!(probe(&app, "/_/_/health").await.0, 200);
+    assert_eq!(probe(&app, "/_/_/ready").await.0, 200);
+    assert_eq!(reveal(&app, &kept[1]).await, 200);
+    assert_eq!(reveal(&app, &kept[0]).await, 404, "a reveal came back");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_existing_data_directory_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let app = spawn_app_in(&shared, |_| {}).await;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&shared),
+        0o755,
+        "the server changed a directory it did not make"
+    );
+    assert_eq!(mode(&shared.join("hushlink.redb")), 0o600);
+    app.stop().await;
 }

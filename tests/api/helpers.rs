@@ -180,8 +180,8 @@ impl RedisCluster {
             nodes: Vec::new(),
             security,
         };
-        for port in free_cluster_ports(6) {
-            cluster.spawn_node(port);
+        for _ in 0..6 {
+            cluster.spawn_node();
         }
         let mut create = cluster.cli_command();
         create.args(["--cluster", "create"]);
@@ -216,19 +216,43 @@ impl RedisCluster {
         self.security.as_ref().map(|s| s.tls.ca())
     }
 
+    /// Starts one node on a free port and returns the port. A port that
+    /// another process takes between `free_cluster_ports` and the node's
+    /// start (tests run in parallel) is detected and another one tried, as
+    /// `RedisServer::start` does, so the cluster never starts on, or with,
+    /// someone else's server.
+    fn spawn_node(&mut self) -> u16 {
+        const ATTEMPTS: usize = 5;
+        for _ in 0..ATTEMPTS {
+            let port = free_cluster_ports(1)
+                .into_iter()
+                .find(|p| !self.ports.contains(p));
+            if let Some(port) = port
+                && self.try_spawn_node(port)
+            {
+                return port;
+            }
+        }
+        panic!("cluster node: no free port after {ATTEMPTS} attempts");
+    }
+
     /// Starts one node on `port` under a watchdog: the shell ends its
     /// redis-server (and removes the node's directory) when the server
     /// exits, when the shell is told to stop, or when this test process is
-    /// gone.
-    fn spawn_node(&mut self, port: u16) {
+    /// gone. False when the port was taken: our server exited, or the one
+    /// answering there is not ours (it does not run in our directory).
+    fn try_spawn_node(&mut self, port: u16) -> bool {
         const WATCHDOG: &str = r#"
-dir=$(mktemp -d -t hushlink-cluster.XXXXXX)
+dir=$NODE_DIR
 redis-server "$@" --bind 127.0.0.1 --cluster-enabled yes \
   --cluster-config-file "$dir/nodes.conf" --cluster-node-timeout 1000 \
   --dir "$dir" --save '' --appendonly no >/dev/null 2>&1 &
 node=$!
 trap 'kill -9 $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$dir"; exit 0' EXIT TERM INT
-while kill -0 "$node" 2>/dev/null && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.2; done
+# Until the node ends (a zombie counts as ended: a server that could not
+# take its port exits at once) or the test process is gone.
+while [ -n "$(sed -n 's/^State:[[:space:]]*\([^Z]\).*/\1/p' /proc/$node/status 2>/dev/null)" ] \
+  && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.2; done
 "#;
         let mut args = vec![];
         match &self.security {
@@ -242,18 +266,43 @@ while kill -0 "$node" 2>/dev/null && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.
                 args.extend(["--masterauth".to_owned(), s.password.clone()]);
             }
         }
-        let child = Command::new("sh")
+        // The watchdog removes it when the node ends.
+        let dir = tempfile::Builder::new()
+            .prefix("hushlink-cluster.")
+            .tempdir()
+            .unwrap()
+            .keep();
+        let mut child = Command::new("sh")
             .args(["-c", WATCHDOG, "cluster-node"])
             .args(&args)
             .env("WATCHED", std::process::id().to_string())
+            .env("NODE_DIR", &dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("start a redis-server cluster node");
+        let mut exited = false;
+        wait_for(STARTUP_BOUND, || {
+            exited = matches!(child.try_wait(), Ok(Some(_)));
+            exited || self.cli(port, &["PING"]) == "PONG"
+        })
+        .unwrap_or_else(|| panic!("cluster node {port} did not start"));
+        let ours = !exited
+            && self
+                .cli(port, &["CONFIG", "GET", "dir"])
+                .lines()
+                .any(|line| Path::new(line.trim()) == dir.canonicalize().unwrap_or(dir.clone()));
+        if !ours {
+            let _ = Command::new("kill")
+                .args(["-TERM", &child.id().to_string()])
+                .status();
+            let _ = child.wait();
+            let _ = std::fs::remove_dir_all(&dir);
+            return false;
+        }
         self.nodes.push(std::sync::Mutex::new(child));
         self.ports.push(port);
-        wait_for(STARTUP_BOUND, || self.cli(port, &["PING"]) == "PONG")
-            .unwrap_or_else(|| panic!("cluster node {port} did not start"));
+        true
     }
 
     /// `redis-cli` with this cluster's TLS and password options.
@@ -266,12 +315,30 @@ while kill -0 "$node" 2>/dev/null && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.
         cli
     }
 
-    /// `redis-cli -p port args...`'s output, trimmed ("" when it fails).
+    /// `redis-cli -p port args...`'s output, trimmed ("" when it fails, or
+    /// takes over 10 s: a port held by something that is not Redis may
+    /// never answer, and this redis-cli has no timeout of its own).
     fn cli(&self, port: u16, args: &[&str]) -> String {
-        self.cli_command()
+        let Ok(mut child) = self
+            .cli_command()
             .args(["-h", "127.0.0.1", "-p", &port.to_string()])
             .args(args)
-            .output()
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+        else {
+            return String::new();
+        };
+        let answered = wait_for(Duration::from_secs(10), || {
+            matches!(child.try_wait(), Ok(Some(_)))
+        });
+        if answered.is_none() {
+            let _ = child.kill();
+            let _ = child.wait();
+            return String::new();
+        }
+        child
+            .wait_with_output()
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
             .unwrap_or_default()
     }
@@ -293,8 +360,7 @@ while kill -0 "$node" 2>/dev/null && kill -0 "$WATCHED" 2>/dev/null; do sleep 0.
     /// Starts one more node and makes it a replica of a master that has
     /// none (what an operator does after losing a node).
     pub fn add_replica(&mut self) {
-        let port = free_cluster_ports(1)[0];
-        self.spawn_node(port);
+        let port = self.spawn_node();
         let existing = format!("127.0.0.1:{}", self.masters()[0]);
         let out = self
             .cli_command()
@@ -628,6 +694,9 @@ impl ServerProcess {
             .env("SNAPPASS_PORT", "0")
             .env("NO_SSL", "true")
             .env("HUSHLINK_STORE_TIMEOUT_MS", SLOW_MACHINE_STORE_TIMEOUT_MS)
+            // Tests make secrets faster than any person; a test of the
+            // create rate limit sets its own.
+            .env("HUSHLINK_CREATE_RATE", "0")
             .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(log_file)
@@ -887,4 +956,29 @@ pub fn split_token(token: &str) -> (&str, &str) {
 /// Percent-encodes like Python's `quote_plus`.
 pub fn quote_plus(s: &str) -> String {
     hushlink::token::quote_plus(s)
+}
+
+/// The cluster fixture never takes a port that another process holds:
+/// neither one where its node cannot start, nor one where another Redis
+/// answers in its place.
+#[test]
+fn a_cluster_node_is_never_started_on_a_taken_port() {
+    let mut cluster = RedisCluster {
+        ports: Vec::new(),
+        nodes: Vec::new(),
+        security: None,
+    };
+    let other = RedisServer::start();
+    assert!(
+        !cluster.try_spawn_node(other.port),
+        "took another Redis's port"
+    );
+    let held = StdListener::bind("127.0.0.1:0").unwrap();
+    let port = held.local_addr().unwrap().port();
+    assert!(!cluster.try_spawn_node(port), "took a port in use");
+    assert!(cluster.ports.is_empty() && cluster.nodes.is_empty());
+    // And with a free one, it starts.
+    let port = cluster.spawn_node();
+    assert_eq!(cluster.ports, vec![port]);
+    assert_eq!(cluster.cli(port, &["PING"]), "PONG");
 }

@@ -847,3 +847,72 @@ async fn the_cli_makes_and_opens_zero_knowledge_links_byte_for_byte() {
         assert!(link.contains('~') && !link.contains('#'), "{link}");
     }
 }
+
+#[tokio::test]
+async fn metrics_count_zero_knowledge_reveals_and_wrong_passphrases() {
+    let app = spawn_app_with(|c| {
+        c.metrics_addr = Some("127.0.0.1:0".into());
+        c.passphrase_attempts = 2;
+    })
+    .await;
+    let scrape = || async {
+        let port = app.metrics_port.unwrap();
+        client()
+            .get(format!("http://127.0.0.1:{port}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let series = |body: &str, name: &str| -> f64 {
+        body.lines()
+            .find_map(|l| l.strip_prefix(name).and_then(|v| v.trim().parse().ok()))
+            .unwrap_or(-1.0)
+    };
+    let made = make(&app, b"counted", None, 1).await;
+    let wrong = json!({ "proof": zk::b64(&[7; 32]) });
+    assert_eq!(reveal(&app, &made.id, wrong.clone()).await.0, 403);
+    let proof = made.right_proof(&Kdf::None);
+    assert_eq!(
+        reveal(&app, &made.id, json!({ "proof": proof })).await.0,
+        200
+    );
+    assert_eq!(
+        reveal(&app, &made.id, json!({ "proof": proof })).await.0,
+        404
+    );
+    let doomed = make(&app, b"doomed", None, 1).await;
+    assert_eq!(reveal(&app, &doomed.id, wrong.clone()).await.0, 403);
+    assert_eq!(reveal(&app, &doomed.id, wrong).await.0, 410);
+    let body = scrape().await;
+    for (name, expected) in [
+        (r#"hushlink_secrets_created_total{via="api"}"#, 2.0),
+        (r#"hushlink_secrets_revealed_total{via="api"}"#, 1.0),
+        ("hushlink_secrets_exhausted_total", 1.0),
+        (
+            r#"hushlink_reveal_failures_total{via="api",reason="wrong_passphrase"}"#,
+            2.0,
+        ),
+        (
+            r#"hushlink_reveal_failures_total{via="api",reason="destroyed"}"#,
+            1.0,
+        ),
+        (
+            r#"hushlink_reveal_failures_total{via="api",reason="not_found"}"#,
+            1.0,
+        ),
+        (
+            r#"hushlink_store_duration_seconds_count{op="fail_attempt"}"#,
+            3.0,
+        ),
+        (
+            r#"hushlink_http_requests_total{method="POST",route="/api/v2/secrets/{id}/reveal",status="403"}"#,
+            2.0,
+        ),
+    ] {
+        assert_eq!(series(&body, name), expected, "{name}\n{body}");
+    }
+    assert!(!body.contains(&made.id), "no id in a label");
+}

@@ -57,6 +57,9 @@ before(async () => {
     SNAPPASS_PORT: String(port),
     NO_SSL: 'true',
     HUSHLINK_DATA_DIR: dataDir,
+    // The SnapPass flow's pages (form, link, preview, reveal), as the
+    // flow test walks them; the form's default now encrypts in the page.
+    HUSHLINK_WEB_ENCRYPTION: 'server',
   });
   server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (d) => { serverLog = (serverLog + d).slice(-20000); };

@@ -79,7 +79,7 @@ async function stopServer() {
 }
 
 async function newContext(options = {}) {
-  const ctx = await browser.newContext({ baseURL: base, ...options });
+  const ctx = await browser.newContext({ baseURL: base, acceptDownloads: true, ...options });
   ctx.setDefaultTimeout(90_000);
   ctx.setDefaultNavigationTimeout(90_000);
   return ctx;
@@ -244,6 +244,21 @@ describe('zero-knowledge links in a real browser', { timeout: 30 * 60_000 }, () 
         assert.equal(await page.inputValue('#zk-secret-text'), secret);
         await ctx.close();
       }
+      // A binary secret made by the CLI: the page offers the exact bytes as a download.
+      const binary = Buffer.from([...Array(600).keys()].map((i) => (i * 7) % 256));
+      const sentBinary = await cli(['send'], binary);
+      assert.equal(sentBinary.code, 0, sentBinary.stderr);
+      const { ctx: bctx, page: bpage } = await revealInPage(sentBinary.stdout.toString().trim(), null);
+      await bpage.locator('#zk-file').waitFor({ state: 'visible' });
+      assert.ok(!(await bpage.locator('#zk-text-box').isVisible()), 'no text box (nor its label) for binary');
+      // As a person would: click, and the browser saves the file.
+      const [download] = await Promise.all([bpage.waitForEvent('download'), bpage.click('#zk-download')]);
+      assert.equal(download.suggestedFilename(), 'secret.bin');
+      const saved = readFileSync(await download.path());
+      assert.ok(saved.equals(binary), 'downloaded bytes are the sent bytes');
+      await shot(bpage, 'binary');
+      await bctx.close();
+
       // Browser → CLI, with and without a passphrase.
       const sender = await newContext();
       const page = await sender.newPage();

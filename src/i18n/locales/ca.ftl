@@ -5,7 +5,7 @@
 title = hushlink · comparteix un secret
 brand = hushlink
 tagline = Comparteix un secret amb un enllaç que només funciona una vegada.
-footer = La clau del teu secret només és a l’enllaç. El servidor no guarda res que pugui llegir.
+footer = Xifrat pel servidor (format SnapPass). La clau només és a l’enllaç; el servidor veu el secret mentre el crea i el mostra, i no guarda res que pugui llegir.
 
 form-heading = Comparteix un secret
 form-intro = Enganxa una contrasenya o qualsevol altre secret. Obtindràs un enllaç que el mostra una sola vegada; després, el secret s’elimina.
@@ -84,3 +84,25 @@ receipt-delete-note = No es pot desfer: l’enllaç deixa de funcionar a l’ins
 receipt-not-found = No s’ha trobat el rebut: no ha existit mai o és més antic que el seu període de conservació.
 
 back-home = Torna a l’inici
+
+## Zero-knowledge links
+
+footer-zk = Xifrat al navegador. La clau només és a l’enllaç, després del #, que els navegadors no envien mai: el servidor no veu mai el secret i no guarda res que pugui llegir.
+footer-form = Amb JavaScript activat, aquest formulari xifra al teu navegador i el servidor no veu mai el secret. Sense JavaScript, xifra el servidor (format SnapPass) i veu el secret mentre atén la sol·licitud.
+form-passphrase-label = Frase de pas (opcional)
+form-passphrase-hint = Qui el rebi també l’haurà d’escriure. No surt mai del teu navegador; envia-la per separat de l’enllaç.
+form-working = S’està xifrant al teu navegador…
+form-failed = No s’ha pogut crear el secret; no s’ha guardat res. Torna-ho a provar.
+link-kind-zk = Enllaç de coneixement zero: xifrat al teu navegador. La clau és la part després del #, que no s’envia mai al servidor.
+link-kind-server = Enllaç xifrat pel servidor (format SnapPass): el servidor ha xifrat el secret. L’ha vist en crear l’enllaç i el tornarà a veure quan s’obri l’enllaç; no guarda res que pugui llegir.
+link-passphrase-note = Aquest enllaç també necessita la frase de pas. Envia-la per un altre canal.
+zk-preview-intro = Aquest secret s’ha xifrat al navegador de qui l’ha enviat i es desxifra al teu: el servidor no el pot llegir. Mostra’l només quan puguis desar-lo en un lloc segur.
+zk-needs-js = Per obrir aquest enllaç cal JavaScript: el secret es desxifra al teu navegador amb la clau de l’enllaç, que el servidor no rep mai. No s’ha mostrat ni gastat res. Activa JavaScript per a aquest lloc o obre l’enllaç amb el client de línia d’ordres de hushlink (hushlink get).
+zk-needs-https = Aquesta pàgina no pot desxifrar aquí: els navegadors només permeten la criptografia que necessita amb HTTPS (o localhost). No s’ha mostrat ni gastat res. Obre l’enllaç per HTTPS o amb el client de línia d’ordres de hushlink (hushlink get).
+zk-passphrase-label = Frase de pas
+zk-working = S’està desxifrant…
+zk-wrong-passphrase = Frase de pas incorrecta. No s’ha mostrat res i l’enllaç encara funciona. Intents restants: { $n }.
+zk-destroyed = Massa frases de pas incorrectes: el secret s’ha destruït i l’enllaç ja no funciona.
+zk-decrypt-failed = El secret ha arribat però no s’ha pogut desxifrar: potser s’ha alterat. Demana a qui te l’ha enviat que el torni a compartir.
+zk-binary = Aquest secret és un fitxer (dades binàries).
+zk-download = Descarrega’l

@@ -5,7 +5,7 @@
 title = hushlink · sdílejte tajemství
 brand = hushlink
 tagline = Sdílejte tajemství odkazem, který funguje jen jednou.
-footer = Klíč k vašemu tajemství je jen v odkazu. Server neuchovává nic, co by mohl přečíst.
+footer = Šifrováno serverem (formát SnapPass). Klíč je jen v odkazu; server vidí tajemství, když ho vytváří a zobrazuje, a neuchovává nic, co by mohl přečíst.
 
 form-heading = Sdílet tajemství
 form-intro = Vložte heslo nebo jiné tajemství. Dostanete odkaz, který ho jednou zobrazí; potom se tajemství smaže.
@@ -84,3 +84,25 @@ receipt-delete-note = Smazání nelze vrátit: odkaz okamžitě přestane fungov
 receipt-not-found = Potvrzení nenalezeno: nikdy neexistovalo, nebo je starší než doba jeho uchování.
 
 back-home = Zpět na začátek
+
+## Zero-knowledge links
+
+footer-zk = Šifrováno v prohlížeči. Klíč je jen v odkazu, za znakem #, který prohlížeče nikdy neodesílají: server tajemství nikdy nevidí a neuchovává nic, co by mohl přečíst.
+footer-form = Se zapnutým JavaScriptem tento formulář šifruje ve vašem prohlížeči a server tajemství nikdy nevidí. Bez něj šifruje server (formát SnapPass) a vidí tajemství, zatímco vyřizuje požadavek.
+form-passphrase-label = Heslová fráze (nepovinné)
+form-passphrase-hint = Příjemce ji bude muset zadat také. Nikdy neopustí váš prohlížeč; pošlete ji odděleně od odkazu.
+form-working = Šifruje se ve vašem prohlížeči…
+form-failed = Tajemství se nepodařilo vytvořit; nic se neuložilo. Zkuste to prosím znovu.
+link-kind-zk = Odkaz s nulovou znalostí: zašifrovaný ve vašem prohlížeči. Klíč je část za znakem #, která se nikdy neodesílá na server.
+link-kind-server = Odkaz šifrovaný serverem (formát SnapPass): tajemství zašifroval server. Viděl ho při vytváření odkazu a uvidí ho znovu, až se odkaz otevře; neuchovává nic, co by mohl přečíst.
+link-passphrase-note = Tento odkaz potřebuje i heslovou frázi. Pošlete ji jiným kanálem.
+zk-preview-intro = Toto tajemství bylo zašifrováno v prohlížeči odesílatele a dešifruje se ve vašem: server ho nemůže přečíst. Zobrazte ho, až když ho můžete uložit na bezpečné místo.
+zk-needs-js = K otevření tohoto odkazu je potřeba JavaScript: tajemství se dešifruje ve vašem prohlížeči klíčem z odkazu, který server nikdy nedostane. Nic nebylo zobrazeno ani spotřebováno. Zapněte pro tento web JavaScript, nebo otevřete odkaz klientem hushlink pro příkazovou řádku (hushlink get).
+zk-needs-https = Tato stránka tu nemůže dešifrovat: prohlížeče povolují potřebnou kryptografii jen přes HTTPS (nebo na localhost). Nic nebylo zobrazeno ani spotřebováno. Otevřete odkaz přes HTTPS, nebo klientem hushlink pro příkazovou řádku (hushlink get).
+zk-passphrase-label = Heslová fráze
+zk-working = Dešifruje se…
+zk-wrong-passphrase = Chybná heslová fráze. Nic nebylo zobrazeno a odkaz stále funguje. Zbývající pokusy: { $n }.
+zk-destroyed = Příliš mnoho chybných heslových frází: tajemství bylo zničeno a odkaz už nefunguje.
+zk-decrypt-failed = Tajemství dorazilo, ale nepodařilo se ho dešifrovat: mohlo být změněno. Požádejte odesílatele, ať ho sdílí znovu.
+zk-binary = Toto tajemství je soubor (binární data).
+zk-download = Stáhnout

@@ -5,7 +5,7 @@
 title = hushlink · del en hemmelighed
 brand = hushlink
 tagline = Del en hemmelighed via et link, der kun virker én gang.
-footer = Nøglen til din hemmelighed findes kun i linket. Serveren gemmer intet, den kan læse.
+footer = Krypteret af serveren (SnapPass-format). Nøglen findes kun i linket; serveren ser hemmeligheden, mens den opretter og viser den, og gemmer intet, den kan læse.
 
 form-heading = Del en hemmelighed
 form-intro = Indsæt en adgangskode eller en anden hemmelighed. Du får et link, der viser den én gang, og derefter slettes hemmeligheden.
@@ -84,3 +84,25 @@ receipt-delete-note = Sletning kan ikke fortrydes: linket holder straks op med a
 receipt-not-found = Kvitteringen blev ikke fundet: den har aldrig eksisteret, eller den er ældre end sin opbevaringsperiode.
 
 back-home = Tilbage til start
+
+## Zero-knowledge links
+
+footer-zk = Krypteret i browseren. Nøglen findes kun i linket, efter #, som browsere aldrig sender: serveren ser aldrig hemmeligheden og gemmer intet, den kan læse.
+footer-form = Med JavaScript slået til krypterer formularen i din browser, og serveren ser aldrig hemmeligheden. Uden JavaScript krypterer serveren (SnapPass-format) og ser hemmeligheden, mens den behandler anmodningen.
+form-passphrase-label = Adgangssætning (valgfri)
+form-passphrase-hint = Modtageren skal også indtaste den. Den forlader aldrig din browser; send den separat fra linket.
+form-working = Krypterer i din browser…
+form-failed = Hemmeligheden kunne ikke oprettes; intet er gemt. Prøv igen.
+link-kind-zk = Nulvidenslink: krypteret i din browser. Nøglen er delen efter #, som aldrig sendes til serveren.
+link-kind-server = Serverkrypteret link (SnapPass-format): serveren krypterede hemmeligheden. Den så hemmeligheden, da linket blev oprettet, og ser den igen, når linket åbnes; den gemmer intet, den kan læse.
+link-passphrase-note = Linket kræver også adgangssætningen. Send den via en anden kanal.
+zk-preview-intro = Hemmeligheden blev krypteret i afsenderens browser og dekrypteres i din: serveren kan ikke læse den. Vis den først, når du er klar til at gemme den et sikkert sted.
+zk-needs-js = Linket kræver JavaScript for at kunne åbnes: hemmeligheden dekrypteres i din browser med nøglen i linket, som serveren aldrig modtager. Intet er vist eller brugt. Slå JavaScript til for siden, eller åbn linket med kommandolinjeklienten hushlink (hushlink get).
+zk-needs-https = Siden kan ikke dekryptere her: browsere tillader kun den nødvendige kryptografi over HTTPS (eller på localhost). Intet er vist eller brugt. Åbn linket over HTTPS, eller med kommandolinjeklienten hushlink (hushlink get).
+zk-passphrase-label = Adgangssætning
+zk-working = Dekrypterer…
+zk-wrong-passphrase = Forkert adgangssætning. Intet er vist, og linket virker stadig. Forsøg tilbage: { $n }.
+zk-destroyed = For mange forkerte adgangssætninger: hemmeligheden er destrueret, og linket virker ikke længere.
+zk-decrypt-failed = Hemmeligheden nåede frem, men kunne ikke dekrypteres: den kan være ændret. Bed afsenderen dele den igen.
+zk-binary = Hemmeligheden er en fil (binære data).
+zk-download = Hent den

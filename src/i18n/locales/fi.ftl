@@ -5,7 +5,7 @@
 title = hushlink · jaa salaisuus
 brand = hushlink
 tagline = Jaa salaisuus linkillä, joka toimii vain kerran.
-footer = Salaisuutesi avain on vain linkissä. Palvelin ei säilytä mitään, mitä se voisi lukea.
+footer = Palvelimen salaama (SnapPass-muoto). Avain on vain linkissä; palvelin näkee salaisuuden luodessaan ja näyttäessään sen, eikä se säilytä mitään, mitä se voisi lukea.
 
 form-heading = Jaa salaisuus
 form-intro = Liitä salasana tai muu salaisuus. Saat linkin, joka näyttää sen kerran, minkä jälkeen salaisuus poistetaan.
@@ -84,3 +84,25 @@ receipt-delete-note = Poistoa ei voi perua: linkki lakkaa heti toimimasta kaikil
 receipt-not-found = Kuittia ei löytynyt: sitä ei ole koskaan ollut, tai se on säilytysaikaansa vanhempi.
 
 back-home = Takaisin alkuun
+
+## Zero-knowledge links
+
+footer-zk = Salattu selaimessa. Avain on vain linkissä, merkin # jälkeisessä osassa, jota selaimet eivät koskaan lähetä: palvelin ei koskaan näe salaisuutta eikä säilytä mitään, mitä se voisi lukea.
+footer-form = Kun JavaScript on käytössä, tämä lomake salaa selaimessasi, eikä palvelin koskaan näe salaisuutta. Ilman sitä palvelin salaa (SnapPass-muoto) ja näkee salaisuuden käsitellessään pyyntöä.
+form-passphrase-label = Tunnuslause (valinnainen)
+form-passphrase-hint = Vastaanottajan on kirjoitettava se myös. Se ei koskaan poistu selaimestasi; lähetä se erillään linkistä.
+form-working = Salataan selaimessasi…
+form-failed = Salaisuutta ei voitu luoda; mitään ei tallennettu. Yritä uudelleen.
+link-kind-zk = Nollatietolinkki: salattu selaimessasi. Avain on merkin # jälkeinen osa, jota ei koskaan lähetetä palvelimelle.
+link-kind-server = Palvelimen salaama linkki (SnapPass-muoto): palvelin salasi salaisuuden. Se näki salaisuuden linkkiä luodessaan ja näkee sen uudelleen, kun linkki avataan; se ei säilytä mitään, mitä se voisi lukea.
+link-passphrase-note = Tämä linkki tarvitsee myös tunnuslauseen. Lähetä se toista kanavaa pitkin.
+zk-preview-intro = Tämä salaisuus salattiin lähettäjän selaimessa, ja sen salaus puretaan sinun selaimessasi: palvelin ei voi lukea sitä. Näytä se vasta, kun voit tallentaa sen turvalliseen paikkaan.
+zk-needs-js = Tämän linkin avaaminen vaatii JavaScriptin: salaisuuden salaus puretaan selaimessasi linkissä olevalla avaimella, jota palvelin ei koskaan saa. Mitään ei ole näytetty eikä käytetty. Ota JavaScript käyttöön tällä sivustolla tai avaa linkki hushlink-komentoriviasiakkaalla (hushlink get).
+zk-needs-https = Tämä sivu ei voi purkaa salausta täällä: selaimet sallivat tarvittavan kryptografian vain HTTPS-yhteydellä (tai localhost-osoitteessa). Mitään ei ole näytetty eikä käytetty. Avaa linkki HTTPS-yhteydellä tai hushlink-komentoriviasiakkaalla (hushlink get).
+zk-passphrase-label = Tunnuslause
+zk-working = Puretaan salausta…
+zk-wrong-passphrase = Väärä tunnuslause. Mitään ei näytetty, ja linkki toimii yhä. Yrityksiä jäljellä: { $n }.
+zk-destroyed = Liian monta väärää tunnuslausetta: salaisuus on tuhottu, eikä linkki enää toimi.
+zk-decrypt-failed = Salaisuus saapui, mutta sen salausta ei voitu purkaa: sitä on ehkä muutettu. Pyydä lähettäjää jakamaan se uudelleen.
+zk-binary = Tämä salaisuus on tiedosto (binääridataa).
+zk-download = Lataa se

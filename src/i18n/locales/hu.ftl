@@ -5,7 +5,7 @@
 title = hushlink · titok megosztása
 brand = hushlink
 tagline = Ossz meg egy titkot egy linkkel, amely csak egyszer működik.
-footer = A titkod kulcsa csak a linkben van. A szerver semmit sem tárol, amit el tudna olvasni.
+footer = Titkosítás a szerveren (SnapPass formátum). A kulcs csak a linkben van; a szerver látja a titkot, amíg létrehozza és megjeleníti, és semmit sem tárol, amit el tudna olvasni.
 
 form-heading = Titok megosztása
 form-intro = Illessz be egy jelszót vagy bármilyen más titkot. Kapsz egy linket, amely egyszer megmutatja, aztán a titok törlődik.
@@ -84,3 +84,25 @@ receipt-delete-note = A törlés nem vonható vissza: a link azonnal megszűnik 
 receipt-not-found = A nyugta nem található: soha nem létezett, vagy régebbi a megőrzési idejénél.
 
 back-home = Vissza az elejére
+
+## Zero-knowledge links
+
+footer-zk = Titkosítás a böngészőben. A kulcs csak a linkben van, a # jel után, amelyet a böngészők soha nem küldenek el: a szerver soha nem látja a titkot, és semmit sem tárol, amit el tudna olvasni.
+footer-form = Bekapcsolt JavaScripttel ez az űrlap a böngésződben titkosít, és a szerver soha nem látja a titkot. Nélküle a szerver titkosít (SnapPass formátum), és látja a titkot, amíg kiszolgálja a kérést.
+form-passphrase-label = Jelmondat (nem kötelező)
+form-passphrase-hint = A címzettnek is be kell írnia. Soha nem hagyja el a böngésződet; a linktől külön küldd el.
+form-working = Titkosítás a böngésződben…
+form-failed = A titkot nem sikerült létrehozni; semmi sem tárolódott. Próbáld újra.
+link-kind-zk = Nulla ismeretű link: a böngésződben titkosítva. A kulcs a # jel utáni rész, amelyet a szerver soha nem kap meg.
+link-kind-server = Szerveren titkosított link (SnapPass formátum): a titkot a szerver titkosította. Látta a titkot a link létrehozásakor, és újra látni fogja, amikor a linket megnyitják; semmit sem tárol, amit el tudna olvasni.
+link-passphrase-note = Ehhez a linkhez a jelmondat is kell. Küldd el más csatornán.
+zk-preview-intro = Ezt a titkot a küldő böngészője titkosította, és a te böngésződ fejti vissza: a szerver nem tudja elolvasni. Csak akkor jelenítsd meg, ha készen állsz biztonságos helyre menteni.
+zk-needs-js = A link megnyitásához JavaScript kell: a titkot a böngésződ fejti vissza a linkben lévő kulccsal, amelyet a szerver soha nem kap meg. Semmi sem jelent meg, és semmi sem használódott el. Kapcsold be a JavaScriptet ehhez az oldalhoz, vagy nyisd meg a linket a hushlink parancssori kliensével (hushlink get).
+zk-needs-https = Ez az oldal itt nem tud visszafejteni: a böngészők a szükséges kriptográfiát csak HTTPS-kapcsolaton (vagy a localhost címen) engedik. Semmi sem jelent meg, és semmi sem használódott el. Nyisd meg a linket HTTPS-kapcsolaton, vagy a hushlink parancssori kliensével (hushlink get).
+zk-passphrase-label = Jelmondat
+zk-working = Visszafejtés…
+zk-wrong-passphrase = Hibás jelmondat. Semmi sem jelent meg, és a link továbbra is működik. Hátralévő próbálkozások: { $n }.
+zk-destroyed = Túl sok hibás jelmondat: a titok megsemmisült, és a link többé nem működik.
+zk-decrypt-failed = A titok megérkezett, de nem sikerült visszafejteni: lehet, hogy megváltoztatták. Kérd meg a küldőt, hogy ossza meg újra.
+zk-binary = Ez a titok egy fájl (bináris adat).
+zk-download = Letöltés

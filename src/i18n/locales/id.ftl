@@ -5,7 +5,7 @@
 title = hushlink · bagikan rahasia
 brand = hushlink
 tagline = Bagikan rahasia lewat tautan yang hanya berfungsi sekali.
-footer = Kunci rahasia Anda hanya ada di dalam tautan. Server tidak menyimpan apa pun yang dapat dibacanya.
+footer = Dienkripsi oleh server (format SnapPass). Kunci hanya ada di dalam tautan; server melihat rahasia saat membuat dan menampilkannya, dan tidak menyimpan apa pun yang dapat dibacanya.
 
 form-heading = Bagikan rahasia
 form-intro = Tempel kata sandi atau rahasia lainnya. Anda akan mendapat tautan yang menampilkannya sekali, lalu rahasia itu dihapus.
@@ -84,3 +84,25 @@ receipt-delete-note = Penghapusan tidak dapat dibatalkan: tautan langsung berhen
 receipt-not-found = Tanda terima tidak ditemukan: tidak pernah ada, atau sudah melewati masa simpannya.
 
 back-home = Kembali ke awal
+
+## Zero-knowledge links
+
+footer-zk = Dienkripsi di browser. Kunci hanya ada di dalam tautan, setelah tanda #, yang tidak pernah dikirim oleh browser: server tidak pernah melihat rahasia dan tidak menyimpan apa pun yang dapat dibacanya.
+footer-form = Jika JavaScript aktif, formulir ini mengenkripsi di browser Anda dan server tidak pernah melihat rahasia. Tanpa JavaScript, server yang mengenkripsi (format SnapPass) dan melihat rahasia selama melayani permintaan.
+form-passphrase-label = Frasa sandi (opsional)
+form-passphrase-hint = Penerima juga harus mengetikkannya. Frasa ini tidak pernah meninggalkan browser Anda; kirimkan terpisah dari tautan.
+form-working = Mengenkripsi di browser Anda…
+form-failed = Rahasia tidak dapat dibuat; tidak ada yang disimpan. Silakan coba lagi.
+link-kind-zk = Tautan tanpa pengetahuan (zero-knowledge): dienkripsi di browser Anda. Kuncinya adalah bagian setelah tanda #, yang tidak pernah dikirim ke server.
+link-kind-server = Tautan yang dienkripsi server (format SnapPass): server mengenkripsi rahasia ini. Server melihat rahasia saat membuat tautan dan akan melihatnya lagi saat tautan dibuka; server tidak menyimpan apa pun yang dapat dibacanya.
+link-passphrase-note = Tautan ini juga memerlukan frasa sandi. Kirimkan melalui saluran lain.
+zk-preview-intro = Rahasia ini dienkripsi di browser pengirim dan didekripsi di browser Anda: server tidak dapat membacanya. Tampilkan hanya jika Anda siap menyimpannya di tempat yang aman.
+zk-needs-js = Membuka tautan ini memerlukan JavaScript: rahasia didekripsi di browser Anda dengan kunci di dalam tautan, yang tidak pernah diterima server. Belum ada yang ditampilkan atau dipakai. Aktifkan JavaScript untuk situs ini, atau buka tautan dengan klien baris perintah hushlink (hushlink get).
+zk-needs-https = Halaman ini tidak dapat mendekripsi di sini: browser hanya mengizinkan kriptografi yang dibutuhkannya melalui HTTPS (atau di localhost). Belum ada yang ditampilkan atau dipakai. Buka tautan melalui HTTPS, atau dengan klien baris perintah hushlink (hushlink get).
+zk-passphrase-label = Frasa sandi
+zk-working = Mendekripsi…
+zk-wrong-passphrase = Frasa sandi salah. Tidak ada yang ditampilkan dan tautan masih berfungsi. Sisa percobaan: { $n }.
+zk-destroyed = Terlalu banyak frasa sandi yang salah: rahasia telah dimusnahkan dan tautan tidak berfungsi lagi.
+zk-decrypt-failed = Rahasia sudah diterima tetapi tidak dapat didekripsi: mungkin telah diubah. Minta pengirim membagikannya lagi.
+zk-binary = Rahasia ini berupa berkas (data biner).
+zk-download = Unduh

@@ -5,7 +5,7 @@
 title = hushlink · condividi un segreto
 brand = hushlink
 tagline = Condividi un segreto con un link che funziona una sola volta.
-footer = La chiave del tuo segreto si trova solo nel link. Il server non conserva nulla che possa leggere.
+footer = Cifrato dal server (formato SnapPass). La chiave si trova solo nel link; il server vede il segreto mentre lo crea e lo mostra, e non conserva nulla che possa leggere.
 
 form-heading = Condividi un segreto
 form-intro = Incolla una password o qualsiasi altro segreto. Riceverai un link che lo mostra una volta; poi il segreto viene eliminato.
@@ -84,3 +84,25 @@ receipt-delete-note = L’eliminazione non si può annullare: il link smette sub
 receipt-not-found = Ricevuta non trovata: non è mai esistita o è più vecchia del suo periodo di conservazione.
 
 back-home = Torna all'inizio
+
+## Zero-knowledge links
+
+footer-zk = Cifrato nel browser. La chiave si trova solo nel link, dopo il #, che i browser non inviano mai: il server non vede mai il segreto e non conserva nulla che possa leggere.
+footer-form = Con JavaScript attivo, questo modulo cifra nel tuo browser e il server non vede mai il segreto. Senza JavaScript, cifra il server (formato SnapPass) e vede il segreto mentre gestisce la richiesta.
+form-passphrase-label = Frase di accesso (facoltativa)
+form-passphrase-hint = Anche chi lo riceve dovrà digitarla. Non lascia mai il tuo browser; inviala separatamente dal link.
+form-working = Cifratura nel tuo browser…
+form-failed = Non è stato possibile creare il segreto; non è stato conservato nulla. Riprova.
+link-kind-zk = Link a conoscenza zero: cifrato nel tuo browser. La chiave è la parte dopo il #, che non viene mai inviata al server.
+link-kind-server = Link cifrato dal server (formato SnapPass): il server ha cifrato il segreto. Lo ha visto creando il link e lo vedrà di nuovo quando il link verrà aperto; non conserva nulla che possa leggere.
+link-passphrase-note = Questo link richiede anche la frase di accesso. Inviala tramite un altro canale.
+zk-preview-intro = Questo segreto è stato cifrato nel browser del mittente e viene decifrato nel tuo: il server non può leggerlo. Mostralo solo quando sei pronto a conservarlo in un posto sicuro.
+zk-needs-js = Per aprire questo link serve JavaScript: il segreto viene decifrato nel tuo browser con la chiave contenuta nel link, che il server non riceve mai. Non è stato mostrato né consumato nulla. Attiva JavaScript per questo sito, oppure apri il link con il client a riga di comando di hushlink (hushlink get).
+zk-needs-https = Questa pagina non può decifrare qui: i browser consentono la crittografia necessaria solo su HTTPS (o localhost). Non è stato mostrato né consumato nulla. Apri il link tramite HTTPS, oppure con il client a riga di comando di hushlink (hushlink get).
+zk-passphrase-label = Frase di accesso
+zk-working = Decifratura…
+zk-wrong-passphrase = Frase di accesso errata. Non è stato mostrato nulla e il link funziona ancora. Tentativi rimasti: { $n }.
+zk-destroyed = Troppe frasi di accesso errate: il segreto è stato distrutto e il link non funziona più.
+zk-decrypt-failed = Il segreto è arrivato ma non è stato possibile decifrarlo: potrebbe essere stato modificato. Chiedi al mittente di condividerlo di nuovo.
+zk-binary = Questo segreto è un file (dati binari).
+zk-download = Scaricalo

@@ -6,7 +6,7 @@
 title = hushlink · del en hemmelighet
 brand = hushlink
 tagline = Del en hemmelighet via en lenke som bare virker én gang.
-footer = Nøkkelen til hemmeligheten din finnes bare i lenken. Serveren lagrer ingenting den kan lese.
+footer = Kryptert av serveren (SnapPass-format). Nøkkelen finnes bare i lenken; serveren ser hemmeligheten mens den oppretter og viser den, og lagrer ingenting den kan lese.
 
 form-heading = Del en hemmelighet
 form-intro = Lim inn et passord eller en annen hemmelighet. Du får en lenke som viser den én gang, og deretter slettes hemmeligheten.
@@ -85,3 +85,25 @@ receipt-delete-note = Sletting kan ikke angres: lenken slutter å virke med en g
 receipt-not-found = Kvitteringen ble ikke funnet: den har aldri eksistert, eller den er eldre enn oppbevaringstiden.
 
 back-home = Tilbake til start
+
+## Zero-knowledge links
+
+footer-zk = Kryptert i nettleseren. Nøkkelen finnes bare i lenken, etter #, som nettlesere aldri sender: serveren ser aldri hemmeligheten og lagrer ingenting den kan lese.
+footer-form = Med JavaScript slått på krypterer skjemaet i nettleseren din, og serveren ser aldri hemmeligheten. Uten JavaScript krypterer serveren (SnapPass-format) og ser hemmeligheten mens den behandler forespørselen.
+form-passphrase-label = Passordfrase (valgfri)
+form-passphrase-hint = Mottakeren må også skrive den inn. Den forlater aldri nettleseren din; send den separat fra lenken.
+form-working = Krypterer i nettleseren din…
+form-failed = Hemmeligheten kunne ikke opprettes; ingenting er lagret. Prøv igjen.
+link-kind-zk = Nullkunnskapslenke: kryptert i nettleseren din. Nøkkelen er delen etter #, som aldri sendes til serveren.
+link-kind-server = Serverkryptert lenke (SnapPass-format): serveren krypterte hemmeligheten. Den så hemmeligheten da lenken ble laget, og ser den igjen når lenken åpnes; den lagrer ingenting den kan lese.
+link-passphrase-note = Lenken krever også passordfrasen. Send den via en annen kanal.
+zk-preview-intro = Hemmeligheten ble kryptert i avsenderens nettleser og dekrypteres i din: serveren kan ikke lese den. Vis den først når du er klar til å lagre den på et trygt sted.
+zk-needs-js = Lenken krever JavaScript for å åpnes: hemmeligheten dekrypteres i nettleseren din med nøkkelen i lenken, som serveren aldri mottar. Ingenting er vist eller brukt. Slå på JavaScript for dette nettstedet, eller åpne lenken med kommandolinjeklienten hushlink (hushlink get).
+zk-needs-https = Siden kan ikke dekryptere her: nettlesere tillater den nødvendige kryptografien bare over HTTPS (eller på localhost). Ingenting er vist eller brukt. Åpne lenken over HTTPS, eller med kommandolinjeklienten hushlink (hushlink get).
+zk-passphrase-label = Passordfrase
+zk-working = Dekrypterer…
+zk-wrong-passphrase = Feil passordfrase. Ingenting er vist, og lenken virker fortsatt. Gjenstående forsøk: { $n }.
+zk-destroyed = For mange feil passordfraser: hemmeligheten er ødelagt, og lenken virker ikke lenger.
+zk-decrypt-failed = Hemmeligheten kom fram, men kunne ikke dekrypteres: den kan ha blitt endret. Be avsenderen dele den på nytt.
+zk-binary = Hemmeligheten er en fil (binærdata).
+zk-download = Last den ned

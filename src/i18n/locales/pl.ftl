@@ -5,7 +5,7 @@
 title = hushlink · udostępnij sekret
 brand = hushlink
 tagline = Udostępnij sekret przez link, który działa tylko raz.
-footer = Klucz do Twojego sekretu jest tylko w linku. Serwer nie przechowuje niczego, co mógłby odczytać.
+footer = Zaszyfrowane przez serwer (format SnapPass). Klucz jest tylko w linku; serwer widzi sekret, gdy go tworzy i pokazuje, i nie przechowuje niczego, co mógłby odczytać.
 
 form-heading = Udostępnij sekret
 form-intro = Wklej hasło lub inny sekret. Otrzymasz link, który pokaże go jeden raz; potem sekret zostanie usunięty.
@@ -84,3 +84,25 @@ receipt-delete-note = Usunięcia nie można cofnąć: link natychmiast przestaje
 receipt-not-found = Nie znaleziono potwierdzenia: nigdy nie istniało albo jest starsze niż okres przechowywania.
 
 back-home = Wróć na początek
+
+## Zero-knowledge links
+
+footer-zk = Zaszyfrowane w przeglądarce. Klucz jest tylko w linku, po znaku #, którego przeglądarki nigdy nie wysyłają: serwer nigdy nie widzi sekretu i nie przechowuje niczego, co mógłby odczytać.
+footer-form = Gdy obsługa JavaScript jest włączona, ten formularz szyfruje w Twojej przeglądarce i serwer nigdy nie widzi sekretu. Bez niej szyfruje serwer (format SnapPass) i widzi sekret podczas obsługi żądania.
+form-passphrase-label = Fraza hasła (opcjonalnie)
+form-passphrase-hint = Odbiorca też musi ją wpisać. Nigdy nie opuszcza Twojej przeglądarki; wyślij ją osobno, nie razem z linkiem.
+form-working = Szyfrowanie w Twojej przeglądarce…
+form-failed = Nie udało się utworzyć sekretu; nic nie zostało zapisane. Spróbuj ponownie.
+link-kind-zk = Link z wiedzą zerową: zaszyfrowany w Twojej przeglądarce. Klucz to część po znaku #, która nigdy nie jest wysyłana do serwera.
+link-kind-server = Link szyfrowany przez serwer (format SnapPass): serwer zaszyfrował sekret. Widział go podczas tworzenia linku i zobaczy go ponownie, gdy link zostanie otwarty; nie przechowuje niczego, co mógłby odczytać.
+link-passphrase-note = Ten link wymaga też frazy hasła. Wyślij ją innym kanałem.
+zk-preview-intro = Ten sekret został zaszyfrowany w przeglądarce nadawcy i jest odszyfrowywany w Twojej: serwer nie może go odczytać. Wyświetl go dopiero wtedy, gdy możesz zapisać go w bezpiecznym miejscu.
+zk-needs-js = Do otwarcia tego linku potrzebny jest JavaScript: sekret jest odszyfrowywany w Twojej przeglądarce kluczem z linku, którego serwer nigdy nie otrzymuje. Nic nie zostało pokazane ani zużyte. Włącz JavaScript dla tej strony albo otwórz link klientem wiersza poleceń hushlink (hushlink get).
+zk-needs-https = Ta strona nie może tu odszyfrować: przeglądarki pozwalają na potrzebną jej kryptografię tylko przez HTTPS (lub na localhost). Nic nie zostało pokazane ani zużyte. Otwórz link przez HTTPS albo klientem wiersza poleceń hushlink (hushlink get).
+zk-passphrase-label = Fraza hasła
+zk-working = Odszyfrowywanie…
+zk-wrong-passphrase = Błędna fraza hasła. Nic nie zostało pokazane, a link nadal działa. Pozostałe próby: { $n }.
+zk-destroyed = Zbyt wiele błędnych fraz hasła: sekret został zniszczony, a link przestał działać.
+zk-decrypt-failed = Sekret dotarł, ale nie udało się go odszyfrować: mógł zostać zmieniony. Poproś nadawcę, aby udostępnił go ponownie.
+zk-binary = Ten sekret jest plikiem (dane binarne).
+zk-download = Pobierz go

@@ -6,7 +6,7 @@
 title = hushlink · compartilhe um segredo
 brand = hushlink
 tagline = Compartilhe um segredo por um link que funciona uma única vez.
-footer = A chave do seu segredo existe apenas no link. O servidor não guarda nada que consiga ler.
+footer = Criptografado pelo servidor (formato SnapPass). A chave existe apenas no link; o servidor vê o segredo enquanto o cria e o mostra, e não guarda nada que consiga ler.
 
 form-heading = Compartilhar um segredo
 form-intro = Cole uma senha ou qualquer outro segredo. Você recebe um link que o mostra uma vez; depois, o segredo é apagado.
@@ -85,3 +85,25 @@ receipt-delete-note = Não dá para desfazer: o link para de funcionar na hora, 
 receipt-not-found = Recibo não encontrado: ele nunca existiu ou é mais antigo que o período de retenção.
 
 back-home = Voltar ao início
+
+## Zero-knowledge links
+
+footer-zk = Criptografado no navegador. A chave existe apenas no link, depois do #, que os navegadores nunca enviam: o servidor nunca vê o segredo e não guarda nada que consiga ler.
+footer-form = Com o JavaScript ativado, este formulário criptografa no seu navegador e o servidor nunca vê o segredo. Sem ele, o servidor criptografa (formato SnapPass) e vê o segredo enquanto atende à solicitação.
+form-passphrase-label = Frase secreta (opcional)
+form-passphrase-hint = Quem receber também precisará digitá-la. Ela nunca sai do seu navegador; envie-a separadamente do link.
+form-working = Criptografando no seu navegador…
+form-failed = Não foi possível criar o segredo; nada foi guardado. Tente de novo.
+link-kind-zk = Link de conhecimento zero: criptografado no seu navegador. A chave é a parte depois do #, que nunca é enviada ao servidor.
+link-kind-server = Link criptografado pelo servidor (formato SnapPass): o servidor criptografou o segredo. Ele viu o segredo ao criar o link e o verá de novo quando o link for aberto; não guarda nada que consiga ler.
+link-passphrase-note = Este link também precisa da frase secreta. Envie-a por outro canal.
+zk-preview-intro = Este segredo foi criptografado no navegador de quem o enviou e é descriptografado no seu: o servidor não consegue lê-lo. Mostre-o só quando estiver pronto para guardá-lo em um lugar seguro.
+zk-needs-js = Para abrir este link é preciso JavaScript: o segredo é descriptografado no seu navegador com a chave que está no link, que o servidor nunca recebe. Nada foi mostrado nem usado. Ative o JavaScript para este site ou abra o link com o cliente de linha de comando do hushlink (hushlink get).
+zk-needs-https = Esta página não consegue descriptografar aqui: os navegadores só permitem a criptografia de que ela precisa em HTTPS (ou localhost). Nada foi mostrado nem usado. Abra o link por HTTPS ou com o cliente de linha de comando do hushlink (hushlink get).
+zk-passphrase-label = Frase secreta
+zk-working = Descriptografando…
+zk-wrong-passphrase = Frase secreta incorreta. Nada foi mostrado e o link continua funcionando. Tentativas restantes: { $n }.
+zk-destroyed = Frases secretas incorretas demais: o segredo foi destruído e o link não funciona mais.
+zk-decrypt-failed = O segredo chegou, mas não pôde ser descriptografado: ele pode ter sido alterado. Peça a quem o enviou que o compartilhe de novo.
+zk-binary = Este segredo é um arquivo (dados binários).
+zk-download = Baixar

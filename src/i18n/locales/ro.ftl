@@ -5,7 +5,7 @@
 title = hushlink · partajează un secret
 brand = hushlink
 tagline = Partajează un secret printr-un link care funcționează o singură dată.
-footer = Cheia secretului tău se află doar în link. Serverul nu păstrează nimic din ce ar putea citi.
+footer = Criptat de server (format SnapPass). Cheia se află doar în link; serverul vede secretul cât timp îl creează și îl afișează și nu păstrează nimic din ce ar putea citi.
 
 form-heading = Partajează un secret
 form-intro = Lipește o parolă sau orice alt secret. Primești un link care îl afișează o singură dată, apoi secretul este șters.
@@ -84,3 +84,25 @@ receipt-delete-note = Ștergerea nu poate fi anulată: linkul nu mai funcționea
 receipt-not-found = Confirmarea nu a fost găsită: nu a existat niciodată sau este mai veche decât perioada de păstrare.
 
 back-home = Înapoi la început
+
+## Zero-knowledge links
+
+footer-zk = Criptat în browser. Cheia se află doar în link, după #, pe care browserele nu îl trimit niciodată: serverul nu vede niciodată secretul și nu păstrează nimic din ce ar putea citi.
+footer-form = Cu JavaScript activat, acest formular criptează în browserul tău, iar serverul nu vede niciodată secretul. Fără JavaScript, criptează serverul (format SnapPass) și vede secretul cât timp tratează cererea.
+form-passphrase-label = Frază de acces (opțional)
+form-passphrase-hint = Destinatarul trebuie să o tasteze și el. Nu părăsește niciodată browserul tău; trimite-o separat de link.
+form-working = Se criptează în browserul tău…
+form-failed = Secretul nu a putut fi creat; nu s-a păstrat nimic. Încearcă din nou.
+link-kind-zk = Link cu cunoaștere zero: criptat în browserul tău. Cheia este partea de după #, care nu este trimisă niciodată serverului.
+link-kind-server = Link criptat de server (format SnapPass): serverul a criptat secretul. L-a văzut când a creat linkul și îl va vedea din nou când linkul va fi deschis; nu păstrează nimic din ce ar putea citi.
+link-passphrase-note = Acest link are nevoie și de fraza de acces. Trimite-o pe alt canal.
+zk-preview-intro = Acest secret a fost criptat în browserul expeditorului și este decriptat în al tău: serverul nu îl poate citi. Afișează-l doar când ești pregătit să-l salvezi într-un loc sigur.
+zk-needs-js = Pentru a deschide acest link este nevoie de JavaScript: secretul este decriptat în browserul tău cu cheia din link, pe care serverul nu o primește niciodată. Nu s-a afișat și nu s-a consumat nimic. Activează JavaScript pentru acest site sau deschide linkul cu clientul hushlink din linia de comandă (hushlink get).
+zk-needs-https = Această pagină nu poate decripta aici: browserele permit criptografia de care are nevoie doar prin HTTPS (sau pe localhost). Nu s-a afișat și nu s-a consumat nimic. Deschide linkul prin HTTPS sau cu clientul hushlink din linia de comandă (hushlink get).
+zk-passphrase-label = Frază de acces
+zk-working = Se decriptează…
+zk-wrong-passphrase = Frază de acces greșită. Nu s-a afișat nimic, iar linkul încă funcționează. Încercări rămase: { $n }.
+zk-destroyed = Prea multe fraze de acces greșite: secretul a fost distrus, iar linkul nu mai funcționează.
+zk-decrypt-failed = Secretul a sosit, dar nu a putut fi decriptat: este posibil să fi fost modificat. Roagă expeditorul să-l partajeze din nou.
+zk-binary = Acest secret este un fișier (date binare).
+zk-download = Descarcă-l

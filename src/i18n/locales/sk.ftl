@@ -5,7 +5,7 @@
 title = hushlink · zdieľajte tajomstvo
 brand = hushlink
 tagline = Zdieľajte tajomstvo odkazom, ktorý funguje iba raz.
-footer = Kľúč k vášmu tajomstvu je iba v odkaze. Server neuchováva nič, čo by dokázal prečítať.
+footer = Šifrované serverom (formát SnapPass). Kľúč je iba v odkaze; server vidí tajomstvo, keď ho vytvára a zobrazuje, a neuchováva nič, čo by dokázal prečítať.
 
 form-heading = Zdieľať tajomstvo
 form-intro = Vložte heslo alebo iné tajomstvo. Dostanete odkaz, ktorý ho raz zobrazí; potom sa tajomstvo vymaže.
@@ -84,3 +84,25 @@ receipt-delete-note = Vymazanie sa nedá vrátiť: odkaz okamžite prestane fung
 receipt-not-found = Potvrdenie sa nenašlo: nikdy neexistovalo alebo je staršie ako doba jeho uchovania.
 
 back-home = Späť na začiatok
+
+## Zero-knowledge links
+
+footer-zk = Šifrované v prehliadači. Kľúč je iba v odkaze, za znakom #, ktorý prehliadače nikdy neodosielajú: server tajomstvo nikdy nevidí a neuchováva nič, čo by dokázal prečítať.
+footer-form = So zapnutým JavaScriptom tento formulár šifruje vo vašom prehliadači a server tajomstvo nikdy nevidí. Bez neho šifruje server (formát SnapPass) a vidí tajomstvo, kým vybavuje požiadavku.
+form-passphrase-label = Heslová fráza (nepovinné)
+form-passphrase-hint = Príjemca ju bude musieť zadať tiež. Nikdy neopustí váš prehliadač; pošlite ju oddelene od odkazu.
+form-working = Šifruje sa vo vašom prehliadači…
+form-failed = Tajomstvo sa nepodarilo vytvoriť; nič sa neuložilo. Skúste to znova.
+link-kind-zk = Odkaz s nulovou znalosťou: zašifrovaný vo vašom prehliadači. Kľúč je časť za znakom #, ktorá sa nikdy neodosiela na server.
+link-kind-server = Odkaz šifrovaný serverom (formát SnapPass): tajomstvo zašifroval server. Videl ho pri vytváraní odkazu a uvidí ho znova, keď sa odkaz otvorí; neuchováva nič, čo by dokázal prečítať.
+link-passphrase-note = Tento odkaz potrebuje aj heslovú frázu. Pošlite ju iným kanálom.
+zk-preview-intro = Toto tajomstvo bolo zašifrované v prehliadači odosielateľa a dešifruje sa vo vašom: server ho nemôže prečítať. Zobrazte ho, až keď ho môžete uložiť na bezpečné miesto.
+zk-needs-js = Na otvorenie tohto odkazu je potrebný JavaScript: tajomstvo sa dešifruje vo vašom prehliadači kľúčom z odkazu, ktorý server nikdy nedostane. Nič nebolo zobrazené ani spotrebované. Zapnite pre túto stránku JavaScript alebo otvorte odkaz klientom hushlink pre príkazový riadok (hushlink get).
+zk-needs-https = Táto stránka tu nemôže dešifrovať: prehliadače povoľujú potrebnú kryptografiu iba cez HTTPS (alebo na localhost). Nič nebolo zobrazené ani spotrebované. Otvorte odkaz cez HTTPS alebo klientom hushlink pre príkazový riadok (hushlink get).
+zk-passphrase-label = Heslová fráza
+zk-working = Dešifruje sa…
+zk-wrong-passphrase = Nesprávna heslová fráza. Nič nebolo zobrazené a odkaz stále funguje. Zostávajúce pokusy: { $n }.
+zk-destroyed = Príliš veľa nesprávnych heslových fráz: tajomstvo bolo zničené a odkaz už nefunguje.
+zk-decrypt-failed = Tajomstvo dorazilo, ale nepodarilo sa ho dešifrovať: mohlo byť zmenené. Požiadajte odosielateľa, aby ho zdieľal znova.
+zk-binary = Toto tajomstvo je súbor (binárne dáta).
+zk-download = Stiahnuť

@@ -5,7 +5,7 @@
 title = hushlink · dela en hemlighet
 brand = hushlink
 tagline = Dela en hemlighet via en länk som bara fungerar en gång.
-footer = Nyckeln till din hemlighet finns bara i länken. Servern sparar inget som den kan läsa.
+footer = Krypterad av servern (SnapPass-format). Nyckeln finns bara i länken; servern ser hemligheten medan den skapar och visar den, och sparar inget som den kan läsa.
 
 form-heading = Dela en hemlighet
 form-intro = Klistra in ett lösenord eller någon annan hemlighet. Du får en länk som visar den en gång, sedan raderas hemligheten.
@@ -84,3 +84,25 @@ receipt-delete-note = Det går inte att ångra: länken slutar fungera direkt, f
 receipt-not-found = Kvittot hittades inte: det har aldrig funnits, eller så är det äldre än sin lagringstid.
 
 back-home = Tillbaka till början
+
+## Zero-knowledge links
+
+footer-zk = Krypterad i webbläsaren. Nyckeln finns bara i länken, efter #, som webbläsare aldrig skickar: servern ser aldrig hemligheten och sparar inget som den kan läsa.
+footer-form = Med JavaScript påslaget krypterar formuläret i din webbläsare och servern ser aldrig hemligheten. Utan JavaScript krypterar servern (SnapPass-format) och ser hemligheten medan den hanterar begäran.
+form-passphrase-label = Lösenfras (valfri)
+form-passphrase-hint = Mottagaren måste också skriva in den. Den lämnar aldrig din webbläsare; skicka den separat från länken.
+form-working = Krypterar i din webbläsare…
+form-failed = Hemligheten kunde inte skapas; inget har sparats. Försök igen.
+link-kind-zk = Nollkunskapslänk: krypterad i din webbläsare. Nyckeln är delen efter #, som aldrig skickas till servern.
+link-kind-server = Serverkrypterad länk (SnapPass-format): servern krypterade hemligheten. Den såg hemligheten när länken skapades och ser den igen när länken öppnas; den sparar inget som den kan läsa.
+link-passphrase-note = Länken kräver också lösenfrasen. Skicka den via en annan kanal.
+zk-preview-intro = Hemligheten krypterades i avsändarens webbläsare och dekrypteras i din: servern kan inte läsa den. Visa den först när du är redo att spara den på ett säkert ställe.
+zk-needs-js = Länken kräver JavaScript för att öppnas: hemligheten dekrypteras i din webbläsare med nyckeln i länken, som servern aldrig tar emot. Inget har visats eller förbrukats. Slå på JavaScript för webbplatsen, eller öppna länken med kommandoradsklienten hushlink (hushlink get).
+zk-needs-https = Sidan kan inte dekryptera här: webbläsare tillåter den kryptografi som behövs bara över HTTPS (eller på localhost). Inget har visats eller förbrukats. Öppna länken över HTTPS, eller med kommandoradsklienten hushlink (hushlink get).
+zk-passphrase-label = Lösenfras
+zk-working = Dekrypterar…
+zk-wrong-passphrase = Fel lösenfras. Inget har visats och länken fungerar fortfarande. Försök kvar: { $n }.
+zk-destroyed = För många felaktiga lösenfraser: hemligheten har förstörts och länken fungerar inte längre.
+zk-decrypt-failed = Hemligheten kom fram men kunde inte dekrypteras: den kan ha ändrats. Be avsändaren dela den igen.
+zk-binary = Hemligheten är en fil (binärdata).
+zk-download = Ladda ner den

@@ -5,7 +5,7 @@
 title = hushlink · bir sır paylaşın
 brand = hushlink
 tagline = Bir sırrı yalnızca bir kez çalışan bir bağlantıyla paylaşın.
-footer = Sırrınızın anahtarı yalnızca bağlantının içindedir. Sunucu, okuyabileceği hiçbir şey saklamaz.
+footer = Sunucu tarafından şifrelenir (SnapPass biçimi). Anahtar yalnızca bağlantının içindedir; sunucu sırrı oluştururken ve gösterirken görür, okuyabileceği hiçbir şey saklamaz.
 
 form-heading = Bir sır paylaşın
 form-intro = Bir parola ya da başka bir sır yapıştırın. Onu bir kez gösteren bir bağlantı alırsınız; ardından sır silinir.
@@ -84,3 +84,25 @@ receipt-delete-note = Silme geri alınamaz: bağlantı herkes için hemen çalı
 receipt-not-found = Makbuz bulunamadı: hiç var olmadı ya da saklama süresinden daha eski.
 
 back-home = Başa dön
+
+## Zero-knowledge links
+
+footer-zk = Tarayıcıda şifrelenir. Anahtar yalnızca bağlantının içinde, tarayıcıların hiçbir zaman göndermediği # işaretinden sonraki kısımdadır: sunucu sırrı hiçbir zaman görmez ve okuyabileceği hiçbir şey saklamaz.
+footer-form = JavaScript açıkken bu form tarayıcınızda şifreler ve sunucu sırrı hiçbir zaman görmez. JavaScript olmadan sunucu şifreler (SnapPass biçimi) ve isteği işlerken sırrı görür.
+form-passphrase-label = Parola ifadesi (isteğe bağlı)
+form-passphrase-hint = Alıcının da bunu yazması gerekir. Tarayıcınızdan hiçbir zaman çıkmaz; bağlantıdan ayrı olarak gönderin.
+form-working = Tarayıcınızda şifreleniyor…
+form-failed = Sır oluşturulamadı; hiçbir şey saklanmadı. Lütfen yeniden deneyin.
+link-kind-zk = Sıfır bilgili bağlantı: tarayıcınızda şifrelendi. Anahtar, # işaretinden sonraki kısımdır ve sunucuya hiçbir zaman gönderilmez.
+link-kind-server = Sunucu tarafından şifrelenmiş bağlantı (SnapPass biçimi): sırrı sunucu şifreledi. Sunucu sırrı bağlantıyı oluştururken gördü ve bağlantı açıldığında yeniden görecek; okuyabileceği hiçbir şey saklamaz.
+link-passphrase-note = Bu bağlantı için parola ifadesi de gerekir. Onu başka bir kanaldan gönderin.
+zk-preview-intro = Bu sır, gönderenin tarayıcısında şifrelendi ve sizinkinde çözülür: sunucu onu okuyamaz. Yalnızca güvenli bir yere kaydetmeye hazır olduğunuzda gösterin.
+zk-needs-js = Bu bağlantıyı açmak için JavaScript gerekir: sır, bağlantıdaki anahtarla tarayıcınızda çözülür ve sunucu bu anahtarı hiçbir zaman almaz. Hiçbir şey gösterilmedi veya kullanılmadı. Bu sitede JavaScript özelliğini açın ya da bağlantıyı hushlink komut satırı istemcisiyle açın (hushlink get).
+zk-needs-https = Bu sayfa burada şifre çözemez: tarayıcılar gereken kriptografiye yalnızca HTTPS üzerinde (veya localhost için) izin verir. Hiçbir şey gösterilmedi veya kullanılmadı. Bağlantıyı HTTPS üzerinden ya da hushlink komut satırı istemcisiyle açın (hushlink get).
+zk-passphrase-label = Parola ifadesi
+zk-working = Şifre çözülüyor…
+zk-wrong-passphrase = Yanlış parola ifadesi. Hiçbir şey gösterilmedi ve bağlantı hâlâ çalışıyor. Kalan deneme: { $n }.
+zk-destroyed = Çok fazla yanlış parola ifadesi: sır yok edildi ve bağlantı artık çalışmıyor.
+zk-decrypt-failed = Sır ulaştı ancak şifresi çözülemedi: değiştirilmiş olabilir. Gönderenden yeniden paylaşmasını isteyin.
+zk-binary = Bu sır bir dosyadır (ikili veri).
+zk-download = İndir

@@ -5,7 +5,7 @@
 title = hushlink · chia sẻ bí mật
 brand = hushlink
 tagline = Chia sẻ bí mật qua một liên kết chỉ dùng được một lần.
-footer = Khóa mở bí mật của bạn chỉ nằm trong liên kết. Máy chủ không lưu bất cứ thứ gì mà nó có thể đọc được.
+footer = Được máy chủ mã hóa (định dạng SnapPass). Khóa chỉ nằm trong liên kết; máy chủ thấy bí mật trong lúc tạo và hiển thị nó, và không lưu bất cứ thứ gì mà nó có thể đọc được.
 
 form-heading = Chia sẻ bí mật
 form-intro = Dán mật khẩu hoặc bất kỳ bí mật nào khác. Bạn sẽ nhận được một liên kết hiển thị nó một lần, sau đó bí mật bị xóa.
@@ -84,3 +84,25 @@ receipt-delete-note = Không thể hoàn tác việc xóa: liên kết ngừng h
 receipt-not-found = Không tìm thấy biên nhận: nó chưa từng tồn tại, hoặc đã quá thời hạn lưu giữ.
 
 back-home = Quay lại trang đầu
+
+## Zero-knowledge links
+
+footer-zk = Được mã hóa trong trình duyệt. Khóa chỉ nằm trong liên kết, sau dấu #, phần mà trình duyệt không bao giờ gửi đi: máy chủ không bao giờ thấy bí mật và không lưu bất cứ thứ gì mà nó có thể đọc được.
+footer-form = Khi bật JavaScript, biểu mẫu này mã hóa trong trình duyệt của bạn và máy chủ không bao giờ thấy bí mật. Khi không có JavaScript, máy chủ mã hóa (định dạng SnapPass) và thấy bí mật trong lúc xử lý yêu cầu.
+form-passphrase-label = Cụm mật khẩu (không bắt buộc)
+form-passphrase-hint = Người nhận cũng phải nhập cụm này. Nó không bao giờ rời khỏi trình duyệt của bạn; hãy gửi nó riêng, không kèm liên kết.
+form-working = Đang mã hóa trong trình duyệt của bạn…
+form-failed = Không thể tạo bí mật; chưa có gì được lưu. Vui lòng thử lại.
+link-kind-zk = Liên kết không tiết lộ (zero-knowledge): được mã hóa trong trình duyệt của bạn. Khóa là phần sau dấu #, phần này không bao giờ được gửi đến máy chủ.
+link-kind-server = Liên kết do máy chủ mã hóa (định dạng SnapPass): máy chủ đã mã hóa bí mật. Máy chủ đã thấy bí mật khi tạo liên kết và sẽ thấy lại khi liên kết được mở; nó không lưu bất cứ thứ gì mà nó có thể đọc được.
+link-passphrase-note = Liên kết này còn cần cụm mật khẩu. Hãy gửi cụm mật khẩu qua một kênh khác.
+zk-preview-intro = Bí mật này được mã hóa trong trình duyệt của người gửi và được giải mã trong trình duyệt của bạn: máy chủ không thể đọc nó. Chỉ hiển thị khi bạn sẵn sàng lưu nó ở nơi an toàn.
+zk-needs-js = Cần JavaScript để mở liên kết này: bí mật được giải mã trong trình duyệt của bạn bằng khóa trong liên kết, thứ mà máy chủ không bao giờ nhận được. Chưa có gì được hiển thị hay sử dụng. Hãy bật JavaScript cho trang này, hoặc mở liên kết bằng ứng dụng dòng lệnh hushlink (hushlink get).
+zk-needs-https = Trang này không thể giải mã tại đây: trình duyệt chỉ cho phép các chức năng mật mã mà trang cần trên HTTPS (hoặc localhost). Chưa có gì được hiển thị hay sử dụng. Hãy mở liên kết qua HTTPS, hoặc bằng ứng dụng dòng lệnh hushlink (hushlink get).
+zk-passphrase-label = Cụm mật khẩu
+zk-working = Đang giải mã…
+zk-wrong-passphrase = Sai cụm mật khẩu. Chưa có gì được hiển thị và liên kết vẫn hoạt động. Số lần thử còn lại: { $n }.
+zk-destroyed = Nhập sai cụm mật khẩu quá nhiều lần: bí mật đã bị hủy và liên kết không còn hoạt động.
+zk-decrypt-failed = Bí mật đã đến nhưng không thể giải mã: có thể nó đã bị thay đổi. Hãy nhờ người gửi chia sẻ lại.
+zk-binary = Bí mật này là một tệp (dữ liệu nhị phân).
+zk-download = Tải xuống

@@ -6,7 +6,7 @@
 title = hushlink · 分享秘密
 brand = hushlink
 tagline = 通过只能使用一次的链接分享秘密。
-footer = 打开秘密的密钥只存在于链接中。服务器不保存任何它能读取的内容。
+footer = 由服务器加密（SnapPass 格式）。密钥只存在于链接中；服务器在创建和显示秘密时能看到它，但不保存任何它能读取的内容。
 
 form-heading = 分享秘密
 form-intro = 粘贴密码或其他秘密。你会得到一个只能显示一次的链接，显示后秘密即被删除。
@@ -85,3 +85,25 @@ receipt-delete-note = 删除无法撤销：链接会立即对所有人失效。
 receipt-not-found = 未找到回执：它从未存在，或已超过保留期限。
 
 back-home = 返回首页
+
+## Zero-knowledge links
+
+footer-zk = 在浏览器中加密。密钥只存在于链接中 # 之后的部分，浏览器从不发送这部分：服务器从不看到秘密，也不保存任何它能读取的内容。
+footer-form = 启用 JavaScript 时，此表单在你的浏览器中加密，服务器从不看到秘密。未启用时，由服务器加密（SnapPass 格式），服务器在处理请求期间能看到秘密。
+form-passphrase-label = 口令短语（可选）
+form-passphrase-hint = 接收者也必须输入它。它从不离开你的浏览器；请与链接分开发送。
+form-working = 正在你的浏览器中加密…
+form-failed = 无法创建秘密；未保存任何内容。请重试。
+link-kind-zk = 零知识链接：在你的浏览器中加密。密钥是 # 之后的部分，它从不会发送到服务器。
+link-kind-server = 服务器加密链接（SnapPass 格式）：服务器加密了这个秘密。它在生成链接时看到了秘密，链接被打开时还会再次看到；它不保存任何它能读取的内容。
+link-passphrase-note = 此链接还需要口令短语。请通过其他渠道发送它。
+zk-preview-intro = 这个秘密在发送者的浏览器中加密，并在你的浏览器中解密：服务器无法读取它。请在准备好将其保存到安全位置时再显示。
+zk-needs-js = 打开此链接需要 JavaScript：秘密在你的浏览器中用链接里的密钥解密，服务器从不会收到该密钥。尚未显示或消耗任何内容。请为此网站启用 JavaScript，或用 hushlink 命令行客户端打开链接（hushlink get）。
+zk-needs-https = 此页面无法在这里解密：浏览器只在 HTTPS（或 localhost）上允许它所需的密码学功能。尚未显示或消耗任何内容。请通过 HTTPS 打开链接，或使用 hushlink 命令行客户端（hushlink get）。
+zk-passphrase-label = 口令短语
+zk-working = 正在解密…
+zk-wrong-passphrase = 口令短语错误。未显示任何内容，链接仍然有效。剩余尝试次数：{ $n }。
+zk-destroyed = 口令短语错误次数过多：秘密已被销毁，链接已失效。
+zk-decrypt-failed = 秘密已送达，但无法解密：它可能已被篡改。请发送者重新分享。
+zk-binary = 这个秘密是一个文件（二进制数据）。
+zk-download = 下载

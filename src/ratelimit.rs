@@ -1,0 +1,155 @@
+//! Per-client rate limits: a token bucket per client address, in process.
+//!
+//! Used for creates (`HUSHLINK_CREATE_RATE`): each client may create `rate`
+//! secrets a minute, in bursts of up to a minute's worth. IPv6 clients are
+//! counted by their /64 (one subscriber's usual allocation), or one client
+//! could take a fresh address for every request. The table of buckets is
+//! bounded: beyond [`MAX_TRACKED`] clients, full (idle) buckets are dropped,
+//! and if every bucket is in use, a new client is let through rather than
+//! counted, with a warning (a flood from that many addresses is a proxy's to
+//! stop).
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Clients tracked at most (about 4 MB of buckets).
+pub const MAX_TRACKED: usize = 100_000;
+
+/// Token buckets per client.
+pub struct RateLimiter {
+    /// Tokens per minute, and the bucket's size.
+    per_minute: u32,
+    buckets: Mutex<HashMap<IpAddr, Bucket>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    updated: Instant,
+}
+
+impl RateLimiter {
+    /// A limiter allowing `per_minute` a minute per client (at least 1).
+    pub fn per_minute(per_minute: u32) -> Self {
+        RateLimiter {
+            per_minute: per_minute.max(1),
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Takes one token for `client`; `Err(seconds to wait)` when there is none.
+    pub fn take(&self, client: IpAddr) -> Result<(), u64> {
+        self.take_at(client, Instant::now())
+    }
+
+    fn take_at(&self, client: IpAddr, now: Instant) -> Result<(), u64> {
+        let key = bucket_key(client);
+        let capacity = f64::from(self.per_minute);
+        let per_second = capacity / 60.0;
+        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if !buckets.contains_key(&key) && buckets.len() >= MAX_TRACKED {
+            // Buckets that have refilled say nothing a new bucket would not.
+            buckets.retain(|_, b| {
+                now.saturating_duration_since(b.updated).as_secs_f64() * per_second + b.tokens
+                    < capacity
+            });
+            if buckets.len() >= MAX_TRACKED {
+                tracing::warn!(
+                    tracked = buckets.len(),
+                    "rate limit table full: a new client is not counted"
+                );
+                return Ok(());
+            }
+        }
+        let bucket = buckets.entry(key).or_insert(Bucket {
+            tokens: capacity,
+            updated: now,
+        });
+        let elapsed = now.saturating_duration_since(bucket.updated).as_secs_f64();
+        bucket.tokens = (bucket.tokens + elapsed * per_second).min(capacity);
+        bucket.updated = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            Ok(())
+        } else {
+            let wait = Duration::from_secs_f64((1.0 - bucket.tokens) / per_second);
+            Err(wait.as_secs().max(1) + u64::from(wait.subsec_nanos() > 0))
+        }
+    }
+}
+
+/// The address a client is counted under: IPv4 as is, IPv6 by its /64.
+fn bucket_key(client: IpAddr) -> IpAddr {
+    match client.to_canonical() {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(bits.into())
+        }
+        v4 => v4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_burst_of_a_minutes_worth_then_the_steady_rate() {
+        let limiter = RateLimiter::per_minute(6);
+        let start = Instant::now();
+        for _ in 0..6 {
+            assert!(limiter.take_at(ip("192.0.2.1"), start).is_ok());
+        }
+        // Empty: one token comes back every 10 s.
+        assert_eq!(limiter.take_at(ip("192.0.2.1"), start), Err(10));
+        assert!(limiter.take_at(ip("192.0.2.2"), start).is_ok());
+        let later = start + Duration::from_secs(10);
+        assert!(limiter.take_at(ip("192.0.2.1"), later).is_ok());
+        assert!(limiter.take_at(ip("192.0.2.1"), later).is_err());
+        // Never more than a minute's worth saved up.
+        let much_later = start + Duration::from_secs(3600);
+        for _ in 0..6 {
+            assert!(limiter.take_at(ip("192.0.2.1"), much_later).is_ok());
+        }
+        assert!(limiter.take_at(ip("192.0.2.1"), much_later).is_err());
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64() {
+        let limiter = RateLimiter::per_minute(2);
+        let now = Instant::now();
+        assert!(limiter.take_at(ip("2001:db8:1:2::1"), now).is_ok());
+        assert!(limiter.take_at(ip("2001:db8:1:2:ffff::9"), now).is_ok());
+        assert!(limiter.take_at(ip("2001:db8:1:2::77"), now).is_err());
+        assert!(limiter.take_at(ip("2001:db8:1:3::1"), now).is_ok());
+        // An IPv4-mapped address is the IPv4 client.
+        assert!(limiter.take_at(ip("198.51.100.7"), now).is_ok());
+        assert!(limiter.take_at(ip("::ffff:198.51.100.7"), now).is_ok());
+        assert!(limiter.take_at(ip("198.51.100.7"), now).is_err());
+    }
+
+    #[test]
+    fn the_table_stays_bounded() {
+        let limiter = RateLimiter::per_minute(1);
+        let now = Instant::now();
+        for n in 0..MAX_TRACKED as u32 {
+            let _ = limiter.take_at(IpAddr::V4(n.into()), now);
+        }
+        // Full of empty buckets: a new client is let through, not tracked.
+        assert!(limiter.take_at(ip("203.0.113.1"), now).is_ok());
+        assert!(limiter.take_at(ip("203.0.113.1"), now).is_ok());
+        let len = limiter.buckets.lock().unwrap().len();
+        assert_eq!(len, MAX_TRACKED);
+        // A minute later they have refilled and make room.
+        let later = now + Duration::from_secs(61);
+        assert!(limiter.take_at(ip("203.0.113.1"), later).is_ok());
+        assert!(limiter.take_at(ip("203.0.113.1"), later).is_err());
+        assert!(limiter.buckets.lock().unwrap().len() < MAX_TRACKED);
+    }
+}

@@ -1,0 +1,301 @@
+//! The store contract, called directly on every backend (not through HTTP):
+//! the embedded store, one Redis, and a Redis Cluster. What a third
+//! backend must pass too.
+//!
+//! The conditional take is the heart of it: a take with a value other than
+//! the one stored consumes nothing (a link whose key opened nothing, or a
+//! secret replaced in between), a take with the right value consumes one
+//! view, and among concurrent takes of the last view exactly one wins.
+//!
+//! Also here: the embedded store's file stays bounded under churn and gives
+//! its space back when mostly empty (issue: it grew without bound).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use hushlink::secret::{Ttl, Views};
+use hushlink::store::embedded::{EmbeddedStore, Options};
+use hushlink::store::redis::{self, RedisStore, Target};
+use hushlink::store::{DynStore, SecretStore, Take};
+use hushlink::token::StorageKey;
+
+use crate::helpers::{RedisServer, shared_cluster};
+
+fn ttl(secs: u64) -> Ttl {
+    Ttl::parse(secs, 1 << 30).unwrap()
+}
+
+fn views(n: u64) -> Views {
+    Views::parse(n).unwrap()
+}
+
+/// A prefix of its own per run, so stores sharing a Redis never meet.
+fn prefix() -> String {
+    format!("contract{}", hex::encode(rand::random::<[u8; 4]>()))
+}
+
+fn redis_store(target: Target, prefix: &str) -> DynStore {
+    Arc::new(
+        RedisStore::new(
+            target,
+            redis::Options {
+                prefix: prefix.to_owned(),
+                timeout: Duration::from_secs(10),
+                replication: None,
+                ca_pem: None,
+            },
+        )
+        .unwrap(),
+    )
+}
+
+/// put; take with another value: Gone, nothing consumed; take with the
+/// right value: one view used; the last view destroys it.
+async fn conditional_take(store: &DynStore, prefix: &str) {
+    let kind = store.kind();
+    let key = StorageKey::generate(prefix);
+    store
+        .put(&key, b"sealed-value-A", ttl(600), views(2))
+        .await
+        .unwrap();
+    let record = store.peek(&key).await.unwrap().expect("stored");
+    assert_eq!(record.value, b"sealed-value-A");
+    assert_eq!(record.views_left, 2);
+
+    for other in [
+        &b"sealed-value-B"[..],
+        b"sealed-value-",
+        b"sealed-value-AA",
+        b"",
+    ] {
+        assert_eq!(
+            store.take(&key, other).await.unwrap(),
+            Take::Gone,
+            "{kind}: a take with another value ({:?}) consumed a view",
+            String::from_utf8_lossy(other)
+        );
+    }
+    let record = store.peek(&key).await.unwrap().expect("still stored");
+    assert_eq!(
+        (record.value.as_slice(), record.views_left),
+        (&b"sealed-value-A"[..], 2),
+        "{kind}: a take with another value changed the secret"
+    );
+
+    assert_eq!(
+        store.take(&key, b"sealed-value-A").await.unwrap(),
+        Take::Taken { views_left: 1 },
+        "{kind}"
+    );
+    assert_eq!(store.peek(&key).await.unwrap().unwrap().views_left, 1);
+    // The wrong value still consumes nothing on the last view.
+    assert_eq!(store.take(&key, b"other").await.unwrap(), Take::Gone);
+    assert_eq!(
+        store.take(&key, b"sealed-value-A").await.unwrap(),
+        Take::Taken { views_left: 0 },
+        "{kind}"
+    );
+    assert!(
+        store.peek(&key).await.unwrap().is_none(),
+        "{kind}: not destroyed"
+    );
+    assert_eq!(
+        store.take(&key, b"sealed-value-A").await.unwrap(),
+        Take::Gone,
+        "{kind}: taken after its last view"
+    );
+
+    // A missing key is Gone, never an error.
+    let missing = StorageKey::generate(prefix);
+    assert_eq!(store.take(&missing, b"x").await.unwrap(), Take::Gone);
+    assert!(store.peek(&missing).await.unwrap().is_none());
+}
+
+/// Many concurrent takes: exactly `n` win when `n` views are left, with
+/// distinct view counts; wrong-value takes racing them change nothing.
+async fn racing_takes(store: &DynStore, prefix: &str) {
+    let kind = store.kind();
+    for n in [1u64, 3] {
+        let key = StorageKey::generate(prefix);
+        store.put(&key, b"race", ttl(600), views(n)).await.unwrap();
+        let takers: Vec<_> = (0..24)
+            .map(|i| {
+                let (store, key) = (Arc::clone(store), key.clone());
+                tokio::spawn(async move {
+                    let value: &[u8] = if i % 4 == 3 { b"wrong" } else { b"race" };
+                    (i % 4 == 3, store.take(&key, value).await.unwrap())
+                })
+            })
+            .collect();
+        let mut left = Vec::new();
+        for t in takers {
+            match t.await.unwrap() {
+                (true, outcome) => {
+                    assert_eq!(outcome, Take::Gone, "{kind}: a wrong value won a view")
+                }
+                (false, Take::Taken { views_left }) => left.push(views_left),
+                (false, Take::Gone) => {}
+            }
+        }
+        left.sort_unstable();
+        let expected: Vec<u32> = (0..n as u32).collect();
+        assert_eq!(left, expected, "{kind}: {n} views, winners' views left");
+        assert!(store.peek(&key).await.unwrap().is_none());
+    }
+}
+
+/// An expired secret is gone for peek and take.
+async fn expiry(store: &DynStore, prefix: &str) {
+    let kind = store.kind();
+    let key = StorageKey::generate(prefix);
+    store.put(&key, b"short", ttl(1), views(1)).await.unwrap();
+    let lasting = StorageKey::generate(prefix);
+    store
+        .put(&lasting, b"long", ttl(600), views(1))
+        .await
+        .unwrap();
+    assert!(store.peek(&key).await.unwrap().is_some());
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    assert!(
+        store.peek(&key).await.unwrap().is_none(),
+        "{kind}: expired secret still visible"
+    );
+    assert_eq!(
+        store.take(&key, b"short").await.unwrap(),
+        Take::Gone,
+        "{kind}: expired secret taken"
+    );
+    assert_eq!(
+        store.take(&lasting, b"long").await.unwrap(),
+        Take::Taken { views_left: 0 },
+        "{kind}: expiry touched another secret"
+    );
+}
+
+async fn whole_contract(store: DynStore, prefix: &str) {
+    conditional_take(&store, prefix).await;
+    racing_takes(&store, prefix).await;
+    expiry(&store, prefix).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn embedded_store_keeps_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let store: DynStore =
+        Arc::new(EmbeddedStore::open(dir.path(), Duration::from_secs(60)).unwrap());
+    whole_contract(store, "snappass").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn redis_store_keeps_the_contract() {
+    let redis = RedisServer::start();
+    let prefix = prefix();
+    whole_contract(redis_store(Target::Single(redis.url()), &prefix), &prefix).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn redis_cluster_store_keeps_the_contract() {
+    let cluster = shared_cluster();
+    let seeds = cluster.seeds().split(',').map(str::to_owned).collect();
+    let prefix = prefix();
+    whole_contract(redis_store(Target::Cluster(seeds), &prefix), &prefix).await;
+}
+
+/// The embedded file's size.
+fn file_len(store: &EmbeddedStore) -> u64 {
+    std::fs::metadata(store.path()).unwrap().len()
+}
+
+/// `tasks` concurrent loops of put, peek, take: what the create-and-reveal
+/// flow does to the store.
+async fn churn(store: &Arc<EmbeddedStore>, tasks: usize, cycles: usize, size: usize) {
+    let loops: Vec<_> = (0..tasks)
+        .map(|_| {
+            let store = Arc::clone(store);
+            tokio::spawn(async move {
+                let value = vec![b'x'; size];
+                for _ in 0..cycles {
+                    let key = StorageKey::generate("snappass");
+                    store.put(&key, &value, ttl(3600), views(1)).await.unwrap();
+                    assert!(store.peek(&key).await.unwrap().is_some());
+                    assert_eq!(
+                        store.take(&key, &value).await.unwrap(),
+                        Take::Taken { views_left: 0 }
+                    );
+                }
+            })
+        })
+        .collect();
+    for l in loops {
+        l.await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn embedded_file_gives_space_back_and_stays_bounded_under_churn() {
+    const MIB: u64 = 1024 * 1024;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(
+        EmbeddedStore::open_with(dir.path(), Options::new(Duration::from_secs(3600))).unwrap(),
+    );
+
+    // A burst: 2,000 secrets of 8 KiB live at once, then all revealed but
+    // one in fifty, spread over the whole file (the last one among them),
+    // which redb's own trimming of free pages at the end cannot pass.
+    let value = vec![b'b'; 8 * 1024];
+    let keys: Vec<StorageKey> = (0..2000)
+        .map(|_| StorageKey::generate("snappass"))
+        .collect();
+    for chunk in keys.chunks(100) {
+        let puts: Vec<_> = chunk
+            .iter()
+            .map(|key| {
+                let (store, key, value) = (Arc::clone(&store), key.clone(), value.clone());
+                tokio::spawn(async move { store.put(&key, &value, ttl(3600), views(1)).await })
+            })
+            .collect();
+        for p in puts {
+            p.await.unwrap().unwrap();
+        }
+    }
+    let peak = file_len(&store);
+    assert!(peak > 16 * MIB, "the burst made only {peak} bytes");
+    let (kept, revealed): (Vec<_>, Vec<_>) =
+        keys.iter().enumerate().partition(|(i, _)| i % 50 == 49);
+    for (_, key) in &revealed {
+        assert_eq!(
+            store.take(key, &value).await.unwrap(),
+            Take::Taken { views_left: 0 }
+        );
+    }
+    // Some commits, so redb frees and trims what it can by itself.
+    churn(&store, 8, 10, 200).await;
+    // What the background task does after each purge.
+    store.maintain().await.unwrap();
+    let emptied = file_len(&store);
+    assert!(
+        emptied < 4 * MIB,
+        "the file kept {emptied} bytes with {} KiB live (peak {peak})",
+        kept.len() * 8
+    );
+    for (_, key) in &kept {
+        let record = store
+            .peek(key)
+            .await
+            .unwrap()
+            .expect("kept through compaction");
+        assert_eq!(record.value, value);
+    }
+
+    // Churn: the size after each round stays where it was after the first.
+    churn(&store, 32, 20, 200).await;
+    let first = file_len(&store);
+    for round in 0..8 {
+        churn(&store, 32, 20, 200).await;
+        let now = file_len(&store);
+        assert!(
+            now <= first.max(2 * MIB),
+            "round {round}: the file grew from {first} to {now} bytes under churn"
+        );
+    }
+}
