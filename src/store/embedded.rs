@@ -536,7 +536,7 @@ impl ReceiptStore for EmbeddedStore {
         views: Views,
         receipt: NewReceipt,
     ) -> Result<(), StoreError> {
-        let expires_at = now_secs().saturating_add(ttl.secs());
+        let expires_at = expires_at(now(), ttl.secs());
         let (key, value, views) = (key.as_str().to_owned(), value.to_vec(), views.get());
         self.send(|reply| Op::PutWithReceipt {
             key,
