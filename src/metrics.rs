@@ -29,8 +29,8 @@ use crate::error::Error;
 use crate::secret::{Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
-    Attempt, BootstrapMark, DynStore, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
-    StoreError, Take,
+    Attempt, BootstrapMark, DynStore, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision, Record,
+    SecretStore, StoreError, Take,
 };
 use crate::token::StorageKey;
 
@@ -467,6 +467,16 @@ impl SecretStore for MeteredStore {
 
     async fn ping(&self) -> Result<(), StoreError> {
         self.timed(StoreOp::Ping, self.inner.ping()).await
+    }
+
+    /// Not timed: it is the rate limit's, not a secret's, and it must be
+    /// forwarded, or the limit would quietly become per process.
+    async fn take_rate_token(
+        &self,
+        bucket: &str,
+        per_minute: u32,
+    ) -> Result<Option<RateDecision>, StoreError> {
+        self.inner.take_rate_token(bucket, per_minute).await
     }
 
     async fn close(&self) {

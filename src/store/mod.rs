@@ -50,6 +50,15 @@ pub enum Attempt {
     Gone,
 }
 
+/// What a shared rate count decided (see [`SecretStore::take_rate_token`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateDecision {
+    /// A token was taken: go ahead.
+    Allowed,
+    /// None left; one comes back in this many seconds (at least 1).
+    RetryAfter(u64),
+}
+
 /// The store could not answer; nothing was changed as far as we know.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -93,6 +102,19 @@ pub trait SecretStore: Send + Sync + 'static {
 
     /// Checks that the store answers.
     async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Takes one token from `bucket`'s token bucket (`per_minute` a
+    /// minute, bursts of up to a minute's worth), counted in the store so
+    /// that every process sharing it shares the bucket. Buckets must expire
+    /// by themselves once full. `Ok(None)`: this store is one process's own
+    /// (the embedded store, the default), so the caller counts in process.
+    async fn take_rate_token(
+        &self,
+        _bucket: &str,
+        _per_minute: u32,
+    ) -> Result<Option<RateDecision>, StoreError> {
+        Ok(None)
+    }
 
     /// Flushes and releases the store at shutdown. The default does nothing.
     async fn close(&self) {}

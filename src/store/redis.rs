@@ -16,6 +16,10 @@
 //! while Redis is down. Every command is bounded by a timeout, so no request
 //! hangs on a Redis that has gone away.
 //!
+//! The create rate (`HUSHLINK_CREATE_RATE`) is counted here too, so all
+//! instances share one bucket per client: one key, `<prefix>:rate:<addr>`,
+//! that a script updates and that expires once the bucket is full again.
+//!
 //! With replication required (`HUSHLINK_REDIS_WAIT_REPLICAS`), a create is
 //! sent in one pipeline with `WAIT`, which the cluster client routes to the
 //! key's master: a secret answered 200 is on a replica, so losing its master
@@ -37,8 +41,8 @@ use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use tokio::sync::RwLock;
 
 use super::{
-    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
-    StoreError, Take,
+    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision, Record,
+    SecretStore, StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
 use crate::secret::{Ttl, Views};
@@ -74,6 +78,30 @@ if n >= limit then
 end
 redis.call('PEXPIRE', KEYS[3], ttl)
 return limit - n
+";
+
+/// One token from a client's create bucket, shared by every instance (GCRA,
+/// which is a token bucket kept as one number: the "theoretical arrival
+/// time" `tat`, in microseconds of the Redis server's clock, so instances'
+/// clocks do not matter). KEYS: the bucket. ARGV: microseconds per token,
+/// tokens in a burst. Returns 0 when a token was taken, else the
+/// milliseconds until one comes back. The key expires when the bucket is
+/// full again, so idle clients leave nothing behind. `replicate_commands`
+/// lets Redis before 5 replicate a script that reads `TIME` (later
+/// versions always do so).
+const RATE_LUA: &str = r"
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local interval = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1])) or now
+if tat < now then tat = now end
+local wait = tat - (burst - 1) * interval - now
+if wait > 0 then return math.ceil(wait / 1000) end
+tat = tat + interval
+redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', math.ceil((tat - now) / 1000))
+return 0
 ";
 
 /// Finds a key's record by its hash in one round trip.
@@ -225,6 +253,9 @@ pub struct RedisStore {
     take: Script,
     fail_attempt: Script,
     keys: KeyLayout,
+    /// `<prefix>:rate:`: the create rate's buckets start with it.
+    rate_prefix: String,
+    rate: Script,
     key_by_hash: Script,
     commit_keys: Script,
     touch_key: Script,
@@ -286,6 +317,8 @@ impl RedisStore {
             take: Script::new(TAKE_LUA),
             fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
             keys: KeyLayout::new(&prefix),
+            rate_prefix: format!("{prefix}:rate:"),
+            rate: Script::new(RATE_LUA),
             key_by_hash: Script::new(KEY_BY_HASH_LUA),
             commit_keys: Script::new(COMMIT_KEYS_LUA),
             touch_key: Script::new(TOUCH_KEY_LUA),
@@ -496,6 +529,30 @@ impl SecretStore for RedisStore {
         self.bounded(async |c| redis::cmd("PING").query_async::<String>(c).await)
             .await
             .map(|_| ())
+    }
+
+    async fn take_rate_token(
+        &self,
+        bucket: &str,
+        per_minute: u32,
+    ) -> Result<Option<RateDecision>, StoreError> {
+        let key = format!("{}{bucket}", self.rate_prefix);
+        let per_minute = per_minute.max(1);
+        let interval_us = (60_000_000 / u64::from(per_minute)).max(1);
+        let wait_ms: u64 = self
+            .bounded(async |c| {
+                self.rate
+                    .key(&key)
+                    .arg(interval_us)
+                    .arg(per_minute)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        Ok(Some(match wait_ms {
+            0 => RateDecision::Allowed,
+            ms => RateDecision::RetryAfter(ms.div_ceil(1000).max(1)),
+        }))
     }
 
     fn kind(&self) -> &'static str {
