@@ -29,8 +29,8 @@ use crate::error::Error;
 use crate::secret::{Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
-    Attempt, BootstrapMark, DynStore, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision, Record,
-    SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, DynStore, Eviction, KeyChange, KeyRecord, KeySet, KeyStore,
+    RateDecision, Record, SecretStore, StoreError, Take,
 };
 use crate::token::StorageKey;
 
@@ -477,6 +477,10 @@ impl SecretStore for MeteredStore {
         per_minute: u32,
     ) -> Result<Option<RateDecision>, StoreError> {
         self.inner.take_rate_token(bucket, per_minute).await
+    }
+
+    async fn eviction(&self) -> Option<Eviction> {
+        self.inner.eviction().await
     }
 
     async fn close(&self) {

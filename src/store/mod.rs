@@ -59,6 +59,18 @@ pub enum RateDecision {
     RetryAfter(u64),
 }
 
+/// Whether the store may drop secrets by itself when its memory is full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Eviction {
+    /// It never does (Redis's `maxmemory-policy noeviction`): a full store
+    /// refuses writes, and creates get 503.
+    Never,
+    /// It may: this policy evicts keys, and every secret is a key with a TTL.
+    Possible { policy: String },
+    /// The store would not say (a managed Redis refusing `CONFIG GET`).
+    Unknown { reason: String },
+}
+
 /// The store could not answer; nothing was changed as far as we know.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -114,6 +126,14 @@ pub trait SecretStore: Send + Sync + 'static {
         _per_minute: u32,
     ) -> Result<Option<RateDecision>, StoreError> {
         Ok(None)
+    }
+
+    /// Whether the store may evict secrets, as last checked (a store that
+    /// checks does so when it connects and when it reconnects). `None`: not
+    /// a question for this store (the embedded store, the default), or not
+    /// checked yet because the store has not answered.
+    async fn eviction(&self) -> Option<Eviction> {
+        None
     }
 
     /// Flushes and releases the store at shutdown. The default does nothing.
