@@ -214,6 +214,7 @@ pub struct Config {
 
     /// Secrets one client address may create per minute, in bursts of up to
     /// a minute's worth; more get 429 with Retry-After. 0 turns the limit off.
+    /// On Redis counted across all instances.
     #[arg(long, env = "HUSHLINK_CREATE_RATE", default_value_t = 120)]
     pub create_rate: u32,
 

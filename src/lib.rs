@@ -81,6 +81,9 @@ pub struct Application {
     serve_options: ServeOptions,
     /// Retries recording `HUSHLINK_ADMIN_KEY_SHA256` while the store is down.
     admin_key_retry: Option<AbortOnDrop>,
+    /// Asks the store at start-up whether it may evict secrets (it warns);
+    /// in the background, so a Redis that is down does not hold start-up.
+    eviction_check: AbortOnDrop,
 }
 
 impl Application {
@@ -154,6 +157,12 @@ impl Application {
                  descriptors may run out, and accepting then pauses until connections close"
             );
         }
+        let eviction_check = {
+            let store = Arc::clone(&store);
+            AbortOnDrop(tokio::spawn(async move {
+                let _ = store.eviction().await;
+            }))
+        };
         Ok(Application {
             listener,
             addr,
@@ -163,6 +172,7 @@ impl Application {
             metrics_listener,
             serve_options,
             admin_key_retry,
+            eviction_check,
         })
     }
 
@@ -198,6 +208,7 @@ impl Application {
             metrics_listener,
             serve_options,
             admin_key_retry: _admin_key_retry,
+            eviction_check: _eviction_check,
             ..
         } = self;
         let shutdown_timeout = serve_options.shutdown_timeout;

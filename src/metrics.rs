@@ -30,8 +30,8 @@ use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
-    Attempt, BootstrapMark, DynStore, KeyChange, KeyRecord, KeySet, KeyStore, ReceiptRead,
-    ReceiptStore, Record, SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, DynStore, Eviction, KeyChange, KeyRecord, KeySet, KeyStore,
+    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
 };
 use crate::token::StorageKey;
 
@@ -477,6 +477,20 @@ impl SecretStore for MeteredStore {
 
     async fn ready(&self) -> Result<(), StoreError> {
         self.timed(StoreOp::Ping, self.inner.ready()).await
+    }
+
+    /// Not timed: it is the rate limit's, not a secret's, and it must be
+    /// forwarded, or the limit would quietly become per process.
+    async fn take_rate_token(
+        &self,
+        bucket: &str,
+        per_minute: u32,
+    ) -> Result<Option<RateDecision>, StoreError> {
+        self.inner.take_rate_token(bucket, per_minute).await
+    }
+
+    async fn eviction(&self) -> Option<Eviction> {
+        self.inner.eviction().await
     }
 
     async fn close(&self) {

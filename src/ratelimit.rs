@@ -1,7 +1,11 @@
-//! Per-client rate limits: a token bucket per client address, in process.
+//! Per-client rate limits: a token bucket per client address.
 //!
 //! Used for creates (`HUSHLINK_CREATE_RATE`): each client may create `rate`
-//! secrets a minute, in bursts of up to a minute's worth. IPv6 clients are
+//! secrets a minute, in bursts of up to a minute's worth. [`CreateLimiter`]
+//! counts in the store when the store is shared (Redis: every instance
+//! draws from one bucket per client, see
+//! [`SecretStore::take_rate_token`](crate::store::SecretStore::take_rate_token)),
+//! and in process otherwise, with [`RateLimiter`]. IPv6 clients are
 //! counted by their /64 (one subscriber's usual allocation), or one client
 //! could take a fresh address for every request. The table of buckets is
 //! bounded: beyond [`MAX_TRACKED`] clients, full (idle) buckets are dropped,
@@ -13,6 +17,89 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use crate::store::{DynStore, RateDecision};
+
+/// After the shared count fails, how long the per-process count stands in
+/// before the store is asked again: a Redis that is down would otherwise
+/// cost every create a store timeout before the create itself fails.
+const SHARED_RETRY: Duration = Duration::from_secs(5);
+
+/// The create limit, counted across instances when the store is shared.
+///
+/// When the shared count cannot be made (Redis down, a timeout, a cluster
+/// shard away), the per-process count stands in: each instance then holds
+/// each client to the rate by itself. Refusing creates instead would turn
+/// a limiter's failure into an outage of good requests, and counting
+/// nothing would let one client flood whatever part of the store still
+/// answers; per process is bounded and costs nothing. The switch is logged
+/// once each way.
+pub struct CreateLimiter {
+    per_minute: u32,
+    store: DynStore,
+    local: RateLimiter,
+    /// Until when the store is not asked (after a failure).
+    shared_paused_until: Mutex<Option<Instant>>,
+}
+
+impl CreateLimiter {
+    /// `per_minute` creates a minute per client (at least 1), over `store`.
+    pub fn new(per_minute: u32, store: DynStore) -> Self {
+        CreateLimiter {
+            per_minute: per_minute.max(1),
+            store,
+            local: RateLimiter::per_minute(per_minute),
+            shared_paused_until: Mutex::new(None),
+        }
+    }
+
+    /// Takes one create for `client`; `Err(seconds to wait)` when over.
+    pub async fn take(&self, client: IpAddr) -> Result<(), u64> {
+        if !self.shared_paused() {
+            let bucket = bucket_key(client).to_string();
+            match self.store.take_rate_token(&bucket, self.per_minute).await {
+                Ok(None) => {}
+                Ok(Some(decision)) => {
+                    self.shared_works();
+                    return match decision {
+                        RateDecision::Allowed => Ok(()),
+                        RateDecision::RetryAfter(secs) => Err(secs),
+                    };
+                }
+                Err(e) => self.shared_failed(&e),
+            }
+        }
+        self.local.take(client)
+    }
+
+    fn paused_until(&self) -> std::sync::MutexGuard<'_, Option<Instant>> {
+        self.shared_paused_until
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn shared_paused(&self) -> bool {
+        self.paused_until()
+            .is_some_and(|until| Instant::now() < until)
+    }
+
+    fn shared_works(&self) {
+        if self.paused_until().take().is_some() {
+            tracing::info!("create rate: counted across instances in the store again");
+        }
+    }
+
+    fn shared_failed(&self, error: &crate::store::StoreError) {
+        let mut until = self.paused_until();
+        if until.is_none() {
+            tracing::warn!(
+                error = %error,
+                "create rate: the store cannot count it; each instance counts by itself until it can"
+            );
+        }
+        *until = Some(Instant::now() + SHARED_RETRY);
+    }
+}
 
 /// Clients tracked at most (about 4 MB of buckets).
 pub const MAX_TRACKED: usize = 100_000;

@@ -25,7 +25,7 @@ use super::receipts::ReceiptLink;
 use crate::error::{Conflict, Error, InvalidParam};
 use crate::metrics::Via;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
-use crate::store::StoreError;
+use crate::store::{Eviction, StoreError};
 
 /// An RFC 7807 problem document: the body of every API error.
 #[derive(Serialize, ToSchema)]
@@ -602,6 +602,43 @@ pub async fn reveal(
 pub struct Healthy {
     /// Whether an admin key has ever been made (automation waits for this).
     bootstrapped: bool,
+    /// Present only when the store may drop secrets by itself (a Redis
+    /// `maxmemory-policy` other than `noeviction`), or would not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    eviction: Option<EvictionWarning>,
+}
+
+/// Why secrets might vanish unread: the store evicts keys when full.
+#[derive(Serialize, ToSchema)]
+pub struct EvictionWarning {
+    /// Redis's `maxmemory-policy`; absent when it could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "allkeys-lru")]
+    policy: Option<String>,
+    /// What it means, for a person.
+    warning: String,
+}
+
+impl EvictionWarning {
+    fn from_store(eviction: Option<Eviction>) -> Option<Self> {
+        match eviction? {
+            Eviction::Never => None,
+            Eviction::Possible { policy } => Some(EvictionWarning {
+                warning: format!(
+                    "Redis maxmemory-policy is {policy}: when Redis is full it evicts keys, and \
+                     secrets vanish unread. Set maxmemory-policy noeviction."
+                ),
+                policy: Some(policy),
+            }),
+            Eviction::Unknown { reason } => Some(EvictionWarning {
+                policy: None,
+                warning: format!(
+                    "Redis maxmemory-policy cannot be checked ({reason}); it must be noeviction, \
+                     or secrets may vanish unread when Redis is full."
+                ),
+            }),
+        }
+    }
 }
 
 /// The store does not answer, or (readiness) takes no new secrets.
@@ -690,7 +727,11 @@ async fn readiness(state: &AppState, ready: bool) -> Response {
             .map_err(|e| ("unavailable", e.to_string()))
     };
     match checked.await {
-        Ok(bootstrapped) => Json(Healthy { bootstrapped }).into_response(),
+        Ok(bootstrapped) => Json(Healthy {
+            bootstrapped,
+            eviction: EvictionWarning::from_store(state.secrets.store().eviction().await),
+        })
+        .into_response(),
         Err((store, e)) => {
             tracing::warn!(error = %e, store, "health check: store not ready");
             (

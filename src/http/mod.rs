@@ -24,7 +24,7 @@ use crate::bootstrap::{BootstrapToken, FailureLimiter};
 use crate::config::{ApiAuth, Config};
 use crate::keys::KeyService;
 use crate::metrics::{MeteredStore, Metrics};
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::CreateLimiter;
 use crate::receipts::ReceiptService;
 use crate::secrets::SecretService;
 use crate::store::DynStore;
@@ -83,7 +83,7 @@ pub struct Inner {
     /// Failed bootstrap attempts per client address.
     pub bootstrap_failures: FailureLimiter,
     /// Creates per client address (`HUSHLINK_CREATE_RATE`); `None` when off.
-    pub create_limiter: Option<RateLimiter>,
+    pub create_limiter: Option<CreateLimiter>,
     /// Whose forwarding headers name the client (`HUSHLINK_TRUSTED_PROXIES`).
     pub trusted_proxies: TrustedProxies,
     pub links: LinkSettings,
@@ -132,8 +132,6 @@ impl AppState {
         let bootstrap_token = config.bootstrap_token()?.map(|t| BootstrapToken::new(&t));
         let trusted_proxies = TrustedProxies::parse_setting(config.trusted_proxies.as_deref())
             .map_err(|e| anyhow::anyhow!("HUSHLINK_TRUSTED_PROXIES: {e}"))?;
-        let create_limiter =
-            (config.create_rate > 0).then(|| RateLimiter::per_minute(config.create_rate));
         let static_url = config.static_url.trim_end_matches('/').to_owned();
         let static_url = if static_url.is_empty() {
             "static".to_owned()
@@ -151,6 +149,10 @@ impl AppState {
         } else {
             store
         };
+        // Counted in the store when it is shared (Redis), so every
+        // instance draws from the same bucket per client.
+        let create_limiter = (config.create_rate > 0)
+            .then(|| CreateLimiter::new(config.create_rate, Arc::clone(&store)));
         Ok(AppState(Arc::new(Inner {
             secrets: SecretService::new(
                 Arc::clone(&store),
@@ -304,7 +306,7 @@ async fn client_limits(
     }
     if let (Some(limiter), Some(ip)) = (&state.create_limiter, client)
         && is_create(request.method(), request.uri().path())
-        && let Err(retry_after) = limiter.take(ip)
+        && let Err(retry_after) = limiter.take(ip).await
     {
         tracing::info!(
             retry_after_s = retry_after,

@@ -57,6 +57,27 @@ pub enum Attempt {
     Gone,
 }
 
+/// What a shared rate count decided (see [`SecretStore::take_rate_token`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateDecision {
+    /// A token was taken: go ahead.
+    Allowed,
+    /// None left; one comes back in this many seconds (at least 1).
+    RetryAfter(u64),
+}
+
+/// Whether the store may drop secrets by itself when its memory is full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Eviction {
+    /// It never does (Redis's `maxmemory-policy noeviction`): a full store
+    /// refuses writes, and creates get 503.
+    Never,
+    /// It may: this policy evicts keys, and every secret is a key with a TTL.
+    Possible { policy: String },
+    /// The store would not say (a managed Redis refusing `CONFIG GET`).
+    Unknown { reason: String },
+}
+
 /// The store could not answer; nothing was changed as far as we know.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -109,6 +130,27 @@ pub trait SecretStore: Send + Sync + 'static {
     /// store that can fill up) has room. The readiness probe asks this.
     async fn ready(&self) -> Result<(), StoreError> {
         self.ping().await
+    }
+
+    /// Takes one token from `bucket`'s token bucket (`per_minute` a
+    /// minute, bursts of up to a minute's worth), counted in the store so
+    /// that every process sharing it shares the bucket. Buckets must expire
+    /// by themselves once full. `Ok(None)`: this store is one process's own
+    /// (the embedded store, the default), so the caller counts in process.
+    async fn take_rate_token(
+        &self,
+        _bucket: &str,
+        _per_minute: u32,
+    ) -> Result<Option<RateDecision>, StoreError> {
+        Ok(None)
+    }
+
+    /// Whether the store may evict secrets, as last checked (a store that
+    /// checks does so when it connects and when it reconnects). `None`: not
+    /// a question for this store (the embedded store, the default), or not
+    /// checked yet because the store has not answered.
+    async fn eviction(&self) -> Option<Eviction> {
+        None
     }
 
     /// Flushes and releases the store at shutdown. The default does nothing.

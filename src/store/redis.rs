@@ -16,6 +16,18 @@
 //! while Redis is down. Every command is bounded by a timeout, so no request
 //! hangs on a Redis that has gone away.
 //!
+//! The create rate (`HUSHLINK_CREATE_RATE`) is counted here too, so all
+//! instances share one bucket per client: one key, `<prefix>:rate:<addr>`,
+//! that a script updates and that expires once the bucket is full again.
+//!
+//! Secrets must not be evicted: a Redis whose `maxmemory-policy` may evict
+//! keys (anything but `noeviction`; the `volatile-*` policies evict keys
+//! with a TTL, which every secret has) drops secrets silently when full.
+//! The policy is read with `CONFIG GET` on the first connection and again
+//! after the connection was lost (a restart or a failover may bring another
+//! configuration); a policy that evicts, or a Redis that refuses to say, is
+//! logged as a warning and shown in `/_/_/ready`'s body.
+//!
 //! With replication required (`HUSHLINK_REDIS_WAIT_REPLICAS`), a create is
 //! sent in one pipeline with `WAIT`, which the cluster client routes to the
 //! key's master: a secret answered 200 is on a replica, so losing its master
@@ -27,6 +39,8 @@
 //! and Redis replicates it within milliseconds; waiting there would put
 //! every reveal behind the creates.
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -37,13 +51,37 @@ use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use tokio::sync::RwLock;
 
 use super::{
-    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, ReceiptRead, ReceiptStore,
-    Record, SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, Eviction, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision,
+    ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
 use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
+
+/// One token from a client's create bucket, shared by every instance (GCRA,
+/// which is a token bucket kept as one number: the "theoretical arrival
+/// time" `tat`, in microseconds of the Redis server's clock, so instances'
+/// clocks do not matter). KEYS: the bucket. ARGV: microseconds per token,
+/// tokens in a burst. Returns 0 when a token was taken, else the
+/// milliseconds until one comes back. The key expires when the bucket is
+/// full again, so idle clients leave nothing behind. `replicate_commands`
+/// lets Redis before 5 replicate a script that reads `TIME` (later
+/// versions always do so).
+const RATE_LUA: &str = r"
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local interval = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1])) or now
+if tat < now then tat = now end
+local wait = tat - (burst - 1) * interval - now
+if wait > 0 then return math.ceil(wait / 1000) end
+tat = tat + interval
+redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', math.ceil((tat - now) / 1000))
+return 0
+";
 
 /// Finds a key's record by its hash in one round trip.
 const KEY_BY_HASH_LUA: &str = r"
@@ -192,10 +230,18 @@ pub struct RedisStore {
     timeout: Duration,
     replication: Option<Replication>,
     keys: KeyLayout,
+    /// `<prefix>:rate:`: the create rate's buckets start with it.
+    rate_prefix: String,
+    rate: Script,
     key_by_hash: Script,
     commit_keys: Script,
     touch_key: Script,
     receipts: receipts::Scripts,
+    /// `maxmemory-policy` as last read; `None` until Redis has answered.
+    eviction: Mutex<Option<Eviction>>,
+    /// Set at first and when the connection was lost: the next command
+    /// that succeeds reads the policy again (one extra round trip).
+    eviction_recheck: AtomicBool,
 }
 
 impl RedisStore {
@@ -252,10 +298,14 @@ impl RedisStore {
                 + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
             replication,
             keys: KeyLayout::new(&prefix),
+            rate_prefix: format!("{prefix}:rate:"),
+            rate: Script::new(RATE_LUA),
             key_by_hash: Script::new(KEY_BY_HASH_LUA),
             commit_keys: Script::new(COMMIT_KEYS_LUA),
             touch_key: Script::new(TOUCH_KEY_LUA),
             receipts: receipts::Scripts::new(&prefix),
+            eviction: Mutex::new(None),
+            eviction_recheck: AtomicBool::new(true),
         })
     }
 
@@ -306,10 +356,94 @@ impl RedisStore {
         f: impl AsyncFnOnce(&mut Conn) -> redis::RedisResult<T>,
     ) -> Result<T, StoreError> {
         let mut conn = self.connection(slot).await?;
-        match tokio::time::timeout(self.timeout, f(&mut conn)).await {
-            Ok(result) => result.map_err(unavailable),
-            Err(_) => Err(StoreError::Timeout(self.timeout)),
+        let result = match tokio::time::timeout(self.timeout, f(&mut conn)).await {
+            Ok(Ok(value)) => value,
+            Ok(Err(e)) => {
+                if connection_lost(&e) {
+                    self.eviction_recheck.store(true, Ordering::Relaxed);
+                }
+                return Err(unavailable(e));
+            }
+            Err(_) => {
+                self.eviction_recheck.store(true, Ordering::Relaxed);
+                return Err(StoreError::Timeout(self.timeout));
+            }
+        };
+        // Connected (again): a good moment to read the policy.
+        if self.eviction_recheck.swap(false, Ordering::Relaxed) {
+            self.check_eviction(&mut conn).await;
         }
+        Ok(result)
+    }
+
+    /// Reads `maxmemory-policy`, records it, and warns when it may evict
+    /// secrets or cannot be read. A connection failure leaves the check due.
+    async fn check_eviction(&self, conn: &mut Conn) {
+        let reply = tokio::time::timeout(
+            self.timeout,
+            redis::cmd("CONFIG")
+                .arg("GET")
+                .arg("maxmemory-policy")
+                .query_async::<Value>(conn),
+        )
+        .await;
+        let found = match reply {
+            Ok(Ok(value)) => match config_value(&value, "maxmemory-policy") {
+                Some(policy) if policy.eq_ignore_ascii_case("noeviction") => Eviction::Never,
+                Some(policy) => Eviction::Possible { policy },
+                None => Eviction::Unknown {
+                    reason: "CONFIG GET maxmemory-policy gave no value".into(),
+                },
+            },
+            // Managed Redis often refuses CONFIG (renamed, or not in the ACL).
+            Ok(Err(e)) if !connection_lost(&e) => Eviction::Unknown {
+                reason: format!("Redis refused CONFIG GET: {e}"),
+            },
+            Ok(Err(_)) | Err(_) => {
+                self.eviction_recheck.store(true, Ordering::Relaxed);
+                return;
+            }
+        };
+        match &found {
+            Eviction::Never => tracing::info!("Redis maxmemory-policy is noeviction"),
+            Eviction::Possible { policy } => tracing::warn!(
+                policy = %policy,
+                "Redis maxmemory-policy may evict keys: when Redis reaches maxmemory, secrets vanish \
+                 unread; set maxmemory-policy noeviction (a full Redis then refuses creates with 503)"
+            ),
+            Eviction::Unknown { reason } => tracing::warn!(
+                reason = %reason,
+                "cannot check Redis maxmemory-policy: make sure it is noeviction, or secrets may \
+                 vanish unread when Redis is full"
+            ),
+        }
+        *self.eviction.lock().unwrap_or_else(|e| e.into_inner()) = Some(found);
+    }
+}
+
+/// Whether `e` means the connection was lost (rather than a refused command).
+fn connection_lost(e: &redis::RedisError) -> bool {
+    e.is_io_error() || e.is_timeout() || e.is_connection_dropped() || e.is_connection_refusal()
+}
+
+/// The value of `name` in a `CONFIG GET` reply: a flat list of name and
+/// value (RESP2) or a map (RESP3); a cluster node answers as one Redis.
+fn config_value(reply: &Value, name: &str) -> Option<String> {
+    let text = |v: &Value| match v {
+        Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        Value::SimpleString(s) => Some(s.clone()),
+        _ => None,
+    };
+    match reply {
+        Value::Array(items) => items
+            .chunks_exact(2)
+            .find(|pair| text(&pair[0]).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+            .and_then(|pair| text(&pair[1])),
+        Value::Map(pairs) => pairs
+            .iter()
+            .find(|(n, _)| text(n).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+            .and_then(|(_, v)| text(v)),
+        _ => None,
     }
 }
 
@@ -470,6 +604,41 @@ impl SecretStore for RedisStore {
         self.bounded(async |c| redis::cmd("PING").query_async::<String>(c).await)
             .await
             .map(|_| ())
+    }
+
+    async fn take_rate_token(
+        &self,
+        bucket: &str,
+        per_minute: u32,
+    ) -> Result<Option<RateDecision>, StoreError> {
+        let key = format!("{}{bucket}", self.rate_prefix);
+        let per_minute = per_minute.max(1);
+        let interval_us = (60_000_000 / u64::from(per_minute)).max(1);
+        let wait_ms: u64 = self
+            .bounded(async |c| {
+                self.rate
+                    .key(&key)
+                    .arg(interval_us)
+                    .arg(per_minute)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        Ok(Some(match wait_ms {
+            0 => RateDecision::Allowed,
+            ms => RateDecision::RetryAfter(ms.div_ceil(1000).max(1)),
+        }))
+    }
+
+    async fn eviction(&self) -> Option<Eviction> {
+        // Not checked yet (nothing has reached Redis): check now.
+        if self.eviction_recheck.load(Ordering::Relaxed) {
+            let _ = self.ping().await;
+        }
+        self.eviction
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     fn kind(&self) -> &'static str {
@@ -872,7 +1041,27 @@ fn unavailable(e: redis::RedisError) -> StoreError {
 
 #[cfg(test)]
 mod tests {
-    use super::redis_py_compatible;
+    use super::{Value, config_value, redis_py_compatible};
+
+    #[test]
+    fn config_get_replies_are_read_in_both_protocols() {
+        let bulk = |s: &str| Value::BulkString(s.as_bytes().to_vec());
+        let resp2 = Value::Array(vec![bulk("maxmemory-policy"), bulk("allkeys-lru")]);
+        assert_eq!(
+            config_value(&resp2, "maxmemory-policy").as_deref(),
+            Some("allkeys-lru")
+        );
+        let resp3 = Value::Map(vec![(bulk("maxmemory-policy"), bulk("noeviction"))]);
+        assert_eq!(
+            config_value(&resp3, "maxmemory-policy").as_deref(),
+            Some("noeviction")
+        );
+        assert_eq!(
+            config_value(&Value::Array(vec![]), "maxmemory-policy"),
+            None
+        );
+        assert_eq!(config_value(&Value::Nil, "maxmemory-policy"), None);
+    }
 
     #[test]
     fn redis_py_certificate_off_switch_is_understood() {

@@ -11,6 +11,7 @@ mod connections;
 mod contract;
 mod durability;
 mod errors;
+mod eviction;
 mod fuzz;
 mod hardening;
 mod hosts;

@@ -3,7 +3,11 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app_with};
+use std::sync::Arc;
+
+use crate::helpers::{
+    RedisServer, TestApp, shared_cluster, spawn_app_on_redis, spawn_app_with, spawn_cluster_app,
+};
 
 /// Creates one secret through the REST API, as `forwarded_for` (when set);
 /// the status.
@@ -152,4 +156,88 @@ async fn a_bad_trusted_proxies_setting_stops_start_up() {
         .unwrap_or_default();
     assert!(error.contains("HUSHLINK_TRUSTED_PROXIES"), "{error}");
     assert!(error.contains("proxy.internal"), "{error}");
+}
+
+/// Over one Redis, every instance draws from the same bucket per client:
+/// three creates a minute from one address, however they are spread over
+/// two instances; behind a trusted proxy, two clients are counted apart.
+#[tokio::test]
+async fn instances_over_one_redis_share_each_clients_rate() {
+    let redis = Arc::new(RedisServer::start());
+    let limited = |c: &mut hushlink::config::Config| {
+        c.create_rate = 3;
+        c.trusted_proxies = Some("127.0.0.1".into());
+    };
+    let a = spawn_app_on_redis(&redis, limited).await;
+    // With metrics served, the store is wrapped (timed): the count must
+    // still reach Redis.
+    let b = spawn_app_on_redis(&redis, |c| {
+        limited(c);
+        c.metrics_addr = Some("127.0.0.1:0".into());
+    })
+    .await;
+    let client = Some("203.0.113.1");
+    assert_eq!(create_as(&a, client).await, 200);
+    assert_eq!(create_as(&b, client).await, 200);
+    assert_eq!(create_as(&a, client).await, 200);
+    // Per process, each instance would still allow this client two more.
+    assert_eq!(create_as(&b, client).await, 429);
+    assert_eq!(create_as(&a, client).await, 429);
+    // Another client behind the same proxy has a bucket of its own, on
+    // both instances; so has the proxy itself.
+    assert_eq!(create_as(&b, Some("203.0.113.2")).await, 200);
+    assert_eq!(create_as(&a, Some("203.0.113.2")).await, 200);
+    assert_eq!(create_as(&a, None).await, 200);
+
+    // The bucket is one small key that expires once full again (3 a
+    // minute: within a minute), under the prefix, never a secret's name.
+    let mut redis_conn = redis.client().get_connection().unwrap();
+    let ttl_ms: i64 = redis::cmd("PTTL")
+        .arg("snappass:rate:203.0.113.1")
+        .query(&mut redis_conn)
+        .unwrap();
+    assert!((1..=60_000).contains(&ttl_ms), "{ttl_ms}");
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("snappass:rate:*")
+        .query(&mut redis_conn)
+        .unwrap();
+    assert_eq!(keys.len(), 3, "{keys:?}");
+}
+
+/// The same over a Redis Cluster (whichever master holds the bucket).
+#[tokio::test]
+async fn instances_over_a_cluster_share_each_clients_rate() {
+    let limited = |c: &mut hushlink::config::Config| {
+        c.create_rate = 2;
+        c.trusted_proxies = Some("127.0.0.1".into());
+    };
+    let a = spawn_cluster_app(shared_cluster(), limited).await;
+    let b = spawn_cluster_app(shared_cluster(), limited).await;
+    // The cluster is shared by this run's tests: an address of our own.
+    let [x, y, z]: [u8; 3] = rand::random();
+    let client = format!("10.{x}.{y}.{z}");
+    let client = Some(client.as_str());
+    assert_eq!(create_as(&a, client).await, 200);
+    assert_eq!(create_as(&b, client).await, 200);
+    assert_eq!(create_as(&a, client).await, 429);
+    assert_eq!(create_as(&b, client).await, 429);
+}
+
+/// While Redis cannot count, each instance counts by itself: creates are
+/// still limited (here answered 429 rather than the store's 503), not
+/// refused for the limiter's sake and not let through uncounted.
+#[tokio::test]
+async fn without_redis_each_instance_counts_by_itself() {
+    let redis = Arc::new(RedisServer::start());
+    let app = spawn_app_on_redis(&redis, |c| {
+        c.create_rate = 2;
+        c.store_timeout_ms = 1_000;
+    })
+    .await;
+    assert_eq!(create_as(&app, None).await, 200);
+    redis.kill();
+    // The shared bucket had one left; the process's own bucket is full.
+    assert_eq!(create_as(&app, None).await, 503);
+    assert_eq!(create_as(&app, None).await, 503);
+    assert_eq!(create_as(&app, None).await, 429);
 }
