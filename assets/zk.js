@@ -274,6 +274,7 @@ function initForm(form, box) {
       const created = await response.json();
       const web = created.links.find((l) => l.rel === "web-view").href;
       showLink(box, web + "#" + b64u(linkKey), !!passphrase);
+      showReceipt(created.receipt);
       form.reset();
     } catch (e) {
       setText(status, box.dataset.failed);
@@ -281,6 +282,17 @@ function initForm(form, box) {
       submit.disabled = false;
     }
   });
+}
+
+/**
+ * The sender's "track or delete this secret" link: the receipt's page,
+ * `…/r/<token>`, made from the API address the create answered.
+ */
+function showReceipt(receipt) {
+  const anchor = document.getElementById("receipt-link");
+  if (!receipt || !receipt.href || !anchor) { return; }
+  anchor.href = receipt.href.replace("/api/v2/receipts/", "/r/");
+  show(document.getElementById("zk-receipt"), true);
 }
 
 function showLink(box, link, withPassphrase) {

@@ -274,6 +274,12 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=100))]
     pub passphrase_attempts: u32,
 
+    /// Seconds a secret's receipt stays readable after the secret's expiry
+    /// (so "opened at 14:02" stays visible after the secret is gone).
+    #[arg(long, env = "HUSHLINK_RECEIPT_RETENTION", default_value_t = 604_800,
+          value_parser = clap::value_parser!(u64).range(0..=31_536_000))]
+    pub receipt_retention: u64,
+
     /// One-time bootstrap token (at least 32 characters) that
     /// `POST /api/v2/bootstrap` exchanges for the first admin key.
     #[arg(

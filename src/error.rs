@@ -74,6 +74,13 @@ pub enum Error {
     /// Too many failed attempts from one client address.
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// No receipt has that token (never issued, or past its retention).
+    #[error("receipt not found")]
+    NoSuchReceipt,
+    /// A burn found the secret's life already over (viewed, expired or
+    /// destroyed): nothing was left to burn.
+    #[error("secret already ended: {0:?}")]
+    AlreadyEnded(crate::receipt::State),
     /// The store has no room for new secrets (a full disk, or nearly:
     /// `HUSHLINK_MIN_FREE_DISK`); reveals may still work.
     #[error("insufficient storage")]
@@ -122,6 +129,8 @@ impl Error {
             Error::Forbidden => StatusCode::FORBIDDEN,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::NoSuchKey => StatusCode::NOT_FOUND,
+            Error::NoSuchReceipt => StatusCode::NOT_FOUND,
+            Error::AlreadyEnded(_) => StatusCode::CONFLICT,
             Error::Conflict(Conflict::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Conflict(_) => StatusCode::CONFLICT,
             Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,

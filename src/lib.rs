@@ -10,6 +10,7 @@
 //! * [`error`]: the one error type and its mapping to status codes.
 //! * [`i18n`]: page strings from Fluent catalogues in thirty languages, chosen per request.
 //! * [`secrets`]: create, peek, reveal: the rules shared by web and API.
+//! * [`receipt`]: the receipt token and record; [`receipts`]: reading and burning them.
 //! * [`keys`]: API keys: checking, managing, bootstrapping (the rules).
 //! * [`apikey`]: the API key format, names and scopes, in one place.
 //! * [`bootstrap`]: the bootstrap token check and its brake on guessing.
@@ -52,6 +53,8 @@ pub mod i18n;
 pub mod keys;
 pub mod metrics;
 pub mod ratelimit;
+pub mod receipt;
+pub mod receipts;
 pub mod secret;
 pub mod secrets;
 pub mod server;

@@ -10,6 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use hushlink::cli::{self, ApiKeyCommand, BootstrapCommand};
+use hushlink::client::receipt::{BurnCommand, StatusCommand};
 use hushlink::client::{self, CheckCommand, GetCommand, HealthcheckCommand, SendCommand};
 use hushlink::config::Config;
 use hushlink::{Application, shutdown_signal, telemetry};
@@ -39,6 +40,10 @@ enum Command {
     Get(GetCommand),
     /// Tell whether a link's secret is still there (uses up nothing).
     Check(CheckCommand),
+    /// Print what happened to a secret, from its receipt (uses up nothing).
+    Status(StatusCommand),
+    /// Destroy a secret now, through its receipt.
+    Burn(BurnCommand),
     /// Exit 0 when a server answers its health route (for container health checks).
     Healthcheck(HealthcheckCommand),
     /// Print a shell completion script.
@@ -85,6 +90,8 @@ async fn main() -> std::process::ExitCode {
         Command::Send(cmd) => client::report(client::send(cmd).await),
         Command::Get(cmd) => client::report(client::get(cmd).await),
         Command::Check(cmd) => client::report(client::check(cmd).await),
+        Command::Status(cmd) => client::report(client::receipt::status(cmd).await),
+        Command::Burn(cmd) => client::report(client::receipt::burn(cmd).await),
         Command::Healthcheck(cmd) => client::report(client::healthcheck(cmd).await),
         Command::Completions { shell } => {
             clap_complete::generate(

@@ -26,11 +26,12 @@ use prometheus_client::registry::{Registry, Unit};
 
 use crate::apikey::{KeyHash, KeyName};
 use crate::error::Error;
+use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
     Attempt, BootstrapMark, DynStore, Eviction, KeyChange, KeyRecord, KeySet, KeyStore,
-    RateDecision, Record, SecretStore, StoreError, Take,
+    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
 };
 use crate::token::StorageKey;
 
@@ -68,6 +69,8 @@ pub enum StoreOp {
     CommitKeys,
     TouchKey,
     ResetBootstrap,
+    Receipt,
+    Burn,
 }
 
 impl Via {
@@ -104,6 +107,8 @@ impl StoreOp {
             StoreOp::CommitKeys => "commit_keys",
             StoreOp::TouchKey => "touch_key",
             StoreOp::ResetBootstrap => "reset_bootstrap",
+            StoreOp::Receipt => "receipt",
+            StoreOp::Burn => "burn",
         }
     }
 }
@@ -494,6 +499,33 @@ impl SecretStore for MeteredStore {
 
     fn kind(&self) -> &'static str {
         self.inner.kind()
+    }
+}
+
+#[async_trait]
+impl ReceiptStore for MeteredStore {
+    async fn put_with_receipt(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<(), StoreError> {
+        // A create, like `put`: dashboards keep one series for creates.
+        self.timed(
+            StoreOp::Put,
+            self.inner.put_with_receipt(key, value, ttl, views, receipt),
+        )
+        .await
+    }
+
+    async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.timed(StoreOp::Receipt, self.inner.receipt(hash)).await
+    }
+
+    async fn burn(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.timed(StoreOp::Burn, self.inner.burn(hash)).await
     }
 }
 

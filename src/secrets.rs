@@ -8,6 +8,7 @@
 use zeroize::Zeroizing;
 
 use crate::error::Error;
+use crate::receipt::NewReceipt;
 use crate::secret::{self, Ttl, Views};
 use crate::store::{DynStore, Take};
 use crate::token::{KeySpace, StorageKey, Token};
@@ -42,12 +43,19 @@ impl SecretService {
         Token::parse_from_path(segment, &self.space)
     }
 
-    /// Encrypts and stores a secret; the returned token is its only key.
-    pub async fn create(&self, plaintext: &[u8], ttl: Ttl, views: Views) -> Result<Token, Error> {
+    /// Encrypts and stores a secret with its receipt; the returned token is
+    /// its only key.
+    pub async fn create(
+        &self,
+        plaintext: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<Token, Error> {
         let sealed = secret::seal(plaintext);
         let key = StorageKey::generate(self.space.prefix());
         self.store
-            .put(&key, sealed.ciphertext.as_bytes(), ttl, views)
+            .put_with_receipt(&key, sealed.ciphertext.as_bytes(), ttl, views, receipt)
             .await?;
         Ok(Token::new(key, sealed.key))
     }

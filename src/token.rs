@@ -73,6 +73,11 @@ impl StorageKey {
         }
     }
 
+    /// A key the store itself wrote (a receipt's index names its secret).
+    pub(crate) fn from_stored(raw: String) -> Self {
+        StorageKey(raw)
+    }
+
     /// The key as the store knows it (the Redis key name).
     pub fn as_str(&self) -> &str {
         &self.0

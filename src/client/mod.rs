@@ -19,6 +19,7 @@
 
 pub mod link;
 pub mod payload;
+pub mod receipt;
 pub mod zk;
 
 use std::io::{IsTerminal, Read, Write};
@@ -37,7 +38,8 @@ use link::{Link, LinkError};
 const EXIT_CODES: &str = "Exit codes: 0 done; 1 failure (bad answer, I/O); 2 bad usage; \
 4 not found (expired, already viewed, or never made); 5 damaged link (nothing was revealed); \
 6 server unreachable; 7 refused (401/403: missing, wrong or insufficient API key); \
-8 wrong passphrase (nothing was revealed; after too many the secret is destroyed).";
+8 wrong passphrase (nothing was revealed; after too many the secret is destroyed). \
+With --receipt-file, 1 also when the secret was stored but the receipt file could not be written.";
 
 /// How a client command failed; each kind has its own exit code.
 #[derive(Debug)]
@@ -58,6 +60,9 @@ pub enum Failure {
         /// That was the last attempt: the secret is gone.
         destroyed: bool,
     },
+    /// A receipt says the secret's life is over (or there is no receipt);
+    /// the message says which.
+    Gone(String),
     /// Anything else: an unexpected answer, a local I/O error.
     Other(String),
 }
@@ -68,7 +73,7 @@ impl Failure {
         match self {
             Failure::Other(_) => 1,
             Failure::Usage(_) => 2,
-            Failure::NotFound => 4,
+            Failure::NotFound | Failure::Gone(_) => 4,
             Failure::Damaged => 5,
             Failure::Unreachable(_) => 6,
             Failure::Refused(_) => 7,
@@ -96,6 +101,7 @@ impl Failure {
             Failure::Usage(m)
             | Failure::Unreachable(m)
             | Failure::Refused(m)
+            | Failure::Gone(m)
             | Failure::Other(m) => m.clone(),
         }
     }
@@ -145,6 +151,10 @@ pub struct SendCommand {
     /// Ask for a passphrase (echo off; needs a terminal).
     #[arg(long, conflicts_with = "passphrase_file")]
     pub passphrase: bool,
+    /// Write the secret's receipt (its address, for `hushlink status` and
+    /// `hushlink burn`) to this file, created with mode 0600.
+    #[arg(long, value_name = "FILE")]
+    pub receipt_file: Option<PathBuf>,
 }
 
 /// `hushlink get`: reveal a secret (consumes a view).
@@ -228,6 +238,11 @@ pub async fn send(cmd: SendCommand) -> Result<(), Failure> {
     if secret.is_empty() {
         return Err(Failure::Usage("the secret is empty".into()));
     }
+    let receipt_file = cmd
+        .receipt_file
+        .as_deref()
+        .map(receipt::ReceiptFile::create)
+        .transpose()?;
     let http = http_client()?;
     if !cmd.server_side {
         let sent = zk::send(
@@ -241,9 +256,12 @@ pub async fn send(cmd: SendCommand) -> Result<(), Failure> {
         )
         .await?;
         match sent {
-            zk::Sent::Link(link) => {
+            zk::Sent::Link(link, created) => {
                 println!("{link}");
-                return Ok(());
+                return match receipt_file {
+                    Some(file) => file.write(&created),
+                    None => Ok(()),
+                };
             }
             zk::Sent::Unsupported if passphrase.is_some() => {
                 return Err(Failure::Usage(
@@ -266,23 +284,28 @@ pub async fn send(cmd: SendCommand) -> Result<(), Failure> {
         request = request.header(AUTHORIZATION, format!("Bearer {key}"));
     }
     let response = request.send().await.map_err(unreachable)?;
-    let link = match response.status() {
+    let (link, created) = match response.status() {
         StatusCode::OK => {
             let body = json_body(response).await?;
-            body["links"]
+            let link = body["links"]
                 .as_array()
                 .and_then(|links| links.iter().find(|l| l["rel"] == "web-view"))
                 .and_then(|l| l["href"].as_str())
                 .map(str::to_owned)
-                .ok_or_else(|| Failure::Other("the server's answer holds no link".into()))?
+                .ok_or_else(|| Failure::Other("the server's answer holds no link".into()))?;
+            (link, body)
         }
-        StatusCode::NOT_FOUND if !is_problem(&response) => {
-            send_by_form(&http, &base, &password, &cmd).await?
-        }
+        StatusCode::NOT_FOUND if !is_problem(&response) => (
+            send_by_form(&http, &base, &password, &cmd).await?,
+            Value::Null,
+        ),
         _ => return Err(refusal(response, Some(&base)).await),
     };
     println!("{link}");
-    Ok(())
+    match receipt_file {
+        Some(file) => file.write(&created),
+        None => Ok(()),
+    }
 }
 
 /// Stores through the web form, as SnapPass 1.6 (no REST API) allows.

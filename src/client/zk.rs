@@ -118,8 +118,8 @@ pub fn read_passphrase(file: Option<&Path>, confirm: bool) -> Result<Option<Vec<
 
 /// What a zero-knowledge create did.
 pub enum Sent {
-    /// The link, key included.
-    Link(String),
+    /// The link, key included, and the server's whole answer (its receipt).
+    Link(String, Value),
     /// The server has no zero-knowledge route (SnapPass, an older hushlink).
     Unsupported,
 }
@@ -156,7 +156,7 @@ pub async fn send(
         StatusCode::OK => {
             let body = json_body(response).await?;
             let web = web_view(&body)?;
-            Ok(Sent::Link(format!("{web}#{}", key.to_fragment())))
+            Ok(Sent::Link(format!("{web}#{}", key.to_fragment()), body))
         }
         // No such route: SnapPass (an HTML 404) or a hushlink from before
         // these links (a problem 404); a create never answers 404 here.

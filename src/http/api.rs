@@ -21,6 +21,7 @@ use super::auth::Creator;
 use super::body::{json_limit, read_limited, wipe};
 use super::context::{Ctx, Segment};
 use super::openapi::CreateErrors;
+use super::receipts::ReceiptLink;
 use crate::error::{Conflict, Error, InvalidParam};
 use crate::metrics::Via;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
@@ -42,6 +43,9 @@ pub struct Problem {
     /// the secret is destroyed.
     #[serde(rename = "attempts-left", skip_serializing_if = "Option::is_none")]
     pub attempts_left: Option<u32>,
+    /// A burn that came too late: how the secret's life had already ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<crate::receipt::State>,
 }
 
 /// An error on an API route, rendered as `application/problem+json`.
@@ -87,6 +91,10 @@ impl IntoResponse for ApiError {
         let attempts_left = match &self.error {
             Error::WrongProof { attempts_left } => Some(*attempts_left),
             Error::Destroyed => Some(0),
+            _ => None,
+        };
+        let ended = match &self.error {
+            Error::AlreadyEnded(state) => Some(*state),
             _ => None,
         };
         let (slug, title, params): (&str, &str, Vec<InvalidParam>) = match self.error {
@@ -198,6 +206,19 @@ impl IntoResponse for ApiError {
                 "The request or the secret is larger than this server accepts.",
                 vec![],
             ),
+            Error::NoSuchReceipt => (
+                "receipt-not-found",
+                "No receipt has that token: it was never issued, is malformed, or is past its retention.",
+                vec![InvalidParam {
+                    name: "token".into(),
+                    reason: None,
+                }],
+            ),
+            Error::AlreadyEnded(_) => (
+                "secret-already-ended",
+                "The secret's life had already ended (see state); there was nothing left to burn.",
+                vec![],
+            ),
             Error::StorageFull { .. } => (
                 "insufficient-storage",
                 "The server is out of disk space for new secrets: its free space is below HUSHLINK_MIN_FREE_DISK. \
@@ -226,6 +247,7 @@ impl IntoResponse for ApiError {
             title,
             invalid_params: params,
             attempts_left,
+            state: ended,
         };
         let mut response = (status, Json(body)).into_response();
         let headers = response.headers_mut();
@@ -378,6 +400,8 @@ pub struct SimpleCreated {
     link: String,
     /// Lifetime in seconds.
     ttl: u64,
+    /// The sender's receipt (hushlink; SnapPass clients ignore it).
+    receipt: ReceiptLink,
 }
 
 /// `POST /api/set_password/`: SnapPass's simple API.
@@ -402,9 +426,10 @@ pub async fn set_password(
     let new = read_new_secret(&state, &headers, body)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
+    let (receipt, new_receipt) = state.receipts.issue();
     let token = state
         .secrets
-        .create(new.password.as_bytes(), new.ttl, new.views)
+        .create(new.password.as_bytes(), new.ttl, new.views, new_receipt)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
     state.metrics.secret_created(Via::Api);
@@ -412,6 +437,7 @@ pub async fn set_password(
     Ok(Json(SimpleCreated {
         link,
         ttl: new.ttl.secs(),
+        receipt: ReceiptLink::new(&ctx, &receipt),
     })
     .into_response())
 }
@@ -441,6 +467,8 @@ pub struct Created {
     ttl: u64,
     /// Reveals allowed.
     views: u32,
+    /// The sender's receipt (hushlink; SnapPass clients ignore it).
+    receipt: ReceiptLink,
 }
 
 /// A revealed secret.
@@ -478,9 +506,10 @@ pub async fn create(
     let new = read_new_secret(&state, &headers, body)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
+    let (receipt, new_receipt) = state.receipts.issue();
     let token = state
         .secrets
-        .create(new.password.as_bytes(), new.ttl, new.views)
+        .create(new.password.as_bytes(), new.ttl, new.views, new_receipt)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
     state.metrics.secret_created(Via::Api);
@@ -499,6 +528,7 @@ pub async fn create(
         ],
         ttl: new.ttl.secs(),
         views: new.views.get(),
+        receipt: ReceiptLink::new(&ctx, &receipt),
     };
     Ok(Json(created).into_response())
 }

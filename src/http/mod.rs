@@ -25,6 +25,7 @@ use crate::config::{ApiAuth, Config};
 use crate::keys::KeyService;
 use crate::metrics::{MeteredStore, Metrics};
 use crate::ratelimit::CreateLimiter;
+use crate::receipts::ReceiptService;
 use crate::secrets::SecretService;
 use crate::store::DynStore;
 use crate::token::KeySpace;
@@ -39,6 +40,8 @@ pub mod body;
 pub mod client_addr;
 pub mod context;
 pub mod openapi;
+pub mod receipt_web;
+pub mod receipts;
 pub mod web;
 pub mod zk;
 pub mod zk_web;
@@ -67,6 +70,8 @@ pub struct Inner {
     /// Zero-knowledge secrets (`/api/v2/secrets`, `/s/{id}`).
     pub zk: ZkService,
     pub keys: KeyService,
+    /// Receipts: issued with every secret, read and burned by their holders.
+    pub receipts: ReceiptService,
     /// Whether the create APIs need a key.
     pub api_auth: ApiAuth,
     /// Whether `GET /` and `POST /` serve the create form.
@@ -158,6 +163,7 @@ impl AppState {
                 config.redis_prefix.clone(),
                 config.passphrase_attempts,
             ),
+            receipts: ReceiptService::new(Arc::clone(&store), config.receipt_retention),
             keys: KeyService::new(store),
             api_auth: config.api_auth,
             web_form: config.web_form,
@@ -215,6 +221,10 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/", get(web::form).post(web::create))
         .route("/{token}", get(web::preview).post(web::reveal))
+        .route(
+            "/r/{token}",
+            get(receipt_web::show).post(receipt_web::delete),
+        )
         .route("/s", post(zk_web::create))
         .route("/s/{id}", get(zk_web::page))
         // SnapPass's route has a trailing slash; Flask also answers without.
@@ -388,6 +398,8 @@ pub fn redact_path(path: &str) -> &'static str {
         "/s" => "/s",
         p if p.starts_with("/s/") => "/s/{id}",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
+        p if p.starts_with("/api/v2/receipts/") => "/api/v2/receipts/{token}",
+        p if p.starts_with("/r/") => "/r/{token}",
         p if p.starts_with("/api/v2/keys/") && p.ends_with("/rotate") => {
             "/api/v2/keys/{name}/rotate"
         }
@@ -419,6 +431,12 @@ mod tests {
             "/api/v2/secrets/{id}"
         );
         assert_eq!(redact_path("/s/0123456789abcdef"), "/s/{id}");
+        let receipt = format!("hlr_{}A", "B".repeat(42));
+        assert_eq!(
+            redact_path(&format!("/api/v2/receipts/{receipt}")),
+            "/api/v2/receipts/{token}"
+        );
+        assert_eq!(redact_path(&format!("/r/{receipt}")), "/r/{token}");
         assert_eq!(redact_path("/_/_/health"), "/_/_/health");
     }
 

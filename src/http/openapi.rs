@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::api::Problem;
-use super::{AppState, admin, api, zk};
+use super::{AppState, admin, api, receipts, zk};
 
 /// Where the description is served.
 pub const PATH: &str = "/api/openapi.json";
@@ -32,6 +32,8 @@ pub const PATH: &str = "/api/openapi.json";
         (name = "secrets", description = "Create, check and reveal secrets (SnapPass's APIs)."),
         (name = "zero-knowledge", description = "Secrets encrypted by the client; the server stores what it cannot open and \
                                                 releases it only for a proof of the key (docs/FORMAT.md)."),
+        (name = "receipts", description = "The sender's receipt of a secret: what happened to it (never the secret or its readers), \
+                                           and burning it at once."),
         (name = "keys", description = "API keys (the `admin` scope) and the once-ever bootstrap."),
         (name = "health", description = "Probes for load balancers and Kubernetes."),
     ),
@@ -131,6 +133,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(zk::create))
         .routes(routes!(zk::metadata, zk::check))
         .routes(routes!(zk::reveal))
+        .routes(routes!(receipts::status, receipts::burn))
         .routes(routes!(api::health))
         .routes(routes!(api::ready))
         .routes(routes!(api::live))

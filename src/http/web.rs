@@ -22,6 +22,7 @@ use super::api::ApiError;
 use super::auth::authorize_create;
 use super::body::{form_limit, read_limited, wipe};
 use super::context::{Ctx, Segment, home, is_api};
+use super::receipts::ReceiptLink;
 use crate::config::WebEncryption;
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
@@ -117,6 +118,8 @@ struct LinkPage {
     page: Page,
     link: String,
     qr_svg: String,
+    /// The receipt page: "track or delete this secret".
+    receipt: String,
 }
 
 #[derive(Template)]
@@ -188,6 +191,8 @@ impl IntoResponse for PageError {
                 (t.unavailable_heading, vec![t.unavailable_body])
             }
             Error::NoSuchKey => (t.not_found_heading, vec![]),
+            Error::NoSuchReceipt => (t.receipt_not_found, vec![]),
+            Error::AlreadyEnded(_) => (t.not_found_heading, vec![t.not_found_body]),
             Error::MethodNotAllowed => (t.bad_request_heading, vec![t.bad_request_body]),
             Error::Invalid(ref params)
                 if params.iter().any(|p| p.name.eq_ignore_ascii_case("host")) =>
@@ -220,6 +225,12 @@ impl PageError {
             page: Page::new(state, t),
             max_secret_bytes: state.limits.max_secret_bytes,
         }
+    }
+
+    /// For a page one level deeper (`/r/{token}`): see [`Page::nested`].
+    pub fn nested(mut self) -> Self {
+        self.page = self.page.nested();
+        self
     }
 }
 
@@ -397,26 +408,32 @@ pub async fn create(
     wipe(bytes);
     let result = async {
         let (ttl, views) = validate(&state, &input)?;
+        let (receipt, new_receipt) = state.receipts.issue();
         let token = state
             .secrets
-            .create(input.password.as_bytes(), ttl, views)
+            .create(input.password.as_bytes(), ttl, views, new_receipt)
             .await?;
         state.metrics.secret_created(Via::Web);
-        Ok::<_, Error>((format!("{}{}", ctx.base_url, token.url_quoted()), ttl))
+        let link = format!("{}{}", ctx.base_url, token.url_quoted());
+        Ok::<_, Error>((link, ttl, receipt))
     }
     .await;
 
     match result {
-        Ok((link, ttl)) if ctx.wants_json => {
-            Json(json!({ "link": link, "ttl": ttl.secs() })).into_response()
-        }
-        Ok((link, _)) => {
+        Ok((link, ttl, receipt)) if ctx.wants_json => Json(json!({
+            "link": link,
+            "ttl": ttl.secs(),
+            "receipt": ReceiptLink::new(&ctx, &receipt),
+        }))
+        .into_response(),
+        Ok((link, _, receipt)) => {
             let qr_svg = qr_svg(&link);
             render(
                 LinkPage {
                     page: Page::new(&state, ctx.t),
                     link,
                     qr_svg,
+                    receipt: format!("{}r/{}", ctx.base_url, receipt.expose()),
                 },
                 StatusCode::OK,
             )

@@ -23,8 +23,10 @@ use super::auth::Creator;
 use super::body::read_limited;
 use super::context::Ctx;
 use super::openapi::CreateErrors;
+use super::receipts::ReceiptLink;
 use crate::error::{Error, InvalidParam};
 use crate::metrics::Via;
+use crate::receipt::ReceiptToken;
 use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
 use crate::token::ZkId;
 use crate::zk::service::{Created, NewZkSecret};
@@ -225,6 +227,8 @@ pub struct ZkCreated {
     views: u32,
     /// Unix seconds.
     expires_at: u64,
+    /// The sender's receipt: what happened to the secret, and how to burn it.
+    receipt: ReceiptLink,
 }
 
 /// The web page of a zero-knowledge secret, without its fragment.
@@ -255,13 +259,20 @@ pub async fn create(
     let to_api = |e| ApiError::from_ctx(e, &ctx);
     let new = read_new(&state, &headers, body).await.map_err(to_api)?;
     let (ttl, views) = (new.ttl, new.views);
-    let created = state.zk.create(new).await.map_err(to_api)?;
+    let (receipt, new_receipt) = state.receipts.issue();
+    let created = state.zk.create(new, new_receipt).await.map_err(to_api)?;
     state.metrics.secret_created(Via::Api);
-    Ok(created_response(&ctx, &created, ttl, views))
+    Ok(created_response(&ctx, &created, ttl, views, &receipt))
 }
 
 /// The answer to a create, from the API or from the form's script.
-pub(super) fn created_response(ctx: &Ctx, created: &Created, ttl: Ttl, views: Views) -> Response {
+pub(super) fn created_response(
+    ctx: &Ctx,
+    created: &Created,
+    ttl: Ttl,
+    views: Views,
+    receipt: &ReceiptToken,
+) -> Response {
     let id = created.id.as_str();
     Json(ZkCreated {
         id: id.to_owned(),
@@ -275,6 +286,7 @@ pub(super) fn created_response(ctx: &Ctx, created: &Created, ttl: Ttl, views: Vi
         ttl: ttl.secs(),
         views: views.get(),
         expires_at: created.expires_at,
+        receipt: ReceiptLink::new(ctx, receipt),
     })
     .into_response()
 }

@@ -79,9 +79,10 @@ pub async fn create(
     let result = async {
         let new = read_new(&state, &headers, body).await?;
         let (ttl, views) = (new.ttl, new.views);
-        let created = state.zk.create(new).await?;
+        let (receipt, new_receipt) = state.receipts.issue();
+        let created = state.zk.create(new, new_receipt).await?;
         state.metrics.secret_created(Via::Web);
-        Ok::<_, Error>(created_response(&ctx, &created, ttl, views))
+        Ok::<_, Error>(created_response(&ctx, &created, ttl, views, &receipt))
     }
     .await;
     match result {

@@ -110,6 +110,30 @@ pub struct Strings {
     pub zk_binary: &'static str,
     pub zk_download: &'static str,
 
+    /// The form's link page: the way to the receipt page.
+    pub link_receipt: &'static str,
+    pub receipt_heading: &'static str,
+    pub receipt_intro: &'static str,
+    pub receipt_state_available: &'static str,
+    pub receipt_state_viewed: &'static str,
+    pub receipt_state_burned: &'static str,
+    pub receipt_state_expired: &'static str,
+    pub receipt_state_destroyed: &'static str,
+    pub receipt_created: &'static str,
+    pub receipt_expires: &'static str,
+    /// Contains `{n}`, replaced by the number of views used.
+    pub receipt_views_used: &'static str,
+    pub receipt_history: &'static str,
+    pub receipt_no_events: &'static str,
+    pub event_viewed: &'static str,
+    pub event_passphrase_failed: &'static str,
+    pub event_burned: &'static str,
+    pub event_expired: &'static str,
+    pub event_destroyed: &'static str,
+    pub receipt_delete: &'static str,
+    pub receipt_delete_note: &'static str,
+    pub receipt_not_found: &'static str,
+
     pub back_home: &'static str,
 }
 

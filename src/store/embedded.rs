@@ -45,10 +45,11 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::disk::{self, MinFreeDisk};
 use super::{
-    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, Record, SecretStore,
-    StoreError, Take,
+    Attempt, BootstrapMark, KeyChange, KeyRecord, KeySet, KeyStore, ReceiptRead, ReceiptStore,
+    Record, SecretStore, StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
+use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
@@ -161,6 +162,19 @@ enum Op {
     ResetBootstrap {
         reply: oneshot::Sender<Result<bool, StoreError>>,
     },
+    /// A create with its receipt (`ReceiptStore::put_with_receipt`).
+    PutWithReceipt {
+        key: String,
+        expires_at: u64,
+        views: u32,
+        value: Vec<u8>,
+        receipt: NewReceipt,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    Burn {
+        hash: ReceiptHash,
+        reply: oneshot::Sender<Result<ReceiptRead, StoreError>>,
+    },
     /// Measure the free space; reopen the file if commits fail.
     Check,
     Close {
@@ -175,17 +189,20 @@ enum Outcome {
     Count(usize),
     Bool(bool),
     Attempt(Attempt),
+    Receipt(ReceiptRead),
 }
 
 impl Op {
     fn is_put(&self) -> bool {
-        matches!(self, Op::Put { .. })
+        matches!(self, Op::Put { .. } | Op::PutWithReceipt { .. })
     }
 
     /// Sends the answer: the outcome once committed, or the error.
     fn answer(self, result: Result<Outcome, StoreError>) {
         match self {
-            Op::Put { reply, .. } | Op::TouchKey { reply, .. } => {
+            Op::Put { reply, .. }
+            | Op::PutWithReceipt { reply, .. }
+            | Op::TouchKey { reply, .. } => {
                 let _ = reply.send(result.map(|_| ()));
             }
             Op::Take { reply, .. } => {
@@ -208,6 +225,12 @@ impl Op {
             }
             Op::CommitKeys { reply, .. } | Op::ResetBootstrap { reply } => {
                 let _ = reply.send(result.map(|o| matches!(o, Outcome::Bool(true))));
+            }
+            Op::Burn { reply, .. } => {
+                let _ = reply.send(result.map(|o| match o {
+                    Outcome::Receipt(read) => read,
+                    _ => None,
+                }));
             }
             Op::Check | Op::Close { .. } => {}
         }
@@ -402,6 +425,7 @@ fn open_db(path: &Path, cache_bytes: usize) -> Result<Database, redb::Error> {
         txn.open_table(KEY_LAST_USED)?;
         txn.open_table(KEY_META)?;
         txn.open_table(ZK_ATTEMPTS)?;
+        receipts::create_tables(&txn)?;
     }
     txn.commit()?;
     Ok(db)
@@ -499,6 +523,39 @@ impl SecretStore for EmbeddedStore {
 
     fn kind(&self) -> &'static str {
         "embedded"
+    }
+}
+
+#[async_trait]
+impl ReceiptStore for EmbeddedStore {
+    async fn put_with_receipt(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<(), StoreError> {
+        let expires_at = expires_at(now(), ttl.secs());
+        let (key, value, views) = (key.as_str().to_owned(), value.to_vec(), views.get());
+        self.send(|reply| Op::PutWithReceipt {
+            key,
+            expires_at,
+            views,
+            value,
+            receipt,
+            reply,
+        })
+        .await?
+    }
+
+    async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.read(move |txn| receipts::read(txn, hash, now_secs()).map_err(internal))
+            .await
+    }
+
+    async fn burn(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.send(|reply| Op::Burn { hash, reply }).await?
     }
 }
 
@@ -1040,6 +1097,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                                 row[8..HEADER_LEN].copy_from_slice(&left.to_be_bytes());
                                 secrets.insert(key.as_str(), row.as_slice())?;
                             }
+                            receipts::viewed(&txn, key, left, now)?;
                             Take::Taken { views_left: left }
                         }
                         _ => Take::Gone,
@@ -1062,16 +1120,35 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         }
                     }
                     zk_attempts::purge(&txn, now)?;
+                    receipts::purge(&txn, now)?;
                     Outcome::Count(expired.len())
                 }
-                Op::FailAttempt { key, limit, .. } => Outcome::Attempt(zk_attempts::fail(
-                    &txn,
-                    &mut secrets,
-                    &mut expiry,
+                Op::FailAttempt { key, limit, .. } => {
+                    let outcome =
+                        zk_attempts::fail(&txn, &mut secrets, &mut expiry, key, *limit, now)?;
+                    receipts::failed(&txn, key, outcome, now)?;
+                    Outcome::Attempt(outcome)
+                }
+                Op::PutWithReceipt {
                     key,
-                    *limit,
-                    now,
-                )?),
+                    expires_at,
+                    views,
+                    value,
+                    receipt,
+                    ..
+                } => {
+                    let new = receipts::NewSecret {
+                        key,
+                        expires_at: *expires_at,
+                        views: *views,
+                        value,
+                    };
+                    receipts::put(&txn, &mut secrets, &mut expiry, new, *receipt, now)?;
+                    Outcome::Unit
+                }
+                Op::Burn { hash, .. } => {
+                    Outcome::Receipt(receipts::burn(&txn, &mut secrets, &mut expiry, *hash, now)?)
+                }
                 Op::CommitKeys {
                     version,
                     changes,
@@ -1156,6 +1233,217 @@ mod zk_attempts {
             attempts.remove((*at, key.as_str()))?;
         }
         Ok(())
+    }
+}
+
+/// Receipts inside the writer's transaction (and one read transaction):
+/// self-contained, so the rest of the writer only calls in at the points
+/// where a secret's life changes.
+mod receipts {
+    use redb::{ReadTransaction, ReadableTable, Table, TableDefinition, WriteTransaction};
+    use serde::{Deserialize, Serialize};
+
+    use super::{Attempt, HEADER_LEN, ReceiptRead, ZK_ATTEMPTS, decode_live, read_u64};
+    use crate::receipt::{EventKind, NewReceipt, ReceiptHash, ReceiptRecord, State};
+
+    /// Receipt hash (hex) -> JSON [`Stored`].
+    const RECEIPTS: TableDefinition<&str, &[u8]> = TableDefinition::new("receipts");
+    /// Storage key -> the hash of its receipt: how a take finds it.
+    const RECEIPT_OF: TableDefinition<&str, &str> = TableDefinition::new("receipt_of");
+    /// (drop_at, receipt hash) -> (): lets the purge drop receipts in order.
+    const RECEIPT_DROP: TableDefinition<(u64, &str), ()> = TableDefinition::new("receipt_drop");
+
+    #[derive(Serialize, Deserialize)]
+    struct Stored {
+        key: String,
+        drop_at: u64,
+        record: ReceiptRecord,
+    }
+
+    pub(super) struct NewSecret<'a> {
+        pub key: &'a str,
+        pub expires_at: u64,
+        pub views: u32,
+        pub value: &'a [u8],
+    }
+
+    pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), redb::Error> {
+        txn.open_table(RECEIPTS)?;
+        txn.open_table(RECEIPT_OF)?;
+        txn.open_table(RECEIPT_DROP)?;
+        Ok(())
+    }
+
+    fn decode(bytes: &[u8]) -> Result<Stored, redb::Error> {
+        serde_json::from_slice(bytes)
+            .map_err(|e| redb::Error::Corrupted(format!("bad receipt record: {e}")))
+    }
+
+    fn save(txn: &WriteTransaction, hash: &str, stored: &Stored) -> Result<(), redb::Error> {
+        let json = serde_json::to_vec(stored).unwrap_or_default();
+        txn.open_table(RECEIPTS)?.insert(hash, json.as_slice())?;
+        Ok(())
+    }
+
+    /// Stores a secret (as `Op::Put` does) and its receipt.
+    pub(super) fn put(
+        txn: &WriteTransaction,
+        secrets: &mut Table<&str, &[u8]>,
+        expiry: &mut Table<(u64, &str), ()>,
+        new: NewSecret<'_>,
+        receipt: NewReceipt,
+        now: u64,
+    ) -> Result<(), redb::Error> {
+        let mut row = Vec::with_capacity(HEADER_LEN + new.value.len());
+        row.extend_from_slice(&new.expires_at.to_be_bytes());
+        row.extend_from_slice(&new.views.to_be_bytes());
+        row.extend_from_slice(new.value);
+        secrets.insert(new.key, row.as_slice())?;
+        expiry.insert((new.expires_at, new.key), ())?;
+
+        let hash = receipt.hash.to_hex();
+        let drop_at = new.expires_at.saturating_add(receipt.retention_secs);
+        let stored = Stored {
+            key: new.key.to_owned(),
+            drop_at,
+            record: ReceiptRecord::new(now, new.expires_at, new.views),
+        };
+        save(txn, &hash, &stored)?;
+        txn.open_table(RECEIPT_OF)?.insert(new.key, hash.as_str())?;
+        txn.open_table(RECEIPT_DROP)?
+            .insert((drop_at, hash.as_str()), ())?;
+        Ok(())
+    }
+
+    /// The receipt of `key`, if it has one, changed by `change`.
+    fn update(
+        txn: &WriteTransaction,
+        key: &str,
+        change: impl FnOnce(&mut ReceiptRecord),
+    ) -> Result<(), redb::Error> {
+        let hash = match txn.open_table(RECEIPT_OF)?.get(key)? {
+            Some(h) => h.value().to_owned(),
+            None => return Ok(()),
+        };
+        let found = txn
+            .open_table(RECEIPTS)?
+            .get(hash.as_str())?
+            .map(|v| decode(v.value()))
+            .transpose()?;
+        if let Some(mut stored) = found {
+            change(&mut stored.record);
+            save(txn, &hash, &stored)?;
+        }
+        Ok(())
+    }
+
+    /// A view was taken (inside the take's own decision).
+    pub(super) fn viewed(
+        txn: &WriteTransaction,
+        key: &str,
+        views_left: u32,
+        now: u64,
+    ) -> Result<(), redb::Error> {
+        update(txn, key, |r| r.viewed(views_left, now))
+    }
+
+    /// A wrong proof was counted (inside `fail_attempt`'s decision).
+    pub(super) fn failed(
+        txn: &WriteTransaction,
+        key: &str,
+        outcome: Attempt,
+        now: u64,
+    ) -> Result<(), redb::Error> {
+        match outcome {
+            Attempt::Gone => Ok(()),
+            Attempt::Left(_) => update(txn, key, |r| r.push(EventKind::PassphraseFailed, now)),
+            Attempt::Destroyed => update(txn, key, |r| {
+                r.push(EventKind::PassphraseFailed, now);
+                r.push(EventKind::Destroyed, now);
+                r.state = State::Destroyed.code().to_owned();
+            }),
+        }
+    }
+
+    /// Destroys the secret of the receipt `hash` if it still lives.
+    pub(super) fn burn(
+        txn: &WriteTransaction,
+        secrets: &mut Table<&str, &[u8]>,
+        expiry: &mut Table<(u64, &str), ()>,
+        hash: ReceiptHash,
+        now: u64,
+    ) -> Result<ReceiptRead, redb::Error> {
+        let hash = hash.to_hex();
+        let found = txn
+            .open_table(RECEIPTS)?
+            .get(hash.as_str())?
+            .map(|v| decode(v.value()))
+            .transpose()?;
+        let Some(mut stored) = found.filter(|s| s.drop_at > now) else {
+            return Ok(None);
+        };
+        let key = stored.key.as_str();
+        let live_expiry = match secrets.get(key)? {
+            Some(row) if decode_live(row.value(), now).is_some() => Some(read_u64(row.value())),
+            _ => None,
+        };
+        if let Some(expires_at) = live_expiry
+            && stored.record.state == State::Available.code()
+        {
+            secrets.remove(key)?;
+            expiry.remove((expires_at, key))?;
+            txn.open_table(ZK_ATTEMPTS)?.remove((expires_at, key))?;
+            stored.record.push(EventKind::Burned, now);
+            stored.record.state = State::Burned.code().to_owned();
+            save(txn, &hash, &stored)?;
+            return Ok(Some((stored.record, false)));
+        }
+        Ok(Some((stored.record, live_expiry.is_some())))
+    }
+
+    /// Drops receipts past their retention, and their index entries.
+    pub(super) fn purge(txn: &WriteTransaction, now: u64) -> Result<(), redb::Error> {
+        let mut drops = txn.open_table(RECEIPT_DROP)?;
+        let due: Vec<(u64, String)> = drops
+            .range(..(now + 1, ""))?
+            .map(|entry| entry.map(|(k, _)| (k.value().0, k.value().1.to_owned())))
+            .collect::<Result<_, _>>()?;
+        let mut receipts = txn.open_table(RECEIPTS)?;
+        let mut index = txn.open_table(RECEIPT_OF)?;
+        for (at, hash) in &due {
+            drops.remove((*at, hash.as_str()))?;
+            let removed = receipts.remove(hash.as_str())?.map(|v| decode(v.value()));
+            if let Some(Ok(stored)) = removed {
+                let points_here = index
+                    .get(stored.key.as_str())?
+                    .is_some_and(|h| h.value() == hash.as_str());
+                if points_here {
+                    index.remove(stored.key.as_str())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A receipt and whether its secret lives, from a read transaction.
+    pub(super) fn read(
+        txn: &ReadTransaction,
+        hash: ReceiptHash,
+        now: u64,
+    ) -> Result<ReceiptRead, redb::Error> {
+        let found = txn
+            .open_table(RECEIPTS)?
+            .get(hash.to_hex().as_str())?
+            .map(|v| decode(v.value()))
+            .transpose()?;
+        let Some(stored) = found.filter(|s| s.drop_at > now) else {
+            return Ok(None);
+        };
+        let live = txn
+            .open_table(super::SECRETS)?
+            .get(stored.key.as_str())?
+            .is_some_and(|row| decode_live(row.value(), now).is_some());
+        Ok(Some((stored.record, live)))
     }
 }
 

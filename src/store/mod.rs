@@ -20,6 +20,7 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
 use crate::apikey::{KeyHash, KeyName, Scope};
+use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
@@ -239,9 +240,41 @@ pub trait KeyStore: Send + Sync + 'static {
     async fn reset_bootstrap(&self) -> Result<bool, StoreError>;
 }
 
-/// Both halves of a backend.
-pub trait Store: SecretStore + KeyStore {}
-impl<T: SecretStore + KeyStore> Store for T {}
+/// A receipt as read: its record, and whether the store still holds its
+/// secret (`None`: no such receipt, or past its retention).
+pub type ReceiptRead = Option<(ReceiptRecord, bool)>;
+
+/// Where receipts live: beside their secrets (on Redis, in the secret's
+/// cluster slot), so the decisions that change a secret record what they
+/// did in the same atomic step. `take` and `fail_attempt` of
+/// [`SecretStore`] append `viewed` / `passphrase_failed` / `destroyed` to the
+/// secret's receipt, when it has one, inside their own decision.
+#[async_trait]
+pub trait ReceiptStore: Send + Sync + 'static {
+    /// Like [`SecretStore::put`], and stores the receipt with it: one
+    /// transaction (embedded), or the receipt in the secret's slot with it
+    /// plus an index from the receipt's hash (Redis). The receipt lives
+    /// until the secret's expiry plus `receipt.retention_secs`.
+    async fn put_with_receipt(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<(), StoreError>;
+
+    /// The receipt whose token has this hash.
+    async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError>;
+
+    /// Destroys the receipt's secret if it still lives and records `burned`;
+    /// one atomic decision against reveals. Answers the receipt afterwards.
+    async fn burn(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError>;
+}
+
+/// Every half of a backend.
+pub trait Store: SecretStore + KeyStore + ReceiptStore {}
+impl<T: SecretStore + KeyStore + ReceiptStore> Store for T {}
 
 /// The shared handle the application keeps in its state.
 pub type DynStore = Arc<dyn Store>;

@@ -51,44 +51,13 @@ use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use tokio::sync::RwLock;
 
 use super::{
-    Attempt, BootstrapMark, Eviction, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision, Record,
-    SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, Eviction, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision,
+    ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
+use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
-
-/// Consumes one view if the secret still holds exactly the value the caller
-/// decrypted. `DECR` on a missing counter gives -1, which is how a
-/// one-view secret (no counter, as SnapPass writes it) is destroyed at once.
-/// Returns the views left, or -1 when the value was gone or different.
-const TAKE_LUA: &str = r"
-local v = redis.call('GET', KEYS[1])
-if (not v) or v ~= ARGV[1] then return -1 end
-local left = redis.call('DECR', KEYS[2])
-if left <= 0 then
-  redis.call('DEL', KEYS[1], KEYS[2])
-  return 0
-end
-return left
-";
-
-/// Counts a wrong proof of a zero-knowledge secret. KEYS: the secret, its
-/// views counter, its attempts counter (one slot). ARGV: the limit. The
-/// counter expires with the secret. Returns the wrong proofs still allowed,
-/// 0 when this one destroyed the secret, or -1 when it was gone already.
-const FAIL_ATTEMPT_LUA: &str = r"
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then return -1 end
-local n = redis.call('INCR', KEYS[3])
-local limit = tonumber(ARGV[1])
-if n >= limit then
-  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
-  return 0
-end
-redis.call('PEXPIRE', KEYS[3], ttl)
-return limit - n
-";
 
 /// One token from a client's create bucket, shared by every instance (GCRA,
 /// which is a token bucket kept as one number: the "theoretical arrival
@@ -260,8 +229,6 @@ pub struct RedisStore {
     waiting_conn: RwLock<Option<Conn>>,
     timeout: Duration,
     replication: Option<Replication>,
-    take: Script,
-    fail_attempt: Script,
     keys: KeyLayout,
     /// `<prefix>:rate:`: the create rate's buckets start with it.
     rate_prefix: String,
@@ -269,6 +236,7 @@ pub struct RedisStore {
     key_by_hash: Script,
     commit_keys: Script,
     touch_key: Script,
+    receipts: receipts::Scripts,
     /// `maxmemory-policy` as last read; `None` until Redis has answered.
     eviction: Mutex<Option<Eviction>>,
     /// Set at first and when the connection was lost: the next command
@@ -329,14 +297,13 @@ impl RedisStore {
             timeout: timeout
                 + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
             replication,
-            take: Script::new(TAKE_LUA),
-            fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
             keys: KeyLayout::new(&prefix),
             rate_prefix: format!("{prefix}:rate:"),
             rate: Script::new(RATE_LUA),
             key_by_hash: Script::new(KEY_BY_HASH_LUA),
             commit_keys: Script::new(COMMIT_KEYS_LUA),
             touch_key: Script::new(TOUCH_KEY_LUA),
+            receipts: receipts::Scripts::new(&prefix),
             eviction: Mutex::new(None),
             eviction_recheck: AtomicBool::new(true),
         })
@@ -583,13 +550,16 @@ impl SecretStore for RedisStore {
     }
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
-        let counter = views_key(key);
+        let (counter, receipt) = (views_key(key), receipts::receipt_key(key));
         let left: i64 = self
             .bounded(async |c| {
-                self.take
+                self.receipts
+                    .take
                     .key(key.as_str())
                     .key(&counter)
+                    .key(&receipt)
                     .arg(expected)
+                    .arg(receipts::now_secs())
                     .invoke_async(c)
                     .await
             })
@@ -602,13 +572,17 @@ impl SecretStore for RedisStore {
 
     async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError> {
         let (views, attempts) = (views_key(key), attempts_key(key));
+        let receipt = receipts::receipt_key(key);
         let left: i64 = self
             .bounded(async |c| {
-                self.fail_attempt
+                self.receipts
+                    .fail_attempt
                     .key(key.as_str())
                     .key(&views)
                     .key(&attempts)
+                    .key(&receipt)
                     .arg(limit)
+                    .arg(receipts::now_secs())
                     .invoke_async(c)
                     .await
             })
@@ -669,6 +643,118 @@ impl SecretStore for RedisStore {
 
     fn kind(&self) -> &'static str {
         "redis"
+    }
+}
+
+#[async_trait]
+impl ReceiptStore for RedisStore {
+    async fn put_with_receipt(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<(), StoreError> {
+        let now = receipts::now_secs();
+        let lifetime = ttl.secs().saturating_add(receipt.retention_secs);
+        let index = self.receipts.index_key(receipt.hash);
+        // The index first: a secret whose receipt cannot be found is never
+        // answered as created; an index left by a failed create names a
+        // secret that never was, and expires. On one Redis every key is on
+        // the same server, so the index, the secret and its receipt go in
+        // one atomic round trip; in a cluster the index lives in another
+        // slot, so it goes first, on its own.
+        let mut pipes = vec![redis::pipe()];
+        pipes[0].set_ex(&index, key.as_str(), lifetime).ignore();
+        if matches!(self.client, Client::Cluster(_)) {
+            pipes.push(redis::pipe());
+        }
+        // The secret and its receipt: one slot, one atomic write.
+        let record = ReceiptRecord::new(now, now.saturating_add(ttl.secs()), views.get());
+        let receipt_key = receipts::receipt_key(key);
+        let Some(secret) = pipes.last_mut() else {
+            return Err(StoreError::Internal("no pipeline".into()));
+        };
+        secret.set_ex(key.as_str(), value, ttl.secs()).ignore();
+        if views != Views::ONE {
+            secret
+                .set_ex(views_key(key), views.get(), ttl.secs())
+                .ignore();
+        }
+        secret
+            .hset_multiple(
+                &receipt_key,
+                &[
+                    ("h", receipt.hash.to_hex()),
+                    ("c", record.created_at.to_string()),
+                    ("x", record.expires_at.to_string()),
+                    ("n", record.views.to_string()),
+                    ("u", "0".to_owned()),
+                    ("s", record.state.clone()),
+                    ("e", String::new()),
+                ],
+            )
+            .ignore()
+            .expire(&receipt_key, i64::try_from(lifetime).unwrap_or(i64::MAX))
+            .ignore();
+        for pipe in &mut pipes {
+            let Some(replication) = self.replication else {
+                pipe.atomic();
+                self.bounded(async |c| pipe.query_async::<()>(c).await)
+                    .await?;
+                continue;
+            };
+            pipe.cmd("WAIT")
+                .arg(replication.replicas)
+                .arg(replication.timeout_ms);
+            let (acked,): (u32,) = self
+                .bounded_on(&self.waiting_conn, async |c| pipe.query_async(c).await)
+                .await?;
+            replicated(acked, replication)?;
+        }
+        Ok(())
+    }
+
+    async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.receipt_script(hash, &self.receipts.read).await
+    }
+
+    async fn burn(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
+        self.receipt_script(hash, &self.receipts.burn).await
+    }
+}
+
+impl RedisStore {
+    /// Finds the receipt's secret through the index, then runs `script`
+    /// (read or burn) on the secret's slot; the script checks the hash.
+    async fn receipt_script(
+        &self,
+        hash: ReceiptHash,
+        script: &Script,
+    ) -> Result<ReceiptRead, StoreError> {
+        let index = self.receipts.index_key(hash);
+        let key: Option<String> = self.bounded(async |c| c.get(&index).await).await?;
+        let Some(key) = key else {
+            return Ok(None);
+        };
+        let key = StorageKey::from_stored(key);
+        let (views, attempts) = (views_key(&key), attempts_key(&key));
+        let receipt = receipts::receipt_key(&key);
+        let fields: Option<Vec<Option<String>>> = self
+            .bounded(async |c| {
+                script
+                    .key(key.as_str())
+                    .key(&views)
+                    .key(&attempts)
+                    .key(&receipt)
+                    .arg(hash.to_hex())
+                    .arg(receipts::now_secs())
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        Ok(fields.and_then(receipts::decode))
     }
 }
 
@@ -789,6 +875,146 @@ impl KeyStore for RedisStore {
             })
             .await?;
         Ok(removed == 1)
+    }
+}
+
+/// Receipts on Redis: a hash `{<key>}:receipt` in the secret's slot (so the
+/// take and wrong-proof scripts record what they decide in the same atomic
+/// step), and an index `<prefix>:receipt:<sha256 hex>` naming the secret,
+/// which a receipt request reads first. The index opens nothing by itself:
+/// the scripts check the hash stored in the receipt. Both expire at the
+/// secret's expiry plus the retention. Self-contained: the rest of the
+/// store only calls in here.
+mod receipts {
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    use redis::Script;
+
+    use crate::receipt::{ReceiptHash, ReceiptRecord};
+    use crate::token::StorageKey;
+
+    /// Consumes one view if the secret still holds exactly the value the
+    /// caller decrypted. `DECR` on a missing counter gives -1, which is how a
+    /// one-view secret (no counter, as SnapPass writes it) is destroyed at
+    /// once. Records the view in the receipt (KEYS[3]) when there is one.
+    /// ARGV: the expected value, now (unix seconds). Returns the views left,
+    /// or -1 when the value was gone or different.
+    const TAKE_LUA: &str = r"
+local v = redis.call('GET', KEYS[1])
+if (not v) or v ~= ARGV[1] then return -1 end
+local left = redis.call('DECR', KEYS[2])
+if left < 0 then left = 0 end
+if redis.call('HGET', KEYS[3], 's') == 'a' then
+  redis.call('HINCRBY', KEYS[3], 'u', 1)
+  redis.call('HSET', KEYS[3], 'e', (redis.call('HGET', KEYS[3], 'e') or '') .. 'v' .. ARGV[2] .. ',')
+  if left == 0 then redis.call('HSET', KEYS[3], 's', 'v') end
+end
+if left == 0 then
+  redis.call('DEL', KEYS[1], KEYS[2])
+  return 0
+end
+return left
+";
+
+    /// Counts a wrong proof of a zero-knowledge secret. KEYS: the secret, its
+    /// views counter, its attempts counter, its receipt (one slot). ARGV: the
+    /// limit, now. The counter expires with the secret; the wrong proof (and
+    /// the destruction) go to the receipt. Returns the wrong proofs still
+    /// allowed, 0 when this one destroyed the secret, or -1 when it was gone.
+    const FAIL_ATTEMPT_LUA: &str = r"
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then return -1 end
+local n = redis.call('INCR', KEYS[3])
+local limit = tonumber(ARGV[1])
+local tracked = redis.call('HGET', KEYS[4], 's') == 'a'
+local log = ''
+if tracked then log = (redis.call('HGET', KEYS[4], 'e') or '') .. 'f' .. ARGV[2] .. ',' end
+if n >= limit then
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+  if tracked then redis.call('HSET', KEYS[4], 's', 'd', 'e', log .. 'd' .. ARGV[2] .. ',') end
+  return 0
+end
+if tracked then redis.call('HSET', KEYS[4], 'e', log) end
+redis.call('PEXPIRE', KEYS[3], ttl)
+return limit - n
+";
+
+    /// Reads a receipt: KEYS secret, views, attempts, receipt; ARGV the
+    /// receipt's hash. Returns created, expires, views, used, state, log,
+    /// and whether the secret lives; false for a hash that does not match.
+    const READ_LUA: &str = r"
+if redis.call('HGET', KEYS[4], 'h') ~= ARGV[1] then return false end
+local r = redis.call('HMGET', KEYS[4], 'c', 'x', 'n', 'u', 's', 'e')
+r[7] = tostring(redis.call('EXISTS', KEYS[1]))
+return r
+";
+
+    /// Burns: deletes a live secret and records `burned`, in the slot where
+    /// the take script runs, so a burn and a reveal never both happen.
+    /// Same keys, arguments and answer as `READ_LUA` (plus now).
+    const BURN_LUA: &str = r"
+if redis.call('HGET', KEYS[4], 'h') ~= ARGV[1] then return false end
+local live = redis.call('EXISTS', KEYS[1])
+if live == 1 and redis.call('HGET', KEYS[4], 's') == 'a' then
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+  redis.call('HSET', KEYS[4], 's', 'b', 'e', (redis.call('HGET', KEYS[4], 'e') or '') .. 'b' .. ARGV[2] .. ',')
+  live = 0
+end
+local r = redis.call('HMGET', KEYS[4], 'c', 'x', 'n', 'u', 's', 'e')
+r[7] = tostring(live)
+return r
+";
+
+    pub(super) struct Scripts {
+        pub take: Script,
+        pub fail_attempt: Script,
+        pub read: Script,
+        pub burn: Script,
+        index_prefix: String,
+    }
+
+    impl Scripts {
+        pub fn new(prefix: &str) -> Self {
+            Scripts {
+                take: Script::new(TAKE_LUA),
+                fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
+                read: Script::new(READ_LUA),
+                burn: Script::new(BURN_LUA),
+                index_prefix: format!("{prefix}:receipt:"),
+            }
+        }
+
+        /// `<prefix>:receipt:<hash>`: `:` is not hex, so no secret's key
+        /// (`<prefix><32 hex>`) can be one.
+        pub fn index_key(&self, hash: ReceiptHash) -> String {
+            format!("{}{}", self.index_prefix, hash.to_hex())
+        }
+    }
+
+    /// The receipt of a secret, in the secret's slot.
+    pub(super) fn receipt_key(key: &StorageKey) -> String {
+        format!("{{{}}}:receipt", key.as_str())
+    }
+
+    pub(super) fn decode(fields: Vec<Option<String>>) -> Option<(ReceiptRecord, bool)> {
+        let field = |i: usize| fields.get(i).cloned().flatten();
+        let number = |i: usize| field(i).and_then(|v| v.parse::<u64>().ok());
+        let record = ReceiptRecord {
+            created_at: number(0)?,
+            expires_at: number(1)?,
+            views: u32::try_from(number(2)?).ok()?,
+            views_used: u32::try_from(number(3)?).ok()?,
+            state: field(4)?,
+            events: field(5).unwrap_or_default(),
+        };
+        Some((record, field(6).as_deref() == Some("1")))
+    }
+
+    pub(super) fn now_secs() -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
     }
 }
 

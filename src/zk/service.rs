@@ -12,6 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{CHECK_LEN, Envelope, Kdf, Kind, PROOF_LEN, verify_proof};
 use crate::error::Error;
+use crate::receipt::NewReceipt;
 use crate::secret::{Ttl, Views};
 use crate::store::{Attempt, DynStore, StoreError, Take};
 use crate::token::ZkId;
@@ -108,13 +109,14 @@ impl ZkService {
         }
     }
 
-    /// Stores a secret under a fresh id.
-    pub async fn create(&self, new: NewZkSecret) -> Result<Created, Error> {
+    /// Stores a secret under a fresh id, with its receipt.
+    pub async fn create(&self, new: NewZkSecret, receipt: NewReceipt) -> Result<Created, Error> {
         let id = ZkId::generate();
         let expires_at = now_secs().saturating_add(new.ttl.secs());
         let value = encode(&new, expires_at);
+        let key = id.storage_key(&self.prefix);
         self.store
-            .put(&id.storage_key(&self.prefix), &value, new.ttl, new.views)
+            .put_with_receipt(&key, &value, new.ttl, new.views, receipt)
             .await?;
         Ok(Created { id, expires_at })
     }

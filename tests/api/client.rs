@@ -117,8 +117,9 @@ async fn views_ttl_check_and_the_second_get() {
                 .get_multiplexed_async_connection()
                 .await
                 .unwrap();
+            // The secret's key (`snappass<32 hex>`), not its receipt's index.
             let keys: Vec<String> = redis::cmd("KEYS")
-                .arg("snappass*")
+                .arg("snappass[0-9a-f]*")
                 .query_async(&mut conn)
                 .await
                 .unwrap();

@@ -54,6 +54,7 @@ async fn pages(app: &TestApp, down: &str, strings: &Strings) -> Vec<(&'static st
     )
     .await;
     let link = link_of(&link_page.1);
+    let receipt = receipt_of(&link_page.1);
     out.push(link_page);
     out.push(fetch(get(link.clone()), 200, "preview, 3 views").await);
     out.push(fetch(post(link.clone()), 200, "reveal, views left").await);
@@ -65,6 +66,8 @@ async fn pages(app: &TestApp, down: &str, strings: &Strings) -> Vec<(&'static st
         )
     };
     out.push(fetch(post(damaged), 400, "damaged").await);
+    // Still available after one view: the history and the Delete button.
+    out.push(fetch(get(receipt), 200, "receipt, available").await);
     // One view: the reveal says the secret is gone.
     let single = fetch(
         post(app.url("/")).form(&[("password", SECRET), ("ttl", "Hour")]),
@@ -73,8 +76,13 @@ async fn pages(app: &TestApp, down: &str, strings: &Strings) -> Vec<(&'static st
     )
     .await;
     let link = link_of(&single.1);
+    let receipt = receipt_of(&single.1);
     out.push(fetch(get(link.clone()), 200, "preview, 1 view").await);
     out.push(fetch(post(link.clone()), 200, "reveal, gone").await);
+    // The sender's receipt page: viewed, with its history and no button.
+    out.push(fetch(get(receipt), 200, "receipt, viewed").await);
+    let unknown = app.url(&format!("/r/hlr_{}A", "C".repeat(42)));
+    out.push(fetch(get(unknown), 404, "receipt not found").await);
     out.push(fetch(post(link), 404, "not found").await);
     out.push(fetch(get(app.url("/no/such/page")), 404, "unknown path").await);
     out.push(fetch(post(app.url("/")).form(&[("ttl", "Day")]), 400, "invalid").await);
@@ -123,6 +131,27 @@ fn unescape(s: &str) -> String {
 /// What a person reads on a page: its text nodes, and the attributes a
 /// browser shows or speaks (placeholder, labels, the "Copied" text). Inline
 /// SVG (the QR code) has none.
+/// The receipt page's address on a link page.
+fn receipt_of(html: &str) -> String {
+    let end = html.find("\" id=\"receipt-link\"").expect("receipt link");
+    let start = html[..end].rfind("href=\"").unwrap() + 6;
+    unescape(&html[start..end])
+}
+
+/// A time as the receipt page writes it (`2026-11-30 14:02 UTC`): the same
+/// in every language, like the digits of a number.
+fn is_utc_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 20
+        && text.ends_with(" UTC")
+        && b[..16].iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 fn visible_texts(html: &str) -> Vec<String> {
     let mut texts = Vec::new();
     let mut rest = html;
@@ -239,7 +268,7 @@ async fn every_page_in_every_language_shows_only_that_language() {
             assert!(texts.len() >= 5, "{lang} {page}: texts found: {texts:?}");
             for text in &texts {
                 assert!(
-                    allowed.contains(text),
+                    allowed.contains(text) || is_utc_time(text),
                     "{lang} {page}: {text:?} is not from {lang}.ftl"
                 );
             }

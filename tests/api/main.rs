@@ -21,6 +21,7 @@ mod limits;
 mod metrics;
 mod openapi;
 mod ratelimit;
+mod receipts;
 mod redis_compat;
 mod redis_tls;
 mod scale;

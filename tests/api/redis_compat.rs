@@ -79,9 +79,17 @@ async fn hushlink_writes_the_snappass_layout() {
     assert_eq!(plain, b"layout");
     let ttl: i64 = conn.ttl(storage_key).unwrap();
     assert!((3590..=3600).contains(&ttl), "{ttl}");
-    // A single-view secret is one key, nothing else.
+    // A single-view secret is one key as SnapPass writes it; beside it only
+    // its receipt, in its cluster slot, and the receipt's index.
     let keys: Vec<String> = conn.keys("*").unwrap();
-    assert_eq!(keys, vec![storage_key.to_owned()]);
+    let receipt = format!("{{{storage_key}}}:receipt");
+    assert_eq!(keys.len(), 3, "{keys:?}");
+    assert!(keys.contains(&storage_key.to_owned()), "{keys:?}");
+    assert!(keys.contains(&receipt), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| k.starts_with("snappass:receipt:")),
+        "{keys:?}"
+    );
 }
 
 /// Stores `value` under `storage_key` as SnapPass before encryption did,

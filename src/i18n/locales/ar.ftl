@@ -61,6 +61,28 @@ too-large-body = يقبل هذا الخادم الأسرار التي لا يت�
 unavailable-heading = غير متاح مؤقتًا
 unavailable-body = لا يستطيع الخادم الوصول إلى مخزنه حاليًا. لم يتغير شيء. يُرجى المحاولة مرة أخرى بعد قليل.
 
+link-receipt = تتبّع هذا السر أو احذفه (احتفظ بهذا الرابط لنفسك)
+receipt-heading = ماذا حدث لسرّك
+receipt-intro = هذه الصفحة للمرسل وحده: احتفظ بعنوانها لنفسك. تعرض ما حدث للسر، ولا تعرض أبدًا السر نفسه أو من فتحه.
+receipt-state-available = ما زال متاحًا: الرابط يعمل.
+receipt-state-viewed = عُرض: استُنفدت كل المشاهدات وحُذف السر.
+receipt-state-burned = حذفه المرسل: الرابط لم يعد يعمل.
+receipt-state-expired = انتهت صلاحيته: انقضى وقته وحُذف السر.
+receipt-state-destroyed = أُتلف بعد عدد كبير جدًا من عبارات المرور الخاطئة: الرابط لم يعد يعمل.
+receipt-created = أُنشئ
+receipt-expires = ينتهي
+receipt-views-used = المشاهدات المستخدمة: { $n }
+receipt-history = السجل
+receipt-no-events = لم يحدث له شيء بعد.
+event-viewed = فُتح
+event-passphrase-failed = عبارة مرور خاطئة
+event-burned = حذفه المرسل
+event-expired = انتهت صلاحيته
+event-destroyed = أُتلف
+receipt-delete = احذفه الآن
+receipt-delete-note = لا يمكن التراجع عن الحذف: يتوقف الرابط عن العمل فورًا، للجميع.
+receipt-not-found = لم يُعثر على الإيصال: لم يوجد قط، أو أنه أقدم من مدة الاحتفاظ به.
+
 back-home = العودة إلى البداية
 
 ## Zero-knowledge links

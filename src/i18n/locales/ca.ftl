@@ -61,6 +61,28 @@ too-large-body = Aquest servidor accepta secrets de com a màxim { $limit } byte
 unavailable-heading = No disponible temporalment
 unavailable-body = El servidor no pot accedir al seu emmagatzematge ara mateix. No s’ha canviat res. Torna-ho a provar d’aquí a un moment.
 
+link-receipt = Segueix o elimina aquest secret (guarda aquest enllaç per a tu)
+receipt-heading = Què ha passat amb el teu secret
+receipt-intro = Aquesta pàgina és només per a qui va enviar el secret: no en comparteixis l’adreça. Mostra què ha passat amb el secret, mai el secret ni qui l’ha obert.
+receipt-state-available = Encara disponible: l’enllaç funciona.
+receipt-state-viewed = Vist: s’han fet servir totes les visualitzacions i el secret s’ha eliminat.
+receipt-state-burned = Eliminat per qui el va enviar: l’enllaç ja no funciona.
+receipt-state-expired = Caducat: se li ha acabat el temps i el secret s’ha eliminat.
+receipt-state-destroyed = Destruït després de massa frases de contrasenya incorrectes: l’enllaç ja no funciona.
+receipt-created = Creat
+receipt-expires = Caduca
+receipt-views-used = Visualitzacions fetes: { $n }
+receipt-history = Historial
+receipt-no-events = Encara no li ha passat res.
+event-viewed = Obert
+event-passphrase-failed = Frase de contrasenya incorrecta
+event-burned = Eliminat per qui el va enviar
+event-expired = Caducat
+event-destroyed = Destruït
+receipt-delete = Elimina’l ara
+receipt-delete-note = No es pot desfer: l’enllaç deixa de funcionar a l’instant, per a tothom.
+receipt-not-found = No s’ha trobat el rebut: no ha existit mai o és més antic que el seu període de conservació.
+
 back-home = Torna a l’inici
 
 ## Zero-knowledge links

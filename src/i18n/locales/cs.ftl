@@ -61,6 +61,28 @@ too-large-body = Tento server přijímá tajemství o velikosti nejvýše { $lim
 unavailable-heading = Dočasně nedostupné
 unavailable-body = Server se teď nemůže spojit se svým úložištěm. Nic se nezměnilo. Zkuste to prosím za chvíli znovu.
 
+link-receipt = Sledovat nebo smazat toto tajemství (tento odkaz si nechte pro sebe)
+receipt-heading = Co se stalo s vaším tajemstvím
+receipt-intro = Tato stránka je jen pro odesílatele: její adresu si nechte pro sebe. Ukazuje, co se s tajemstvím stalo, nikdy tajemství samotné ani to, kdo ho otevřel.
+receipt-state-available = Stále dostupné: odkaz funguje.
+receipt-state-viewed = Zobrazeno: všechna zobrazení byla využita a tajemství je smazané.
+receipt-state-burned = Smazáno odesílatelem: odkaz už nefunguje.
+receipt-state-expired = Vypršelo: jeho čas uplynul a tajemství je smazané.
+receipt-state-destroyed = Zničeno po příliš mnoha chybných heslových frázích: odkaz už nefunguje.
+receipt-created = Vytvořeno
+receipt-expires = Vyprší
+receipt-views-used = Využitá zobrazení: { $n }
+receipt-history = Historie
+receipt-no-events = Zatím se s ním nic nestalo.
+event-viewed = Otevřeno
+event-passphrase-failed = Chybná heslová fráze
+event-burned = Smazáno odesílatelem
+event-expired = Vypršelo
+event-destroyed = Zničeno
+receipt-delete = Smazat hned
+receipt-delete-note = Smazání nelze vrátit: odkaz okamžitě přestane fungovat, pro všechny.
+receipt-not-found = Potvrzení nenalezeno: nikdy neexistovalo, nebo je starší než doba jeho uchování.
+
 back-home = Zpět na začátek
 
 ## Zero-knowledge links

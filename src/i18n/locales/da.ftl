@@ -61,6 +61,28 @@ too-large-body = Serveren modtager kun hemmeligheder på højst { $limit } byte.
 unavailable-heading = Midlertidigt utilgængelig
 unavailable-body = Serveren kan ikke nå sit lager lige nu. Intet er ændret. Prøv igen om et øjeblik.
 
+link-receipt = Følg eller slet hemmeligheden (behold dette link for dig selv)
+receipt-heading = Hvad der skete med din hemmelighed
+receipt-intro = Denne side er kun til afsenderen: behold adressen for dig selv. Den viser, hvad der skete med hemmeligheden, aldrig selve hemmeligheden eller hvem der åbnede den.
+receipt-state-available = Stadig tilgængelig: linket virker.
+receipt-state-viewed = Vist: alle visninger er brugt, og hemmeligheden er slettet.
+receipt-state-burned = Slettet af afsenderen: linket virker ikke længere.
+receipt-state-expired = Udløbet: tiden er gået, og hemmeligheden er slettet.
+receipt-state-destroyed = Ødelagt efter for mange forkerte adgangsfraser: linket virker ikke længere.
+receipt-created = Oprettet
+receipt-expires = Udløber
+receipt-views-used = Brugte visninger: { $n }
+receipt-history = Historik
+receipt-no-events = Der er ikke sket noget med den endnu.
+event-viewed = Åbnet
+event-passphrase-failed = Forkert adgangsfrase
+event-burned = Slettet af afsenderen
+event-expired = Udløbet
+event-destroyed = Ødelagt
+receipt-delete = Slet nu
+receipt-delete-note = Sletning kan ikke fortrydes: linket holder straks op med at virke, for alle.
+receipt-not-found = Kvitteringen blev ikke fundet: den har aldrig eksisteret, eller den er ældre end sin opbevaringsperiode.
+
 back-home = Tilbage til start
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = Dieser Server nimmt Geheimnisse bis höchstens { $limit } Bytes
 unavailable-heading = Vorübergehend nicht verfügbar
 unavailable-body = Der Server kann seinen Speicher gerade nicht erreichen. Es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.
 
+link-receipt = Dieses Geheimnis verfolgen oder löschen (behalten Sie diesen Link für sich)
+receipt-heading = Was mit Ihrem Geheimnis geschehen ist
+receipt-intro = Diese Seite ist nur für den Absender: Behalten Sie ihre Adresse für sich. Sie zeigt, was mit dem Geheimnis geschehen ist, nie das Geheimnis selbst oder wer es geöffnet hat.
+receipt-state-available = Noch verfügbar: Der Link funktioniert.
+receipt-state-viewed = Angesehen: Alle Aufrufe sind verbraucht und das Geheimnis ist gelöscht.
+receipt-state-burned = Vom Absender gelöscht: Der Link funktioniert nicht mehr.
+receipt-state-expired = Abgelaufen: Seine Zeit ist um und das Geheimnis ist gelöscht.
+receipt-state-destroyed = Nach zu vielen falschen Passphrasen vernichtet: Der Link funktioniert nicht mehr.
+receipt-created = Erstellt
+receipt-expires = Läuft ab
+receipt-views-used = Verbrauchte Aufrufe: { $n }
+receipt-history = Verlauf
+receipt-no-events = Bisher ist nichts damit geschehen.
+event-viewed = Geöffnet
+event-passphrase-failed = Falsche Passphrase
+event-burned = Vom Absender gelöscht
+event-expired = Abgelaufen
+event-destroyed = Vernichtet
+receipt-delete = Jetzt löschen
+receipt-delete-note = Das Löschen lässt sich nicht rückgängig machen: Der Link funktioniert sofort für niemanden mehr.
+receipt-not-found = Beleg nicht gefunden: Er hat nie existiert oder ist älter als seine Aufbewahrungsfrist.
+
 back-home = Zurück zur Startseite
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = This server accepts secrets of at most { $limit } bytes. Nothin
 unavailable-heading = Temporarily unavailable
 unavailable-body = The server cannot reach its storage right now. Nothing was changed. Please try again in a moment.
 
+link-receipt = Track or delete this secret (keep this link to yourself)
+receipt-heading = What happened to your secret
+receipt-intro = This page is for the sender only: keep its address to yourself. It shows what happened to the secret, never the secret itself or who opened it.
+receipt-state-available = Still available: the link works.
+receipt-state-viewed = Viewed: every view has been used and the secret is deleted.
+receipt-state-burned = Deleted by the sender: the link no longer works.
+receipt-state-expired = Expired: its time ran out and the secret is deleted.
+receipt-state-destroyed = Destroyed after too many wrong passphrases: the link no longer works.
+receipt-created = Created
+receipt-expires = Expires
+receipt-views-used = Views used: { $n }
+receipt-history = History
+receipt-no-events = Nothing has happened to it yet.
+event-viewed = Opened
+event-passphrase-failed = Wrong passphrase
+event-burned = Deleted by the sender
+event-expired = Expired
+event-destroyed = Destroyed
+receipt-delete = Delete now
+receipt-delete-note = Deleting cannot be undone: the link stops working at once, for everyone.
+receipt-not-found = Receipt not found: it never existed, or it is older than its retention period.
+
 back-home = Back to the start
 
 ## Zero-knowledge links

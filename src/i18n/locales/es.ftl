@@ -61,6 +61,28 @@ too-large-body = Este servidor acepta secretos de { $limit } bytes como máximo.
 unavailable-heading = No disponible temporalmente
 unavailable-body = El servidor no puede acceder a su almacenamiento en este momento. No se ha modificado nada. Vuelve a intentarlo en unos instantes.
 
+link-receipt = Seguir o borrar este secreto (guarda este enlace para ti)
+receipt-heading = Qué ha pasado con tu secreto
+receipt-intro = Esta página es solo para quien envió el secreto: no compartas su dirección. Muestra qué ha pasado con el secreto, nunca el secreto ni quién lo abrió.
+receipt-state-available = Todavía disponible: el enlace funciona.
+receipt-state-viewed = Visto: se han usado todas las visualizaciones y el secreto se ha eliminado.
+receipt-state-burned = Eliminado por quien lo envió: el enlace ya no funciona.
+receipt-state-expired = Caducado: se acabó su tiempo y el secreto se ha eliminado.
+receipt-state-destroyed = Destruido tras demasiadas frases de contraseña incorrectas: el enlace ya no funciona.
+receipt-created = Creado
+receipt-expires = Caduca
+receipt-views-used = Visualizaciones usadas: { $n }
+receipt-history = Historial
+receipt-no-events = Todavía no le ha pasado nada.
+event-viewed = Abierto
+event-passphrase-failed = Frase de contraseña incorrecta
+event-burned = Eliminado por quien lo envió
+event-expired = Caducado
+event-destroyed = Destruido
+receipt-delete = Eliminar ahora
+receipt-delete-note = No se puede deshacer: el enlace deja de funcionar al instante, para todos.
+receipt-not-found = Recibo no encontrado: nunca existió o es más antiguo que su periodo de conservación.
+
 back-home = Volver al inicio
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = این سرور رازها را حداکثر تا { $limit } ب
 unavailable-heading = موقتاً در دسترس نیست
 unavailable-body = سرور فعلاً نمی‌تواند به فضای ذخیره‌سازی خود دسترسی پیدا کند. چیزی تغییر نکرد. لطفاً چند لحظه دیگر دوباره تلاش کنید.
 
+link-receipt = پیگیری یا حذف این راز (این پیوند را برای خودتان نگه دارید)
+receipt-heading = چه بر سر راز شما آمد
+receipt-intro = این صفحه فقط برای فرستنده است: نشانی آن را برای خودتان نگه دارید. نشان می‌دهد چه بر سر راز آمده است، نه هرگز خود راز یا کسی را که آن را باز کرده است.
+receipt-state-available = هنوز در دسترس است: پیوند کار می‌کند.
+receipt-state-viewed = دیده شد: همه مشاهده‌ها مصرف شده و راز حذف شده است.
+receipt-state-burned = فرستنده حذفش کرد: پیوند دیگر کار نمی‌کند.
+receipt-state-expired = منقضی شد: زمانش تمام شد و راز حذف شده است.
+receipt-state-destroyed = پس از عبارت‌های عبور نادرست بیش از حد نابود شد: پیوند دیگر کار نمی‌کند.
+receipt-created = ایجاد شده
+receipt-expires = انقضا
+receipt-views-used = مشاهده‌های مصرف‌شده: { $n }
+receipt-history = تاریخچه
+receipt-no-events = هنوز اتفاقی برایش نیفتاده است.
+event-viewed = باز شد
+event-passphrase-failed = عبارت عبور نادرست
+event-burned = فرستنده حذفش کرد
+event-expired = منقضی شد
+event-destroyed = نابود شد
+receipt-delete = همین حالا حذف کن
+receipt-delete-note = حذف برگشت‌پذیر نیست: پیوند بی‌درنگ برای همه از کار می‌افتد.
+receipt-not-found = رسید پیدا نشد: هرگز وجود نداشته یا از مدت نگهداری‌اش قدیمی‌تر است.
+
 back-home = بازگشت به آغاز
 
 ## Zero-knowledge links

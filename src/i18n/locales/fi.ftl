@@ -61,6 +61,28 @@ too-large-body = Tämä palvelin hyväksyy salaisuuksia, joiden koko on enintä�
 unavailable-heading = Tilapäisesti poissa käytöstä
 unavailable-body = Palvelin ei juuri nyt saa yhteyttä tallennustilaansa. Mitään ei muutettu. Yritä hetken päästä uudelleen.
 
+link-receipt = Seuraa tai poista tämä salaisuus (pidä tämä linkki itselläsi)
+receipt-heading = Mitä salaisuudellesi tapahtui
+receipt-intro = Tämä sivu on vain lähettäjälle: pidä sen osoite itselläsi. Se näyttää, mitä salaisuudelle tapahtui, mutta ei koskaan itse salaisuutta eikä sitä, kuka sen avasi.
+receipt-state-available = Yhä saatavilla: linkki toimii.
+receipt-state-viewed = Katsottu: kaikki katselukerrat on käytetty ja salaisuus on poistettu.
+receipt-state-burned = Lähettäjä poisti sen: linkki ei enää toimi.
+receipt-state-expired = Vanhentunut: aika loppui ja salaisuus on poistettu.
+receipt-state-destroyed = Tuhottu liian monen väärän tunnuslauseen jälkeen: linkki ei enää toimi.
+receipt-created = Luotu
+receipt-expires = Vanhenee
+receipt-views-used = Käytetyt katselukerrat: { $n }
+receipt-history = Historia
+receipt-no-events = Sille ei ole vielä tapahtunut mitään.
+event-viewed = Avattu
+event-passphrase-failed = Väärä tunnuslause
+event-burned = Lähettäjä poisti
+event-expired = Vanhentunut
+event-destroyed = Tuhottu
+receipt-delete = Poista nyt
+receipt-delete-note = Poistoa ei voi perua: linkki lakkaa heti toimimasta kaikilta.
+receipt-not-found = Kuittia ei löytynyt: sitä ei ole koskaan ollut, tai se on säilytysaikaansa vanhempi.
+
 back-home = Takaisin alkuun
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = Ce serveur accepte des secrets de { $limit } octets au plus. Ri
 unavailable-heading = Temporairement indisponible
 unavailable-body = Le serveur ne parvient pas à accéder à son stockage pour le moment. Rien n’a été modifié. Veuillez réessayer dans un instant.
 
+link-receipt = Suivre ou supprimer ce secret (gardez ce lien pour vous)
+receipt-heading = Ce qu’il est advenu de votre secret
+receipt-intro = Cette page est réservée à l’expéditeur : gardez son adresse pour vous. Elle montre ce qu’il est advenu du secret, jamais le secret lui-même ni qui l’a ouvert.
+receipt-state-available = Toujours disponible : le lien fonctionne.
+receipt-state-viewed = Consulté : toutes les consultations ont été utilisées et le secret est supprimé.
+receipt-state-burned = Supprimé par l’expéditeur : le lien ne fonctionne plus.
+receipt-state-expired = Expiré : son délai est écoulé et le secret est supprimé.
+receipt-state-destroyed = Détruit après trop de phrases secrètes incorrectes : le lien ne fonctionne plus.
+receipt-created = Créé
+receipt-expires = Expire
+receipt-views-used = Consultations utilisées : { $n }
+receipt-history = Historique
+receipt-no-events = Rien ne lui est encore arrivé.
+event-viewed = Ouvert
+event-passphrase-failed = Phrase secrète incorrecte
+event-burned = Supprimé par l’expéditeur
+event-expired = Expiré
+event-destroyed = Détruit
+receipt-delete = Supprimer maintenant
+receipt-delete-note = La suppression est définitive : le lien cesse aussitôt de fonctionner, pour tout le monde.
+receipt-not-found = Reçu introuvable : il n’a jamais existé, ou il est plus ancien que sa durée de conservation.
+
 back-home = Retour à l’accueil
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = השרת מקבל סודות בגודל של עד { $limit } ב
 unavailable-heading = לא זמין כרגע
 unavailable-body = השרת לא מצליח להגיע לאחסון שלו כרגע. שום דבר לא השתנה. נסו שוב בעוד רגע.
 
+link-receipt = מעקב אחר הסוד או מחיקתו (שמרו את הקישור הזה לעצמכם)
+receipt-heading = מה קרה לסוד שלכם
+receipt-intro = הדף הזה מיועד לשולח בלבד: שמרו את הכתובת שלו לעצמכם. הוא מראה מה קרה לסוד, אף פעם לא את הסוד עצמו או מי פתח אותו.
+receipt-state-available = עדיין זמין: הקישור עובד.
+receipt-state-viewed = נצפה: כל הצפיות נוצלו והסוד נמחק.
+receipt-state-burned = נמחק על ידי השולח: הקישור כבר לא עובד.
+receipt-state-expired = פג תוקף: הזמן נגמר והסוד נמחק.
+receipt-state-destroyed = הושמד אחרי יותר מדי ביטויי סיסמה שגויים: הקישור כבר לא עובד.
+receipt-created = נוצר
+receipt-expires = פג תוקף ב־
+receipt-views-used = צפיות שנוצלו: { $n }
+receipt-history = היסטוריה
+receipt-no-events = עדיין לא קרה לו כלום.
+event-viewed = נפתח
+event-passphrase-failed = ביטוי סיסמה שגוי
+event-burned = נמחק על ידי השולח
+event-expired = פג תוקף
+event-destroyed = הושמד
+receipt-delete = מחיקה עכשיו
+receipt-delete-note = אי אפשר לבטל מחיקה: הקישור מפסיק לעבוד מיד, לכולם.
+receipt-not-found = הקבלה לא נמצאה: היא מעולם לא הייתה קיימת, או שהיא ישנה מתקופת השמירה שלה.
+
 back-home = חזרה להתחלה
 
 ## Zero-knowledge links

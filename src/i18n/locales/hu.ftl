@@ -61,6 +61,28 @@ too-large-body = Ez a szerver legfeljebb { $limit } bájtos titkokat fogad. Semm
 unavailable-heading = Átmenetileg nem érhető el
 unavailable-body = A szerver most nem éri el a tárhelyét. Semmi sem változott. Próbáld újra egy kicsit később.
 
+link-receipt = A titok követése vagy törlése (ezt a linket tartsd meg magadnak)
+receipt-heading = Mi történt a titkoddal
+receipt-intro = Ez az oldal csak a küldőnek szól: a címét tartsd meg magadnak. Azt mutatja, mi történt a titokkal, soha nem magát a titkot, és azt sem, ki nyitotta meg.
+receipt-state-available = Még elérhető: a link működik.
+receipt-state-viewed = Megtekintve: minden megtekintés elfogyott, a titok törölve.
+receipt-state-burned = A küldő törölte: a link már nem működik.
+receipt-state-expired = Lejárt: letelt az ideje, a titok törölve.
+receipt-state-destroyed = Túl sok hibás jelmondat miatt megsemmisült: a link már nem működik.
+receipt-created = Létrehozva
+receipt-expires = Lejár
+receipt-views-used = Felhasznált megtekintések: { $n }
+receipt-history = Előzmények
+receipt-no-events = Még nem történt vele semmi.
+event-viewed = Megnyitva
+event-passphrase-failed = Hibás jelmondat
+event-burned = A küldő törölte
+event-expired = Lejárt
+event-destroyed = Megsemmisült
+receipt-delete = Törlés most
+receipt-delete-note = A törlés nem vonható vissza: a link azonnal megszűnik működni, mindenkinek.
+receipt-not-found = A nyugta nem található: soha nem létezett, vagy régebbi a megőrzési idejénél.
+
 back-home = Vissza az elejére
 
 ## Zero-knowledge links

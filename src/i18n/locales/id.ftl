@@ -61,6 +61,28 @@ too-large-body = Server ini menerima rahasia berukuran maksimal { $limit } byte.
 unavailable-heading = Tidak tersedia untuk sementara
 unavailable-body = Server tidak dapat menjangkau penyimpanannya saat ini. Tidak ada yang diubah. Silakan coba lagi sebentar lagi.
 
+link-receipt = Lacak atau hapus rahasia ini (simpan tautan ini untuk Anda sendiri)
+receipt-heading = Apa yang terjadi pada rahasia Anda
+receipt-intro = Halaman ini hanya untuk pengirim: simpan alamatnya untuk Anda sendiri. Halaman ini menunjukkan apa yang terjadi pada rahasia, tidak pernah rahasianya sendiri atau siapa yang membukanya.
+receipt-state-available = Masih tersedia: tautan berfungsi.
+receipt-state-viewed = Dilihat: semua tampilan sudah terpakai dan rahasia telah dihapus.
+receipt-state-burned = Dihapus oleh pengirim: tautan tidak berfungsi lagi.
+receipt-state-expired = Kedaluwarsa: waktunya habis dan rahasia telah dihapus.
+receipt-state-destroyed = Dimusnahkan setelah terlalu banyak frasa sandi yang salah: tautan tidak berfungsi lagi.
+receipt-created = Dibuat
+receipt-expires = Kedaluwarsa pada
+receipt-views-used = Tampilan terpakai: { $n }
+receipt-history = Riwayat
+receipt-no-events = Belum ada yang terjadi padanya.
+event-viewed = Dibuka
+event-passphrase-failed = Frasa sandi salah
+event-burned = Dihapus oleh pengirim
+event-expired = Kedaluwarsa
+event-destroyed = Dimusnahkan
+receipt-delete = Hapus sekarang
+receipt-delete-note = Penghapusan tidak dapat dibatalkan: tautan langsung berhenti berfungsi, untuk semua orang.
+receipt-not-found = Tanda terima tidak ditemukan: tidak pernah ada, atau sudah melewati masa simpannya.
+
 back-home = Kembali ke awal
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = Questo server accetta segreti di al massimo { $limit } byte. No
 unavailable-heading = Temporaneamente non disponibile
 unavailable-body = Il server al momento non riesce a raggiungere il suo archivio. Non è stato modificato nulla. Riprova tra un momento.
 
+link-receipt = Segui o elimina questo segreto (tieni questo link per te)
+receipt-heading = Che cosa è successo al tuo segreto
+receipt-intro = Questa pagina è solo per chi ha inviato il segreto: tieni per te il suo indirizzo. Mostra che cosa è successo al segreto, mai il segreto stesso né chi lo ha aperto.
+receipt-state-available = Ancora disponibile: il link funziona.
+receipt-state-viewed = Visualizzato: tutte le visualizzazioni sono state usate e il segreto è stato eliminato.
+receipt-state-burned = Eliminato da chi lo ha inviato: il link non funziona più.
+receipt-state-expired = Scaduto: il tempo è finito e il segreto è stato eliminato.
+receipt-state-destroyed = Distrutto dopo troppe passphrase errate: il link non funziona più.
+receipt-created = Creato
+receipt-expires = Scade
+receipt-views-used = Visualizzazioni usate: { $n }
+receipt-history = Cronologia
+receipt-no-events = Non gli è ancora successo nulla.
+event-viewed = Aperto
+event-passphrase-failed = Passphrase errata
+event-burned = Eliminato da chi lo ha inviato
+event-expired = Scaduto
+event-destroyed = Distrutto
+receipt-delete = Elimina ora
+receipt-delete-note = L’eliminazione non si può annullare: il link smette subito di funzionare, per tutti.
+receipt-not-found = Ricevuta non trovata: non è mai esistita o è più vecchia del suo periodo di conservazione.
+
 back-home = Torna all'inizio
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = このサーバーが受け付ける秘密の大きさは最大
 unavailable-heading = 一時的に利用できません
 unavailable-body = サーバーが現在ストレージに接続できません。何も変更されていません。しばらくしてからもう一度お試しください。
 
+link-receipt = この秘密を追跡または削除する（このリンクは自分だけで保管してください）
+receipt-heading = 秘密に起きたこと
+receipt-intro = このページは送信者専用です。アドレスは他人に教えないでください。秘密に何が起きたかを表示しますが、秘密そのものや、誰が開いたかは表示しません。
+receipt-state-available = まだ利用できます：リンクは有効です。
+receipt-state-viewed = 表示済み：すべての表示回数が使われ、秘密は削除されました。
+receipt-state-burned = 送信者が削除しました：リンクはもう使えません。
+receipt-state-expired = 期限切れ：有効期限が過ぎ、秘密は削除されました。
+receipt-state-destroyed = 誤ったパスフレーズが多すぎたため破棄されました：リンクはもう使えません。
+receipt-created = 作成日時
+receipt-expires = 有効期限
+receipt-views-used = 使用済みの表示回数：{ $n }
+receipt-history = 履歴
+receipt-no-events = まだ何も起きていません。
+event-viewed = 表示
+event-passphrase-failed = 誤ったパスフレーズ
+event-burned = 送信者が削除
+event-expired = 期限切れ
+event-destroyed = 破棄
+receipt-delete = 今すぐ削除
+receipt-delete-note = 削除は取り消せません。リンクは直ちに、誰にとっても使えなくなります。
+receipt-not-found = 受領記録が見つかりません：存在しなかったか、保存期間を過ぎています。
+
 back-home = 最初に戻る
 
 ## Zero-knowledge links

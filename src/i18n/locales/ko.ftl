@@ -61,6 +61,28 @@ too-large-body = 이 서버는 최대 { $limit }바이트까지의 비밀만 받
 unavailable-heading = 일시적으로 사용할 수 없습니다
 unavailable-body = 지금은 서버가 저장소에 연결할 수 없습니다. 아무것도 변경되지 않았습니다. 잠시 후 다시 시도하세요.
 
+link-receipt = 이 비밀 추적 또는 삭제 (이 링크는 혼자만 보관하세요)
+receipt-heading = 비밀에 일어난 일
+receipt-intro = 이 페이지는 보낸 사람 전용입니다. 주소를 다른 사람과 공유하지 마세요. 비밀에 무슨 일이 있었는지 보여 주지만, 비밀 자체나 누가 열었는지는 절대 보여 주지 않습니다.
+receipt-state-available = 아직 사용 가능: 링크가 작동합니다.
+receipt-state-viewed = 조회됨: 모든 조회 횟수를 사용했고 비밀은 삭제되었습니다.
+receipt-state-burned = 보낸 사람이 삭제함: 링크가 더 이상 작동하지 않습니다.
+receipt-state-expired = 만료됨: 시간이 다 되어 비밀이 삭제되었습니다.
+receipt-state-destroyed = 잘못된 암호 문구가 너무 많아 파기됨: 링크가 더 이상 작동하지 않습니다.
+receipt-created = 생성
+receipt-expires = 만료
+receipt-views-used = 사용한 조회 수: { $n }
+receipt-history = 기록
+receipt-no-events = 아직 아무 일도 없었습니다.
+event-viewed = 열림
+event-passphrase-failed = 잘못된 암호 문구
+event-burned = 보낸 사람이 삭제함
+event-expired = 만료됨
+event-destroyed = 파기됨
+receipt-delete = 지금 삭제
+receipt-delete-note = 삭제는 되돌릴 수 없습니다. 링크는 즉시 모든 사람에게 작동을 멈춥니다.
+receipt-not-found = 영수증을 찾을 수 없습니다. 처음부터 없었거나 보관 기간이 지났습니다.
+
 back-home = 처음으로 돌아가기
 
 ## Zero-knowledge links

@@ -62,6 +62,28 @@ too-large-body = Serveren tar bare imot hemmeligheter på høyst { $limit } byte
 unavailable-heading = Midlertidig utilgjengelig
 unavailable-body = Serveren får ikke kontakt med lagringen sin akkurat nå. Ingenting er endret. Prøv igjen om litt.
 
+link-receipt = Følg eller slett hemmeligheten (behold denne lenken for deg selv)
+receipt-heading = Hva som skjedde med hemmeligheten din
+receipt-intro = Denne siden er bare for avsenderen: behold adressen for deg selv. Den viser hva som skjedde med hemmeligheten, aldri selve hemmeligheten eller hvem som åpnet den.
+receipt-state-available = Fortsatt tilgjengelig: lenken virker.
+receipt-state-viewed = Vist: alle visninger er brukt, og hemmeligheten er slettet.
+receipt-state-burned = Slettet av avsenderen: lenken virker ikke lenger.
+receipt-state-expired = Utløpt: tiden er ute, og hemmeligheten er slettet.
+receipt-state-destroyed = Ødelagt etter for mange feil passordfraser: lenken virker ikke lenger.
+receipt-created = Opprettet
+receipt-expires = Utløper
+receipt-views-used = Brukte visninger: { $n }
+receipt-history = Historikk
+receipt-no-events = Ingenting har skjedd med den ennå.
+event-viewed = Åpnet
+event-passphrase-failed = Feil passordfrase
+event-burned = Slettet av avsenderen
+event-expired = Utløpt
+event-destroyed = Ødelagt
+receipt-delete = Slett nå
+receipt-delete-note = Sletting kan ikke angres: lenken slutter å virke med en gang, for alle.
+receipt-not-found = Kvitteringen ble ikke funnet: den har aldri eksistert, eller den er eldre enn oppbevaringstiden.
+
 back-home = Tilbake til start
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = Deze server accepteert geheimen van hoogstens { $limit } bytes.
 unavailable-heading = Tijdelijk niet beschikbaar
 unavailable-body = De server kan zijn opslag op dit moment niet bereiken. Er is niets gewijzigd. Probeer het zo nog eens.
 
+link-receipt = Dit geheim volgen of verwijderen (houd deze link voor jezelf)
+receipt-heading = Wat er met je geheim is gebeurd
+receipt-intro = Deze pagina is alleen voor de afzender: houd het adres voor jezelf. Ze toont wat er met het geheim is gebeurd, nooit het geheim zelf of wie het heeft geopend.
+receipt-state-available = Nog beschikbaar: de link werkt.
+receipt-state-viewed = Bekeken: alle weergaven zijn gebruikt en het geheim is verwijderd.
+receipt-state-burned = Verwijderd door de afzender: de link werkt niet meer.
+receipt-state-expired = Verlopen: de tijd is om en het geheim is verwijderd.
+receipt-state-destroyed = Vernietigd na te veel verkeerde wachtzinnen: de link werkt niet meer.
+receipt-created = Gemaakt
+receipt-expires = Verloopt
+receipt-views-used = Gebruikte weergaven: { $n }
+receipt-history = Geschiedenis
+receipt-no-events = Er is nog niets mee gebeurd.
+event-viewed = Geopend
+event-passphrase-failed = Verkeerde wachtzin
+event-burned = Verwijderd door de afzender
+event-expired = Verlopen
+event-destroyed = Vernietigd
+receipt-delete = Nu verwijderen
+receipt-delete-note = Verwijderen kan niet ongedaan worden gemaakt: de link werkt meteen voor niemand meer.
+receipt-not-found = Ontvangstbewijs niet gevonden: het heeft nooit bestaan of is ouder dan de bewaartermijn.
+
 back-home = Terug naar de startpagina
 
 ## Zero-knowledge links

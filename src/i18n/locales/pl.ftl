@@ -61,6 +61,28 @@ too-large-body = Ten serwer przyjmuje sekrety o rozmiarze najwyżej { $limit } B
 unavailable-heading = Chwilowo niedostępne
 unavailable-body = Serwer nie może teraz połączyć się ze swoim magazynem danych. Nic nie zostało zmienione. Spróbuj ponownie za chwilę.
 
+link-receipt = Śledź lub usuń ten sekret (zachowaj ten link dla siebie)
+receipt-heading = Co stało się z twoim sekretem
+receipt-intro = Ta strona jest tylko dla nadawcy: zachowaj jej adres dla siebie. Pokazuje, co stało się z sekretem, nigdy sam sekret ani to, kto go otworzył.
+receipt-state-available = Nadal dostępny: link działa.
+receipt-state-viewed = Wyświetlony: wykorzystano wszystkie wyświetlenia, a sekret został usunięty.
+receipt-state-burned = Usunięty przez nadawcę: link już nie działa.
+receipt-state-expired = Wygasł: jego czas minął, a sekret został usunięty.
+receipt-state-destroyed = Zniszczony po zbyt wielu błędnych frazach dostępu: link już nie działa.
+receipt-created = Utworzono
+receipt-expires = Wygasa
+receipt-views-used = Wykorzystane wyświetlenia: { $n }
+receipt-history = Historia
+receipt-no-events = Na razie nic się z nim nie stało.
+event-viewed = Otwarty
+event-passphrase-failed = Błędna fraza dostępu
+event-burned = Usunięty przez nadawcę
+event-expired = Wygasł
+event-destroyed = Zniszczony
+receipt-delete = Usuń teraz
+receipt-delete-note = Usunięcia nie można cofnąć: link natychmiast przestaje działać, dla wszystkich.
+receipt-not-found = Nie znaleziono potwierdzenia: nigdy nie istniało albo jest starsze niż okres przechowywania.
+
 back-home = Wróć na początek
 
 ## Zero-knowledge links

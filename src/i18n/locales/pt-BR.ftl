@@ -62,6 +62,28 @@ too-large-body = Este servidor aceita segredos de no máximo { $limit } bytes. N
 unavailable-heading = Temporariamente indisponível
 unavailable-body = O servidor não consegue acessar o armazenamento agora. Nada foi alterado. Tente de novo em instantes.
 
+link-receipt = Acompanhar ou apagar este segredo (guarde este link só para você)
+receipt-heading = O que aconteceu com o seu segredo
+receipt-intro = Esta página é só para quem enviou o segredo: guarde o endereço só para você. Ela mostra o que aconteceu com o segredo, nunca o segredo em si nem quem o abriu.
+receipt-state-available = Ainda disponível: o link funciona.
+receipt-state-viewed = Visualizado: todas as visualizações foram usadas e o segredo foi apagado.
+receipt-state-burned = Apagado por quem enviou: o link não funciona mais.
+receipt-state-expired = Expirado: o prazo acabou e o segredo foi apagado.
+receipt-state-destroyed = Destruído após frases secretas erradas demais: o link não funciona mais.
+receipt-created = Criado
+receipt-expires = Expira
+receipt-views-used = Visualizações usadas: { $n }
+receipt-history = Histórico
+receipt-no-events = Nada aconteceu com ele ainda.
+event-viewed = Aberto
+event-passphrase-failed = Frase secreta errada
+event-burned = Apagado por quem enviou
+event-expired = Expirado
+event-destroyed = Destruído
+receipt-delete = Apagar agora
+receipt-delete-note = Não dá para desfazer: o link para de funcionar na hora, para todo mundo.
+receipt-not-found = Recibo não encontrado: ele nunca existiu ou é mais antigo que o período de retenção.
+
 back-home = Voltar ao início
 
 ## Zero-knowledge links

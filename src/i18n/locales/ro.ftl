@@ -61,6 +61,28 @@ too-large-body = Acest server acceptă secrete de cel mult { $limit } B. Nu s-a 
 unavailable-heading = Indisponibil temporar
 unavailable-body = Serverul nu își poate accesa spațiul de stocare în acest moment. Nu s-a schimbat nimic. Încearcă din nou peste câteva momente.
 
+link-receipt = Urmărește sau șterge acest secret (păstrează linkul doar pentru tine)
+receipt-heading = Ce s-a întâmplat cu secretul tău
+receipt-intro = Această pagină este doar pentru expeditor: nu-i împărtăși adresa. Arată ce s-a întâmplat cu secretul, niciodată secretul însuși sau cine l-a deschis.
+receipt-state-available = Încă disponibil: linkul funcționează.
+receipt-state-viewed = Vizualizat: toate vizualizările au fost folosite, iar secretul a fost șters.
+receipt-state-burned = Șters de expeditor: linkul nu mai funcționează.
+receipt-state-expired = Expirat: timpul s-a scurs, iar secretul a fost șters.
+receipt-state-destroyed = Distrus după prea multe fraze de acces greșite: linkul nu mai funcționează.
+receipt-created = Creat
+receipt-expires = Expiră
+receipt-views-used = Vizualizări folosite: { $n }
+receipt-history = Istoric
+receipt-no-events = Încă nu s-a întâmplat nimic cu el.
+event-viewed = Deschis
+event-passphrase-failed = Frază de acces greșită
+event-burned = Șters de expeditor
+event-expired = Expirat
+event-destroyed = Distrus
+receipt-delete = Șterge acum
+receipt-delete-note = Ștergerea nu poate fi anulată: linkul nu mai funcționează imediat, pentru nimeni.
+receipt-not-found = Confirmarea nu a fost găsită: nu a existat niciodată sau este mai veche decât perioada de păstrare.
+
 back-home = Înapoi la început
 
 ## Zero-knowledge links

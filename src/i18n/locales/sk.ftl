@@ -61,6 +61,28 @@ too-large-body = Tento server prijíma tajomstvá s veľkosťou najviac { $limit
 unavailable-heading = Dočasne nedostupné
 unavailable-body = Server sa teraz nemôže spojiť so svojím úložiskom. Nič sa nezmenilo. Skúste to znova o chvíľu.
 
+link-receipt = Sledovať alebo vymazať toto tajomstvo (tento odkaz si nechajte pre seba)
+receipt-heading = Čo sa stalo s vaším tajomstvom
+receipt-intro = Táto stránka je len pre odosielateľa: jej adresu si nechajte pre seba. Ukazuje, čo sa s tajomstvom stalo, nikdy samotné tajomstvo ani to, kto ho otvoril.
+receipt-state-available = Stále dostupné: odkaz funguje.
+receipt-state-viewed = Zobrazené: všetky zobrazenia sa využili a tajomstvo je vymazané.
+receipt-state-burned = Vymazané odosielateľom: odkaz už nefunguje.
+receipt-state-expired = Vypršalo: jeho čas uplynul a tajomstvo je vymazané.
+receipt-state-destroyed = Zničené po príliš mnohých chybných prístupových frázach: odkaz už nefunguje.
+receipt-created = Vytvorené
+receipt-expires = Vyprší
+receipt-views-used = Využité zobrazenia: { $n }
+receipt-history = História
+receipt-no-events = Zatiaľ sa s ním nič nestalo.
+event-viewed = Otvorené
+event-passphrase-failed = Chybná prístupová fráza
+event-burned = Vymazané odosielateľom
+event-expired = Vypršalo
+event-destroyed = Zničené
+receipt-delete = Vymazať hneď
+receipt-delete-note = Vymazanie sa nedá vrátiť: odkaz okamžite prestane fungovať, pre všetkých.
+receipt-not-found = Potvrdenie sa nenašlo: nikdy neexistovalo alebo je staršie ako doba jeho uchovania.
+
 back-home = Späť na začiatok
 
 ## Zero-knowledge links

@@ -61,6 +61,28 @@ too-large-body = Servern tar emot hemligheter på högst { $limit } byte. Inget 
 unavailable-heading = Tillfälligt otillgänglig
 unavailable-body = Servern når inte sin lagring just nu. Inget har ändrats. Försök igen om en stund.
 
+link-receipt = Följ eller radera hemligheten (behåll den här länken för dig själv)
+receipt-heading = Vad som hände med din hemlighet
+receipt-intro = Den här sidan är bara för avsändaren: behåll adressen för dig själv. Den visar vad som hände med hemligheten, aldrig själva hemligheten eller vem som öppnade den.
+receipt-state-available = Fortfarande tillgänglig: länken fungerar.
+receipt-state-viewed = Visad: alla visningar är använda och hemligheten är raderad.
+receipt-state-burned = Raderad av avsändaren: länken fungerar inte längre.
+receipt-state-expired = Har gått ut: tiden tog slut och hemligheten är raderad.
+receipt-state-destroyed = Förstörd efter för många felaktiga lösenfraser: länken fungerar inte längre.
+receipt-created = Skapad
+receipt-expires = Går ut
+receipt-views-used = Använda visningar: { $n }
+receipt-history = Historik
+receipt-no-events = Inget har hänt med den ännu.
+event-viewed = Öppnad
+event-passphrase-failed = Fel lösenfras
+event-burned = Raderad av avsändaren
+event-expired = Har gått ut
+event-destroyed = Förstörd
+receipt-delete = Radera nu
+receipt-delete-note = Det går inte att ångra: länken slutar fungera direkt, för alla.
+receipt-not-found = Kvittot hittades inte: det har aldrig funnits, eller så är det äldre än sin lagringstid.
+
 back-home = Tillbaka till början
 
 ## Zero-knowledge links

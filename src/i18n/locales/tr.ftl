@@ -61,6 +61,28 @@ too-large-body = Bu sunucu en fazla { $limit } bayt boyutundaki sırları kabul 
 unavailable-heading = Geçici olarak kullanılamıyor
 unavailable-body = Sunucu şu anda depolama alanına ulaşamıyor. Hiçbir şey değişmedi. Lütfen biraz sonra yeniden deneyin.
 
+link-receipt = Bu sırrı izleyin ya da silin (bu bağlantıyı kendinize saklayın)
+receipt-heading = Sırrınıza ne oldu
+receipt-intro = Bu sayfa yalnızca gönderen içindir: adresini kendinize saklayın. Sırra ne olduğunu gösterir; sırrın kendisini ya da onu kimin açtığını asla göstermez.
+receipt-state-available = Hâlâ kullanılabilir: bağlantı çalışıyor.
+receipt-state-viewed = Görüntülendi: tüm görüntüleme hakları kullanıldı ve sır silindi.
+receipt-state-burned = Gönderen tarafından silindi: bağlantı artık çalışmıyor.
+receipt-state-expired = Süresi doldu: zamanı bitti ve sır silindi.
+receipt-state-destroyed = Çok fazla yanlış parola ifadesi nedeniyle yok edildi: bağlantı artık çalışmıyor.
+receipt-created = Oluşturuldu
+receipt-expires = Sona eriyor
+receipt-views-used = Kullanılan görüntüleme: { $n }
+receipt-history = Geçmiş
+receipt-no-events = Henüz hiçbir şey olmadı.
+event-viewed = Açıldı
+event-passphrase-failed = Yanlış parola ifadesi
+event-burned = Gönderen tarafından silindi
+event-expired = Süresi doldu
+event-destroyed = Yok edildi
+receipt-delete = Şimdi sil
+receipt-delete-note = Silme geri alınamaz: bağlantı herkes için hemen çalışmayı bırakır.
+receipt-not-found = Makbuz bulunamadı: hiç var olmadı ya da saklama süresinden daha eski.
+
 back-home = Başa dön
 
 ## Zero-knowledge links

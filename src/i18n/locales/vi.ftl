@@ -61,6 +61,28 @@ too-large-body = Máy chủ này chỉ nhận bí mật có kích thước tối
 unavailable-heading = Tạm thời không khả dụng
 unavailable-body = Máy chủ hiện không thể kết nối với kho lưu trữ. Không có gì thay đổi. Vui lòng thử lại sau giây lát.
 
+link-receipt = Theo dõi hoặc xóa bí mật này (hãy giữ liên kết này cho riêng bạn)
+receipt-heading = Điều gì đã xảy ra với bí mật của bạn
+receipt-intro = Trang này chỉ dành cho người gửi: hãy giữ địa chỉ của nó cho riêng bạn. Trang cho biết điều gì đã xảy ra với bí mật, không bao giờ hiện chính bí mật hay ai đã mở nó.
+receipt-state-available = Vẫn còn dùng được: liên kết hoạt động.
+receipt-state-viewed = Đã xem: mọi lượt xem đã được dùng và bí mật đã bị xóa.
+receipt-state-burned = Người gửi đã xóa: liên kết không còn hoạt động.
+receipt-state-expired = Đã hết hạn: thời gian đã hết và bí mật đã bị xóa.
+receipt-state-destroyed = Đã bị hủy sau quá nhiều lần nhập sai cụm mật khẩu: liên kết không còn hoạt động.
+receipt-created = Tạo lúc
+receipt-expires = Hết hạn lúc
+receipt-views-used = Số lượt xem đã dùng: { $n }
+receipt-history = Lịch sử
+receipt-no-events = Chưa có gì xảy ra với nó.
+event-viewed = Đã mở
+event-passphrase-failed = Sai cụm mật khẩu
+event-burned = Người gửi đã xóa
+event-expired = Đã hết hạn
+event-destroyed = Đã bị hủy
+receipt-delete = Xóa ngay
+receipt-delete-note = Không thể hoàn tác việc xóa: liên kết ngừng hoạt động ngay lập tức, với mọi người.
+receipt-not-found = Không tìm thấy biên nhận: nó chưa từng tồn tại, hoặc đã quá thời hạn lưu giữ.
+
 back-home = Quay lại trang đầu
 
 ## Zero-knowledge links

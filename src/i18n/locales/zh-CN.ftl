@@ -62,6 +62,28 @@ too-large-body = 此服务器只接受不超过{ $limit }字节的秘密。未�
 unavailable-heading = 暂时无法使用
 unavailable-body = 服务器目前无法连接到其存储。没有任何更改。请稍后再试。
 
+link-receipt = 跟踪或删除此秘密（请自己保管此链接）
+receipt-heading = 你的秘密怎么样了
+receipt-intro = 此页面仅供发送者使用：请勿把它的地址告诉别人。它显示秘密发生了什么，但绝不显示秘密本身或打开它的人。
+receipt-state-available = 仍然可用：链接有效。
+receipt-state-viewed = 已查看：所有查看次数已用完，秘密已删除。
+receipt-state-burned = 已被发送者删除：链接不再有效。
+receipt-state-expired = 已过期：时间已到，秘密已删除。
+receipt-state-destroyed = 因错误的密码短语过多而被销毁：链接不再有效。
+receipt-created = 创建时间
+receipt-expires = 过期时间
+receipt-views-used = 已用查看次数：{ $n }
+receipt-history = 历史记录
+receipt-no-events = 目前还没有发生任何事。
+event-viewed = 已打开
+event-passphrase-failed = 密码短语错误
+event-burned = 被发送者删除
+event-expired = 已过期
+event-destroyed = 已销毁
+receipt-delete = 立即删除
+receipt-delete-note = 删除无法撤销：链接会立即对所有人失效。
+receipt-not-found = 未找到回执：它从未存在，或已超过保留期限。
+
 back-home = 返回首页
 
 ## Zero-knowledge links
