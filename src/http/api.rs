@@ -292,6 +292,44 @@ struct NewSecret {
     views: Views,
 }
 
+/// The `ttl` and `views` fields that every create body shares (SnapPass's
+/// REST API, and the zero-knowledge API), checked in one place: a missing
+/// field takes its default, a bad one is added to `invalid` (naming the
+/// field) and comes back `None`.
+pub(super) fn lifetime_fields(
+    fields: &serde_json::Map<String, Value>,
+    max_ttl: u64,
+    invalid: &mut Vec<InvalidParam>,
+) -> (Option<Ttl>, Option<Views>) {
+    let ttl = match fields.get("ttl") {
+        None => Ttl::parse(DEFAULT_TTL_SECS.min(max_ttl), max_ttl).ok(),
+        Some(v) => match whole_number(v)
+            .ok_or("The TTL must be a whole number of seconds.")
+            .and_then(|n| Ttl::parse(n, max_ttl))
+        {
+            Ok(ttl) => Some(ttl),
+            Err(reason) => {
+                invalid.push(InvalidParam::new("ttl", reason));
+                None
+            }
+        },
+    };
+    let views = match fields.get("views") {
+        None => Some(Views::ONE),
+        Some(v) => match whole_number(v)
+            .ok_or("Views must be a whole number from 1 to 100.")
+            .and_then(Views::parse)
+        {
+            Ok(views) => Some(views),
+            Err(reason) => {
+                invalid.push(InvalidParam::new("views", reason));
+                None
+            }
+        },
+    };
+    (ttl, views)
+}
+
 /// Reads and validates a create request body, naming every bad field.
 async fn read_new_secret(
     state: &AppState,
@@ -329,33 +367,7 @@ async fn read_new_secret(
             None
         }
     };
-    let max_ttl = state.limits.max_ttl;
-    let ttl = match fields.get("ttl") {
-        None => Ttl::parse(DEFAULT_TTL_SECS.min(max_ttl), max_ttl).ok(),
-        Some(v) => match whole_number(v)
-            .ok_or("The TTL must be a whole number of seconds.")
-            .and_then(|n| Ttl::parse(n, max_ttl))
-        {
-            Ok(ttl) => Some(ttl),
-            Err(reason) => {
-                invalid.push(InvalidParam::new("ttl", reason));
-                None
-            }
-        },
-    };
-    let views = match fields.get("views") {
-        None => Some(Views::ONE),
-        Some(v) => match whole_number(v)
-            .ok_or("Views must be a whole number from 1 to 100.")
-            .and_then(Views::parse)
-        {
-            Ok(views) => Some(views),
-            Err(reason) => {
-                invalid.push(InvalidParam::new("views", reason));
-                None
-            }
-        },
-    };
+    let (ttl, views) = lifetime_fields(&fields, state.limits.max_ttl, &mut invalid);
     match (password, ttl, views) {
         (Some(password), Some(ttl), Some(views)) if invalid.is_empty() => {
             if password.len() > state.limits.max_secret_bytes {

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::{ApiError, Link, Problem, whole_number};
+use super::api::{ApiError, Link, Problem, lifetime_fields};
 use super::auth::Creator;
 use super::body::read_limited;
 use super::context::Ctx;
@@ -27,7 +27,7 @@ use super::receipts::ReceiptLink;
 use crate::error::{Error, InvalidParam};
 use crate::metrics::Via;
 use crate::receipt::ReceiptToken;
-use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
+use crate::secret::{Ttl, Views};
 use crate::token::ZkId;
 use crate::zk::service::{Created, NewZkSecret};
 use crate::zk::{self, CHECK_LEN, Envelope, FormatError, Kdf, Kind, PROOF_LEN};
@@ -158,33 +158,7 @@ pub(super) async fn read_new(
     };
     let verifier = fixed_field::<32>(&fields, "verifier", &mut invalid);
     let key_check = fixed_field::<CHECK_LEN>(&fields, "key_check", &mut invalid);
-    let max_ttl = state.limits.max_ttl;
-    let ttl = match fields.get("ttl") {
-        None => Ttl::parse(DEFAULT_TTL_SECS.min(max_ttl), max_ttl).ok(),
-        Some(v) => match whole_number(v)
-            .ok_or("The TTL must be a whole number of seconds.")
-            .and_then(|n| Ttl::parse(n, max_ttl))
-        {
-            Ok(ttl) => Some(ttl),
-            Err(reason) => {
-                invalid.push(InvalidParam::new("ttl", reason));
-                None
-            }
-        },
-    };
-    let views = match fields.get("views") {
-        None => Some(Views::ONE),
-        Some(v) => match whole_number(v)
-            .ok_or("Views must be a whole number from 1 to 100.")
-            .and_then(Views::parse)
-        {
-            Ok(views) => Some(views),
-            Err(reason) => {
-                invalid.push(InvalidParam::new("views", reason));
-                None
-            }
-        },
-    };
+    let (ttl, views) = lifetime_fields(&fields, state.limits.max_ttl, &mut invalid);
     match (envelope, verifier, key_check, ttl, views) {
         (Some(envelope), Some(verifier), Some(key_check), Some(ttl), Some(views))
             if invalid.is_empty() =>
