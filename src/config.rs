@@ -302,6 +302,10 @@ pub struct Config {
     /// Name of the admin key recorded from HUSHLINK_ADMIN_KEY_SHA256.
     #[arg(long, env = "HUSHLINK_ADMIN_KEY_NAME", default_value = "admin")]
     pub admin_key_name: String,
+
+    /// Sign-in for senders: and what it needs (issuer, client, who may send).
+    #[command(flatten)]
+    pub oidc: crate::oidc::OidcConfig,
 }
 
 /// The longest connection timeout accepted (a day): longer ones protect
@@ -525,6 +529,7 @@ impl Config {
         // limit set it.
         config.create_rate = 0;
         config.trusted_proxies = None;
+        config.oidc = crate::oidc::OidcConfig::default();
         config
     }
 }

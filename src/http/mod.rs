@@ -42,6 +42,7 @@ pub mod context;
 pub mod openapi;
 pub mod receipt_web;
 pub mod receipts;
+pub mod signin;
 pub mod web;
 pub mod zk;
 pub mod zk_web;
@@ -96,6 +97,8 @@ pub struct Inner {
     /// Whether a metrics listener serves them: then store calls and
     /// requests are timed too.
     pub metrics_served: bool,
+    /// Sign-in for senders (`HUSHLINK_OIDC_ISSUER`); `None` when off.
+    pub oidc: Option<Arc<crate::oidc::Oidc>>,
     content_security_policy: HeaderValue,
 }
 
@@ -151,6 +154,14 @@ impl AppState {
         };
         // Counted in the store when it is shared (Redis), so every
         // instance draws from the same bucket per client.
+        // Discovery runs in the background, so it needs a runtime; the
+        // in-process CLI (no runtime, no pages) has no use for sign-in.
+        let oidc = match config.oidc.settings()? {
+            Some(settings) if tokio::runtime::Handle::try_current().is_ok() => {
+                Some(crate::oidc::Oidc::start(settings)?)
+            }
+            _ => None,
+        };
         let create_limiter = (config.create_rate > 0)
             .then(|| CreateLimiter::new(config.create_rate, Arc::clone(&store)));
         Ok(AppState(Arc::new(Inner {
@@ -178,6 +189,7 @@ impl AppState {
             static_url,
             metrics,
             metrics_served,
+            oidc,
             content_security_policy,
         })))
     }
@@ -227,6 +239,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/s", post(zk_web::create))
         .route("/s/{id}", get(zk_web::page))
+        .route("/_/oidc/login", get(signin::login))
+        .route("/_/oidc/callback", get(signin::callback))
+        .route("/_/oidc/logout", post(signin::logout))
         // SnapPass's route has a trailing slash; Flask also answers without.
         .route("/api/set_password", post(api::set_password))
         .merge(api_routes)
@@ -396,6 +411,9 @@ pub fn redact_path(path: &str) -> &'static str {
         }
         p if p.starts_with("/api/v2/secrets/") => "/api/v2/secrets/{id}",
         "/s" => "/s",
+        "/_/oidc/login" => "/_/oidc/login",
+        "/_/oidc/callback" => "/_/oidc/callback",
+        "/_/oidc/logout" => "/_/oidc/logout",
         p if p.starts_with("/s/") => "/s/{id}",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
         p if p.starts_with("/api/v2/receipts/") => "/api/v2/receipts/{token}",

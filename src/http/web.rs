@@ -23,9 +23,11 @@ use super::auth::authorize_create;
 use super::body::{form_limit, read_limited, wipe};
 use super::context::{Ctx, Segment, home, is_api};
 use super::receipts::ReceiptLink;
+use super::signin::{self, Gate, UserBar};
 use crate::config::WebEncryption;
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
+use crate::keys::Caller;
 use crate::metrics::Via;
 use crate::secret::{Ttl, Views};
 
@@ -102,6 +104,10 @@ struct FormPage<'a> {
     zk_create: String,
     /// The QR code module the script loads to draw the link's code.
     zk_qr: String,
+    /// Who is signed in (with sign-in configured).
+    user: Option<UserBar>,
+    /// The session's CSRF token, sent back by the form ("" without sign-in).
+    csrf: String,
 }
 
 /// The form's fields as sent, kept to show them again with an error.
@@ -110,6 +116,8 @@ struct FormInput {
     password: Zeroizing<String>,
     ttl: Option<String>,
     views: Option<String>,
+    /// The CSRF token (with sign-in configured).
+    csrf: String,
 }
 
 #[derive(Template)]
@@ -239,13 +247,19 @@ pub(super) fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageE
     move |error| PageError::new(&state, t, error)
 }
 
-/// `GET /`: the form.
-pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
+/// `GET /`: the form; with sign-in configured, only to a signed-in
+/// sender (others get the sign-in page).
+pub async fn form(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap) -> Response {
     if !state.web_form {
         return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
     }
+    let user = match signin::gate(&state, &headers) {
+        Gate::Open => None,
+        Gate::SignedIn(session) => Some(UserBar::new(&state, &session)),
+        Gate::Needed => return signin::signin_page(&state, ctx.t, &home(&state.links)),
+    };
     render(
-        form_page(&state, ctx.t, &FormInput::default(), None),
+        form_page(&state, ctx.t, &FormInput::default(), None, user),
         StatusCode::OK,
     )
 }
@@ -257,6 +271,7 @@ fn form_page<'a>(
     t: &'static Strings,
     input: &'a FormInput,
     error: Option<String>,
+    user: Option<UserBar>,
 ) -> FormPage<'a> {
     let max = state.limits.max_ttl;
     let choices = [
@@ -309,6 +324,8 @@ fn form_page<'a>(
         error,
         zk_create,
         zk_qr: format!("{}/{}", state.static_url, state.assets.name("qrcode", "js")),
+        csrf: user.as_ref().map(|u| u.csrf.clone()).unwrap_or_default(),
+        user,
     }
 }
 
@@ -320,6 +337,7 @@ fn parse_form(bytes: &[u8]) -> FormInput {
             "password" => input.password = Zeroizing::new(value.into_owned()),
             "ttl" => input.ttl = Some(value.into_owned()),
             "views" => input.views = Some(value.into_owned()),
+            signin::CSRF_FIELD => input.csrf = value.into_owned(),
             _ => {}
         }
     }
@@ -393,11 +411,30 @@ pub async fn create(
     }
     // Asked for JSON, the form is an API (SnapPass's shortcut for scripts)
     // and follows the API's key rule; a person's browser asks for HTML.
-    if ctx.wants_json
-        && let Err(e) = authorize_create(&state, &headers).await
-    {
-        return ApiError::from_ctx(e, &ctx).into_response();
-    }
+    let caller = if ctx.wants_json {
+        match authorize_create(&state, &headers).await {
+            Ok(caller) => Some(caller),
+            Err(e) => return ApiError::from_ctx(e, &ctx).into_response(),
+        }
+    } else {
+        None
+    };
+    // With sign-in configured, a key (JSON callers) or a signed-in sender
+    // whose form carries the session's CSRF token; never anyone else.
+    let gate = match (signin::gate(&state, &headers), &caller) {
+        (_, Some(Caller::Key { .. })) | (Gate::Open, _) => None,
+        (Gate::SignedIn(session), _) => Some(session),
+        (Gate::Needed, _) if ctx.wants_json => {
+            return ApiError::from_ctx(state.keys.unauthorized().await, &ctx).into_response();
+        }
+        (Gate::Needed, _) => {
+            let mut page = signin::signin_page(&state, ctx.t, &home(&state.links));
+            if page.status() == StatusCode::OK {
+                *page.status_mut() = StatusCode::UNAUTHORIZED;
+            }
+            return page;
+        }
+    };
     let limit = state.limits.max_secret_bytes;
     let bytes = match read_limited(&headers, body, form_limit(limit)).await {
         Ok(bytes) => bytes,
@@ -406,6 +443,18 @@ pub async fn create(
     };
     let input = parse_form(&bytes);
     wipe(bytes);
+    if let Some(session) = &gate
+        && (!session.csrf_matches(&input.csrf) || signin::cross_origin(&ctx, &headers))
+    {
+        tracing::info!("create refused: CSRF token missing or wrong");
+        let e = Error::Forbidden;
+        return if ctx.wants_json {
+            ApiError::from_ctx(e, &ctx).into_response()
+        } else {
+            page_error(&state, &ctx)(e).into_response()
+        };
+    }
+    let user = gate.as_ref().map(|s| UserBar::new(&state, s));
     let result = async {
         let (ttl, views) = validate(&state, &input)?;
         let (receipt, new_receipt) = state.receipts.issue();
@@ -442,7 +491,10 @@ pub async fn create(
         Err(e) => {
             e.log();
             let message = form_message(ctx.t, &e, &input, limit);
-            render(form_page(&state, ctx.t, &input, Some(message)), e.status())
+            render(
+                form_page(&state, ctx.t, &input, Some(message), user),
+                e.status(),
+            )
         }
     }
 }

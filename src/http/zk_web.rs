@@ -19,6 +19,7 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::api::ApiError;
 use super::context::Ctx;
+use super::signin::{self, Gate};
 use super::web::{Page, PageError, fallback, page_error, render};
 use super::zk::{created_response, read_new};
 use crate::error::Error;
@@ -75,6 +76,30 @@ pub async fn create(
 ) -> Response {
     if !state.web_form {
         return fallback(State(state), ctx, axum::http::Uri::from_static("/s")).await;
+    }
+    // With sign-in configured: an API key, or a signed-in sender whose
+    // script sends the session's CSRF token.
+    if state.oidc.is_some() {
+        let keyed = super::auth::presented_key(&headers).is_some_and(|k| !k.is_empty());
+        if keyed {
+            if let Err(e) = super::auth::authorize_create(&state, &headers).await {
+                return ApiError::from_ctx(e, &ctx).into_response();
+            }
+        } else {
+            match signin::gate(&state, &headers) {
+                Gate::SignedIn(session)
+                    if session.csrf_matches(signin::csrf_header(&headers))
+                        && !signin::cross_origin(&ctx, &headers) => {}
+                Gate::SignedIn(_) => {
+                    tracing::info!("create refused: CSRF token missing or wrong");
+                    return ApiError::from_ctx(Error::Forbidden, &ctx).into_response();
+                }
+                _ => {
+                    return ApiError::from_ctx(state.keys.unauthorized().await, &ctx)
+                        .into_response();
+                }
+            }
+        }
     }
     let result = async {
         let new = read_new(&state, &headers, body).await?;

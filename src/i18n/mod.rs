@@ -135,6 +135,16 @@ pub struct Strings {
     pub receipt_not_found: &'static str,
 
     pub back_home: &'static str,
+
+    // Sign-in for senders (`HUSHLINK_OIDC_*`).
+    pub signin_heading: &'static str,
+    pub signin_intro: &'static str,
+    pub signin_button: &'static str,
+    pub signin_unavailable: &'static str,
+    pub signin_refused: &'static str,
+    pub signin_failed: &'static str,
+    pub signed_in_as: &'static str,
+    pub sign_out: &'static str,
 }
 
 /// Every language offered: its BCP 47 tag (for `<html lang>` and for

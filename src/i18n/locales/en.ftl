@@ -106,3 +106,13 @@ zk-destroyed = Too many wrong passphrases: the secret has been destroyed and the
 zk-decrypt-failed = The secret arrived but could not be decrypted: it may have been altered. Ask the sender to share it again.
 zk-binary = This secret is a file (binary data).
 zk-download = Download it
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Sign in to send a secret
+signin-intro = Only people of this organisation can create secrets here. Anyone with a link can still open it, without an account.
+signin-button = Sign in
+signin-unavailable = Sign-in is not available right now, so secrets cannot be created. Please try again in a few minutes.
+signin-refused = Your account is not allowed to send secrets here. Ask your administrator if you need to.
+signin-failed = Sign-in did not complete. Please start again.
+signed-in-as = Signed in as
+sign-out = Sign out

@@ -106,3 +106,13 @@ zk-destroyed = Troppe frasi di accesso errate: il segreto è stato distrutto e i
 zk-decrypt-failed = Il segreto è arrivato ma non è stato possibile decifrarlo: potrebbe essere stato modificato. Chiedi al mittente di condividerlo di nuovo.
 zk-binary = Questo segreto è un file (dati binari).
 zk-download = Scaricalo
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Accedi per inviare un segreto
+signin-intro = Qui solo le persone di questa organizzazione possono creare segreti. Chiunque abbia un link può comunque aprirlo, senza account.
+signin-button = Accedi
+signin-unavailable = L’accesso non è disponibile al momento, quindi non è possibile creare segreti. Riprova tra qualche minuto.
+signin-refused = Il tuo account non è autorizzato a inviare segreti qui. Se necessario, chiedi al tuo amministratore.
+signin-failed = L’accesso non è stato completato. Ricomincia.
+signed-in-as = Accesso effettuato come
+sign-out = Esci

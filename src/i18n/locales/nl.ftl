@@ -106,3 +106,13 @@ zk-destroyed = Te veel verkeerde wachtzinnen: het geheim is vernietigd en de lin
 zk-decrypt-failed = Het geheim is aangekomen maar kon niet worden ontsleuteld: het is mogelijk gewijzigd. Vraag de afzender het opnieuw te delen.
 zk-binary = Dit geheim is een bestand (binaire gegevens).
 zk-download = Downloaden
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Meld u aan om een geheim te versturen
+signin-intro = Alleen mensen van deze organisatie kunnen hier geheimen maken. Iedereen met een link kan die nog steeds openen, zonder account.
+signin-button = Aanmelden
+signin-unavailable = Aanmelden is nu niet mogelijk, dus er kunnen geen geheimen worden gemaakt. Probeer het over een paar minuten opnieuw.
+signin-refused = Uw account mag hier geen geheimen versturen. Vraag het zo nodig aan uw beheerder.
+signin-failed = Het aanmelden is niet voltooid. Begin opnieuw.
+signed-in-as = Aangemeld als
+sign-out = Afmelden

@@ -106,3 +106,13 @@ zk-destroyed = Nhập sai cụm mật khẩu quá nhiều lần: bí mật đã 
 zk-decrypt-failed = Bí mật đã đến nhưng không thể giải mã: có thể nó đã bị thay đổi. Hãy nhờ người gửi chia sẻ lại.
 zk-binary = Bí mật này là một tệp (dữ liệu nhị phân).
 zk-download = Tải xuống
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Đăng nhập để gửi bí mật
+signin-intro = Chỉ người của tổ chức này mới có thể tạo bí mật ở đây. Bất kỳ ai có liên kết vẫn có thể mở nó mà không cần tài khoản.
+signin-button = Đăng nhập
+signin-unavailable = Hiện không thể đăng nhập nên chưa tạo được bí mật. Vui lòng thử lại sau vài phút.
+signin-refused = Tài khoản của bạn không được phép gửi bí mật ở đây. Hãy hỏi quản trị viên nếu cần.
+signin-failed = Đăng nhập chưa hoàn tất. Vui lòng bắt đầu lại.
+signed-in-as = Đã đăng nhập với
+sign-out = Đăng xuất

@@ -107,3 +107,13 @@ zk-destroyed = 口令短语错误次数过多：秘密已被销毁，链接已�
 zk-decrypt-failed = 秘密已送达，但无法解密：它可能已被篡改。请发送者重新分享。
 zk-binary = 这个秘密是一个文件（二进制数据）。
 zk-download = 下载
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = 登录后发送机密
+signin-intro = 只有本组织的人员才能在此创建机密。持有链接的任何人仍可打开它，无需账户。
+signin-button = 登录
+signin-unavailable = 登录暂时不可用，因此无法创建机密。请几分钟后重试。
+signin-refused = 您的账户无权在此发送机密。如有需要，请联系管理员。
+signin-failed = 登录未完成。请重新开始。
+signed-in-as = 当前登录：
+sign-out = 退出登录
