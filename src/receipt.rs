@@ -78,11 +78,13 @@ impl fmt::Debug for ReceiptHash {
 }
 
 /// What a create hands the store besides the secret.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct NewReceipt {
     pub hash: ReceiptHash,
     /// Seconds the receipt outlives the secret's expiry.
     pub retention_secs: u64,
+    /// Who sent it (a signed-in sender's e-mail or subject), when known.
+    pub sender: Option<String>,
 }
 
 /// Something that happened to a secret.
@@ -187,6 +189,10 @@ pub struct ReceiptRecord {
     pub state: String,
     /// `<letter><unix seconds>,` per event, oldest first.
     pub events: String,
+    /// Who sent the secret (a signed-in sender), for the receipt's holder;
+    /// never shown to a reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 impl ReceiptRecord {
@@ -198,6 +204,7 @@ impl ReceiptRecord {
             views_used: 0,
             state: State::Available.code().to_owned(),
             events: String::new(),
+            sender: None,
         }
     }
 
@@ -251,6 +258,7 @@ impl ReceiptRecord {
             created_at: self.created_at,
             expires_at: self.expires_at,
             events,
+            sender: self.sender.clone(),
         }
     }
 }
@@ -269,6 +277,10 @@ pub struct Status {
     pub expires_at: u64,
     /// Oldest first.
     pub events: Vec<Event>,
+    /// Who sent the secret, when a signed-in sender did (e-mail, else the
+    /// provider's subject); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 #[cfg(test)]

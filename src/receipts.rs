@@ -26,10 +26,16 @@ impl ReceiptService {
     /// A fresh receipt for a secret about to be created: the token for the
     /// sender, and what the store keeps (its hash).
     pub fn issue(&self) -> (ReceiptToken, NewReceipt) {
+        self.issue_for(None)
+    }
+
+    /// A fresh receipt that records who sent the secret.
+    pub fn issue_for(&self, sender: Option<String>) -> (ReceiptToken, NewReceipt) {
         let token = ReceiptToken::generate();
         let new = NewReceipt {
             hash: token.hash(),
             retention_secs: self.retention_secs,
+            sender,
         };
         (token, new)
     }

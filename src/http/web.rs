@@ -128,6 +128,8 @@ struct LinkPage {
     qr_svg: String,
     /// The receipt page: "track or delete this secret".
     receipt: String,
+    /// Who is signed in (with sign-in configured).
+    user: Option<UserBar>,
 }
 
 #[derive(Template)]
@@ -457,7 +459,8 @@ pub async fn create(
     let user = gate.as_ref().map(|s| UserBar::new(&state, s));
     let result = async {
         let (ttl, views) = validate(&state, &input)?;
-        let (receipt, new_receipt) = state.receipts.issue();
+        let sender = gate.as_ref().map(|s| s.user.clone());
+        let (receipt, new_receipt) = state.receipts.issue_for(sender);
         let token = state
             .secrets
             .create(input.password.as_bytes(), ttl, views, new_receipt)
@@ -483,6 +486,7 @@ pub async fn create(
                     link,
                     qr_svg,
                     receipt: format!("{}r/{}", ctx.base_url, receipt.expose()),
+                    user: gate.as_ref().map(|s| UserBar::new(&state, s)),
                 },
                 StatusCode::OK,
             )

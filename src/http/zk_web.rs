@@ -79,6 +79,7 @@ pub async fn create(
     }
     // With sign-in configured: an API key, or a signed-in sender whose
     // script sends the session's CSRF token.
+    let mut sender = None;
     if state.oidc.is_some() {
         let keyed = super::auth::presented_key(&headers).is_some_and(|k| !k.is_empty());
         if keyed {
@@ -89,7 +90,10 @@ pub async fn create(
             match signin::gate(&state, &headers) {
                 Gate::SignedIn(session)
                     if session.csrf_matches(signin::csrf_header(&headers))
-                        && !signin::cross_origin(&ctx, &headers) => {}
+                        && !signin::cross_origin(&ctx, &headers) =>
+                {
+                    sender = Some(session.user);
+                }
                 Gate::SignedIn(_) => {
                     tracing::info!("create refused: CSRF token missing or wrong");
                     return ApiError::from_ctx(Error::Forbidden, &ctx).into_response();
@@ -104,7 +108,7 @@ pub async fn create(
     let result = async {
         let new = read_new(&state, &headers, body).await?;
         let (ttl, views) = (new.ttl, new.views);
-        let (receipt, new_receipt) = state.receipts.issue();
+        let (receipt, new_receipt) = state.receipts.issue_for(sender);
         let created = state.zk.create(new, new_receipt).await?;
         state.metrics.secret_created(Via::Web);
         Ok::<_, Error>(created_response(&ctx, &created, ttl, views, &receipt))

@@ -1143,7 +1143,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         views: *views,
                         value,
                     };
-                    receipts::put(&txn, &mut secrets, &mut expiry, new, *receipt, now)?;
+                    receipts::put(&txn, &mut secrets, &mut expiry, new, receipt, now)?;
                     Outcome::Unit
                 }
                 Op::Burn { hash, .. } => {
@@ -1291,7 +1291,7 @@ mod receipts {
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
         new: NewSecret<'_>,
-        receipt: NewReceipt,
+        receipt: &NewReceipt,
         now: u64,
     ) -> Result<(), redb::Error> {
         let mut row = Vec::with_capacity(HEADER_LEN + new.value.len());
@@ -1306,7 +1306,10 @@ mod receipts {
         let stored = Stored {
             key: new.key.to_owned(),
             drop_at,
-            record: ReceiptRecord::new(now, new.expires_at, new.views),
+            record: ReceiptRecord {
+                sender: receipt.sender.clone(),
+                ..ReceiptRecord::new(now, new.expires_at, new.views)
+            },
         };
         save(txn, &hash, &stored)?;
         txn.open_table(RECEIPT_OF)?.insert(new.key, hash.as_str())?;

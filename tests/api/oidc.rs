@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use reqwest::{StatusCode, Url, header};
 
-use crate::helpers::{STARTUP_BOUND, TestApp, free_port, spawn_app_with};
+use crate::helpers::{
+    RedisServer, STARTUP_BOUND, TestApp, free_port, spawn_app_on_redis, spawn_app_with,
+};
 use hushlink::config::Config;
 
 const SECRET: &str = "hushlink-test-client-secret-0123456789abcdef";
@@ -103,10 +105,20 @@ impl Setup {
     }
 
     pub async fn build(tweak: impl FnOnce(&mut Config), other_key: bool, start: bool) -> Self {
+        Self::build_on(None, tweak, other_key, start).await
+    }
+
+    /// As [`Setup::build`], over `redis` when given (else the embedded store).
+    pub async fn build_on(
+        redis: Option<&std::sync::Arc<RedisServer>>,
+        tweak: impl FnOnce(&mut Config),
+        other_key: bool,
+        start: bool,
+    ) -> Self {
         // The server's log, shown with a failing test's output: why a sign-in failed.
         let _ = tracing_subscriber::fmt().with_test_writer().try_init();
         let provider_port = free_port();
-        let app = spawn_app_with(|c| {
+        let configure = move |c: &mut Config| {
             c.oidc.issuer = Some(format!("http://127.0.0.1:{provider_port}"));
             c.oidc.client_id = Some("hushlink".into());
             c.oidc.client_secret = Some(SECRET.into());
@@ -114,8 +126,11 @@ impl Setup {
             c.oidc.groups_claim = "groups".into();
             c.oidc.session_ttl = 3600;
             tweak(c);
-        })
-        .await;
+        };
+        let app = match redis {
+            Some(redis) => spawn_app_on_redis(redis, configure).await,
+            None => spawn_app_with(configure).await,
+        };
         let mut setup = Setup {
             app,
             provider: None,
@@ -295,8 +310,8 @@ fn with_param(url: &str, name: &str, value: &str) -> String {
     url.to_string()
 }
 
-/// Creates through the form as a signed-in sender; the link.
-async fn create_signed_in(b: &Browser, app: &TestApp, secret: &str) -> String {
+/// Creates through the form as a signed-in sender; the link and the receipt token.
+async fn create_signed_in(b: &Browser, app: &TestApp, secret: &str) -> (String, String) {
     let form = b.get(&app.url("/")).await.text().await.unwrap();
     let csrf = csrf_of(&form);
     let r = b
@@ -307,10 +322,60 @@ async fn create_signed_in(b: &Browser, app: &TestApp, secret: &str) -> String {
         .await;
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"signed-in-user\""),
+        "who is signed in, on the link page"
+    );
     let at = html
         .find(&app.url("/snappass"))
         .expect("a link on the page");
-    html[at..].split(['"', '<']).next().unwrap().to_owned()
+    let link = html[at..].split(['"', '<']).next().unwrap().to_owned();
+    let at = html.find("/r/hlr_").expect("a receipt on the page");
+    let receipt = html[at + 3..].split(['"', '<']).next().unwrap().to_owned();
+    (link, receipt)
+}
+
+#[tokio::test]
+async fn the_receipt_names_the_sender_and_the_reader_never_sees_it() {
+    let redis = std::sync::Arc::new(RedisServer::start());
+    for redis in [None, Some(&redis)] {
+        let s = Setup::build_on(redis, |_| {}, false, true).await;
+        let b = Browser::new();
+        assert_eq!(sign_in(&b, &s.app, "alice").await.status(), 303);
+        let (link, receipt) = create_signed_in(&b, &s.app, "from alice").await;
+        let api = s.app.url(&format!("/api/v2/receipts/{receipt}"));
+        let status: serde_json::Value = s
+            .app
+            .client
+            .get(&api)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(status["sender"], "alice@allowed.test", "{status}");
+        let reader = Browser::new();
+        let preview = reader.get(&link).await.text().await.unwrap();
+        let reveal = reader.post(&link, &[]).await.text().await.unwrap();
+        assert!(reveal.contains("from alice"));
+        for page in [preview, reveal] {
+            assert!(!page.contains("alice@"), "the reader sees no sender");
+        }
+        // After the view (the take script rewrote the receipt), still there.
+        let status: serde_json::Value = s
+            .app
+            .client
+            .get(&api)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(status["state"], "viewed");
+        assert_eq!(status["sender"], "alice@allowed.test", "{status}");
+    }
 }
 
 #[tokio::test]
@@ -351,7 +416,7 @@ async fn an_allowed_user_signs_in_creates_and_signs_out() {
     let html = b.get(&app.url("/")).await.text().await.unwrap();
     assert!(html.contains("alice@allowed.test"), "{html}");
     assert!(html.contains("/_/oidc/logout"));
-    let link = create_signed_in(&b, app, "for the reader").await;
+    let (link, _) = create_signed_in(&b, app, "for the reader").await;
 
     // Without the CSRF token, or with another one: refused.
     let r = b
