@@ -85,6 +85,9 @@ pub struct KeyInfo {
     pub expires_at: Option<String>,
     pub last_used_at: Option<String>,
     pub status: Status,
+    /// Who made it on the personal keys page; absent for keys made by an admin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 /// A key just made: the one answer that shows it.
@@ -282,6 +285,49 @@ impl KeyService {
         .await
     }
 
+    /// Makes a personal key for `owner` (a signed-in sender): scope
+    /// `create` only, whatever else the spec says.
+    pub async fn create_owned(&self, spec: KeySpec, owner: &str) -> Result<NewKey, Error> {
+        self.mutate(|set| {
+            if find(set, &spec.name).is_some() {
+                return Err(Error::Conflict(Conflict::NameTaken));
+            }
+            let (record, key) = new_record(&KeySpec {
+                scopes: vec![Scope::Create],
+                ..spec.clone()
+            });
+            let record = KeyRecord {
+                owner: Some(owner.to_owned()),
+                ..record
+            };
+            Ok((
+                vec![KeyChange::Put(record.clone())],
+                None,
+                shown(&record, key),
+            ))
+        })
+        .await
+    }
+
+    /// The keys `owner` made, sorted by name.
+    pub async fn list_owned(&self, owner: &str) -> Result<Vec<KeyInfo>, Error> {
+        let mut keys = self.list().await?;
+        keys.retain(|k| k.owner.as_deref() == Some(owner));
+        Ok(keys)
+    }
+
+    /// Deletes one of `owner`'s keys; anyone else's is `NoSuchKey`.
+    pub async fn delete_owned(&self, name: &KeyName, owner: &str) -> Result<(), Error> {
+        self.mutate(|set| {
+            let record = find(set, name).ok_or(Error::NoSuchKey)?;
+            if record.owner.as_deref() != Some(owner) {
+                return Err(Error::NoSuchKey);
+            }
+            Ok((vec![KeyChange::Delete(name.clone())], None, ()))
+        })
+        .await
+    }
+
     /// Changes a key; renames keep its last use.
     pub async fn update(&self, name: &KeyName, patch: KeyPatch) -> Result<KeyInfo, Error> {
         let (record, last_used) = self
@@ -346,6 +392,7 @@ impl KeyService {
             });
             let record = KeyRecord {
                 disabled: current.disabled,
+                owner: current.owner.clone(),
                 ..record
             };
             Ok((
@@ -416,6 +463,7 @@ impl KeyService {
                     expires_at: None,
                     disabled: false,
                     hash: hash.to_hex(),
+                    owner: None,
                 };
                 Ok((
                     vec![KeyChange::Put(record)],
@@ -509,6 +557,7 @@ fn new_record(spec: &KeySpec) -> (KeyRecord, ApiKey) {
         expires_at: spec.expires_at,
         disabled: false,
         hash: key.hash().to_hex(),
+        owner: None,
     };
     (record, key)
 }
@@ -533,6 +582,7 @@ fn info(record: &KeyRecord, set: &KeySet, now: u64) -> KeyInfo {
         expires_at: record.expires_at.map(rfc3339),
         last_used_at: set.last_used.get(record.name.as_str()).map(|&t| rfc3339(t)),
         status: status(record, now),
+        owner: record.owner.clone(),
     }
 }
 

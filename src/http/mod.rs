@@ -39,6 +39,7 @@ pub mod auth;
 pub mod body;
 pub mod client_addr;
 pub mod context;
+pub mod keys_web;
 pub mod openapi;
 pub mod receipt_web;
 pub mod receipts;
@@ -242,6 +243,7 @@ pub fn router(state: AppState) -> Router {
         .route("/_/oidc/login", get(signin::login))
         .route("/_/oidc/callback", get(signin::callback))
         .route("/_/oidc/logout", post(signin::logout))
+        .route("/_/keys", get(keys_web::show).post(keys_web::change))
         // SnapPass's route has a trailing slash; Flask also answers without.
         .route("/api/set_password", post(api::set_password))
         .merge(api_routes)
@@ -414,6 +416,7 @@ pub fn redact_path(path: &str) -> &'static str {
         "/_/oidc/login" => "/_/oidc/login",
         "/_/oidc/callback" => "/_/oidc/callback",
         "/_/oidc/logout" => "/_/oidc/logout",
+        "/_/keys" => "/_/keys",
         p if p.starts_with("/s/") => "/s/{id}",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
         p if p.starts_with("/api/v2/receipts/") => "/api/v2/receipts/{token}",

@@ -30,6 +30,8 @@ pub struct UserBar {
     pub user: String,
     pub csrf: String,
     pub logout: String,
+    /// The personal API keys page.
+    pub keys: String,
 }
 
 /// What a create from the web may do.
@@ -67,6 +69,7 @@ impl UserBar {
             user: session.user.clone(),
             csrf: session.csrf.clone(),
             logout: format!("{}_/oidc/logout", home(&state.links)),
+            keys: format!("{}_/keys", home(&state.links)),
         }
     }
 }
@@ -83,7 +86,9 @@ struct SignInPage {
 
 /// The page shown instead of the form while nobody is signed in, or when
 /// sign-in cannot work: the reason, and a sign-in button when it can.
-pub fn signin_page(state: &AppState, t: &'static Strings, next: &str) -> Response {
+/// `depth`: how many levels below the root the page is served (relative
+/// asset URLs need as many `../`).
+pub fn signin_page(state: &AppState, t: &'static Strings, next: &str, depth: usize) -> Response {
     let available = state.oidc.as_ref().is_some_and(|o| o.available());
     let (status, paragraphs, login) = if available {
         (
@@ -100,13 +105,17 @@ pub fn signin_page(state: &AppState, t: &'static Strings, next: &str) -> Respons
     };
     render(
         SignInPage {
-            page: Page::new(state, t),
+            page: nested(Page::new(state, t), depth),
             heading: t.signin_heading,
             paragraphs,
             login,
         },
         status,
     )
+}
+
+fn nested(page: Page, depth: usize) -> Page {
+    (0..depth).fold(page, |page, _| page.nested())
 }
 
 fn login_url(state: &AppState, next: &str) -> String {
@@ -141,7 +150,8 @@ impl IntoResponse for Failure<'_> {
         }
         render(
             SignInPage {
-                page: Page::new(self.state, t),
+                // Served under `/_/oidc/`.
+                page: nested(Page::new(self.state, t), 2),
                 heading: t.signin_heading,
                 paragraphs,
                 login: retry.then(|| login_url(self.state, &home(&self.state.links))),

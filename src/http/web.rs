@@ -258,7 +258,7 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap) -
     let user = match signin::gate(&state, &headers) {
         Gate::Open => None,
         Gate::SignedIn(session) => Some(UserBar::new(&state, &session)),
-        Gate::Needed => return signin::signin_page(&state, ctx.t, &home(&state.links)),
+        Gate::Needed => return signin::signin_page(&state, ctx.t, &home(&state.links), 0),
     };
     render(
         form_page(&state, ctx.t, &FormInput::default(), None, user),
@@ -430,7 +430,7 @@ pub async fn create(
             return ApiError::from_ctx(state.keys.unauthorized().await, &ctx).into_response();
         }
         (Gate::Needed, _) => {
-            let mut page = signin::signin_page(&state, ctx.t, &home(&state.links));
+            let mut page = signin::signin_page(&state, ctx.t, &home(&state.links), 0);
             if page.status() == StatusCode::OK {
                 *page.status_mut() = StatusCode::UNAUTHORIZED;
             }

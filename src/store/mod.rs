@@ -177,6 +177,10 @@ pub struct KeyRecord {
     pub disabled: bool,
     /// Lowercase hex SHA-256 of the whole key.
     pub hash: String,
+    /// The signed-in person who made it on the personal keys page (their
+    /// e-mail or subject); `None` for keys made by an admin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 /// How and when the store was bootstrapped (see `keys::Bootstrap`).

@@ -657,3 +657,98 @@ async fn api_keys_still_create_through_the_form_shortcut() {
         .unwrap();
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn signed_in_senders_make_list_and_revoke_their_own_keys() {
+    let s = Setup::new(|c| c.api_auth = hushlink::config::ApiAuth::Required).await;
+    let app = &s.app;
+    let keys = app.url("/_/keys");
+
+    // Not signed in: no page, no change.
+    let anonymous = Browser::new();
+    let html = anonymous.get(&keys).await.text().await.unwrap();
+    assert!(!html.contains("key-create"));
+    let r = anonymous
+        .post(&keys, &[("op", "create"), ("name", "x")])
+        .await;
+    assert_eq!(r.status(), 401);
+
+    let alice = Browser::new();
+    sign_in(&alice, app, "alice").await;
+    let html = alice.get(&keys).await.text().await.unwrap();
+    assert!(html.contains("id=\"no-keys\""), "{html}");
+    let csrf = csrf_of(&html);
+    let r = alice
+        .post(&keys, &[("op", "create"), ("name", "laptop")])
+        .await;
+    assert_eq!(r.status(), 403, "no CSRF token");
+    let r = alice
+        .post(
+            &keys,
+            &[("op", "create"), ("name", "laptop"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    let at = html
+        .find("id=\"new-key\">")
+        .expect("the new key, shown once")
+        + "id=\"new-key\">".len();
+    let key = html[at..at + 46].to_owned();
+    assert!(key.starts_with("hlk_"), "{key}");
+    let again = alice.get(&keys).await.text().await.unwrap();
+    assert!(
+        again.contains("laptop") && !again.contains(&key),
+        "listed, never shown again"
+    );
+
+    // The key creates through the API (keys are required there), and
+    // only creates: the admin routes refuse it.
+    let create = |key: String| {
+        app.client
+            .post(app.url("/api/v2/passwords"))
+            .bearer_auth(key)
+            .json(&serde_json::json!({ "password": "via the CLI" }))
+            .send()
+    };
+    assert_eq!(create(key.clone()).await.unwrap().status(), 200);
+    let r = app
+        .client
+        .get(app.url("/api/v2/keys"))
+        .bearer_auth(&key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+
+    // Someone else sees none of it and cannot revoke it.
+    let carol = Browser::new();
+    sign_in(&carol, app, "carol").await;
+    let html = carol.get(&keys).await.text().await.unwrap();
+    assert!(!html.contains("laptop"));
+    let r = carol
+        .post(
+            &keys,
+            &[
+                ("op", "revoke"),
+                ("name", "laptop"),
+                ("csrf", &csrf_of(&html)),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(create(key.clone()).await.unwrap().status(), 200);
+
+    // Its owner revokes it: it stops working (within the key cache's second).
+    let r = alice
+        .post(
+            &keys,
+            &[("op", "revoke"), ("name", "laptop"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    tokio::time::sleep(hushlink::keys::CACHE_TTL + Duration::from_millis(100)).await;
+    assert_eq!(create(key).await.unwrap().status(), 401);
+    let html = alice.get(&keys).await.text().await.unwrap();
+    assert!(html.contains("id=\"no-keys\""));
+}
