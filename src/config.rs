@@ -91,7 +91,8 @@ pub struct Config {
           num_args = 0..=1, default_missing_value = "true")]
     pub debug: bool,
 
-    /// Accepted for SnapPass compatibility; hushlink keeps no sessions and does not use it.
+    /// Accepted for SnapPass compatibility and not used (sign-in sessions use a
+    /// key derived from HUSHLINK_OIDC_CLIENT_SECRET).
     #[arg(long, env = "SECRET_KEY", hide_env_values = true)]
     pub secret_key: Option<String>,
 
