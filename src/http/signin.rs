@@ -270,12 +270,34 @@ pub async fn callback(
 }
 
 /// `POST /_/oidc/logout`: ends the session (this server's cookie; the
-/// provider's own session is the provider's).
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+/// provider's own session is the provider's). The form sends the CSRF
+/// token, so another site cannot sign a person out.
+pub async fn logout(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
     let home = home(&state.links);
     let Some(cookies) = cookies(&state, &headers) else {
         return Redirect::to(&home).into_response();
     };
+    if let Some(session) = cookies.session() {
+        let bytes = super::body::read_limited(&headers, body, 4096)
+            .await
+            .unwrap_or_default();
+        let csrf = form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == CSRF_FIELD)
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default();
+        if !session.csrf_matches(&csrf) || cross_origin(&ctx, &headers) {
+            tracing::info!("sign-out refused: CSRF token missing or wrong");
+            return super::web::PageError::new(&state, ctx.t, crate::error::Error::Forbidden)
+                .nested()
+                .nested()
+                .into_response();
+        }
+    }
     (cookies.without_session().jar, Redirect::to(&home)).into_response()
 }
 

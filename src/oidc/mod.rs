@@ -154,7 +154,9 @@ impl OidcConfig {
         else {
             return Ok(None);
         };
-        let issuer = IssuerUrl::new(issuer.trim_end_matches('/').to_owned())
+        // Kept exactly as given: discovery requires the provider's `issuer`
+        // to be this very string (Authentik's ends with `/`, Keycloak's not).
+        let issuer = IssuerUrl::new(issuer.to_owned())
             .map_err(|e| anyhow::anyhow!("HUSHLINK_OIDC_ISSUER: not a URL: {e}"))?;
         let client_id = self
             .client_id
@@ -573,6 +575,19 @@ mod tests {
         assert!(!oidc.allows(&who("a@allowed.test.evil", Some(true), &[])));
         assert!(oidc.allows(&who("b@other.test", Some(true), &["senders"])));
         assert!(!oidc.allows(&who("b@other.test", Some(true), &["staff"])));
+    }
+
+    #[test]
+    fn the_issuer_is_kept_exactly() {
+        let mut c = settings("", "");
+        c.issuer = Some(" https://id.example/application/o/hushlink/ ".into());
+        let s = c.settings().unwrap().unwrap();
+        assert_eq!(
+            s.issuer.as_str(),
+            "https://id.example/application/o/hushlink/"
+        );
+        c.issuer = Some("not a url".into());
+        assert!(c.settings().is_err());
     }
 
     #[test]

@@ -442,7 +442,11 @@ async fn an_allowed_user_signs_in_creates_and_signs_out() {
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("for the reader"));
 
-    // Sign-out: the cookie goes, the form with it.
+    // Sign-out: not without the CSRF token (another site cannot sign
+    // anyone out); with it, the cookie goes, the form with it.
+    let r = b.post(&app.url("/_/oidc/logout"), &[]).await;
+    assert_eq!(r.status(), 403);
+    assert!(b.cookie("hushlink_session").is_some());
     let html = b.get(&app.url("/")).await.text().await.unwrap();
     let r = b
         .post(&app.url("/_/oidc/logout"), &[("csrf", &csrf_of(&html))])
