@@ -6,7 +6,9 @@
 //! static files, `context` what handlers learn from a request (base URL,
 //! language, whether JSON is wanted), `body` the size-limited body reader,
 //! and `openapi` the API's routes together with their OpenAPI description;
-//! `zk` and `zk_web` are the API and pages of zero-knowledge links.
+//! `zk` and `zk_web` are the API and pages of zero-knowledge links;
+//! `signin` the sign-in routes and the gate in front of web creates, and
+//! `keys_web` a signed-in sender's own API keys.
 
 use std::ops::Deref;
 use std::sync::Arc;

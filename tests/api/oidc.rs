@@ -756,3 +756,33 @@ async fn signed_in_senders_make_list_and_revoke_their_own_keys() {
     let html = alice.get(&keys).await.text().await.unwrap();
     assert!(html.contains("id=\"no-keys\""));
 }
+
+#[tokio::test]
+async fn an_issuer_that_is_not_the_providers_never_opens_the_form() {
+    // The provider answers, but under another issuer than the one set:
+    // discovery refuses it (the crate compares them), and keeps refusing.
+    let mut s = Setup::build(|_| {}, false, false).await;
+    let port = s.provider_port;
+    let redirect = s.app.url("/_/oidc/callback");
+    s.provider = Some(Provider::start(port, &redirect, false));
+    let app = spawn_app_with(|c| {
+        c.oidc.issuer = Some(format!("http://localhost:{port}"));
+        c.oidc.client_id = Some("hushlink".into());
+        c.oidc.client_secret = Some(SECRET.into());
+    })
+    .await;
+    // Discovery is retried after 1 s, 2 s: give it those chances.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let r = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(r.status(), 503);
+    assert!(!r.text().await.unwrap().contains("name=\"password\""));
+    assert_eq!(
+        app.client
+            .get(app.url("/_/oidc/login"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        503
+    );
+}
