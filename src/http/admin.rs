@@ -15,11 +15,11 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::{ApiError, Problem};
 use super::auth::{Admin, LocalAdmin, presented_key};
 use super::body::read_limited;
+use super::client_addr::ClientAddr;
 use super::context::{Ctx, Segment};
-use super::openapi::AdminErrors;
+use super::problem::{AdminErrors, ApiError, Problem};
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Error, InvalidParam};
 use crate::keys::{self, BootstrapVia, KeyInfo, KeyPatch, KeySpec, MAX_DESCRIPTION, NewKey};
@@ -211,32 +211,27 @@ fn path_name(raw: Option<String>) -> Result<KeyName, Error> {
 )]
 pub async fn create(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let result = async {
-        let fields = read_object(&headers, body).await?;
-        let mut f = Fields::default();
-        let name = f.name(fields.get("name"), true);
-        let description = f.description(fields.get("description")).flatten();
-        let scopes = f.scopes(fields.get("scopes"));
-        let expires_at = f.expires_at(fields.get("expires_at")).flatten();
-        f.finish()?;
-        let name = name.ok_or_else(|| Error::invalid("name", "The name is required."))?;
-        state
-            .keys
-            .create(KeySpec {
-                name,
-                description,
-                scopes,
-                expires_at,
-            })
-            .await
-    }
-    .await;
-    let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let fields = read_object(&headers, body).await?;
+    let mut f = Fields::default();
+    let name = f.name(fields.get("name"), true);
+    let description = f.description(fields.get("description")).flatten();
+    let scopes = f.scopes(fields.get("scopes"));
+    let expires_at = f.expires_at(fields.get("expires_at")).flatten();
+    f.finish()?;
+    let name = name.ok_or_else(|| Error::invalid("name", "The name is required."))?;
+    let made = state
+        .keys
+        .create(KeySpec {
+            name,
+            description,
+            scopes,
+            expires_at,
+        })
+        .await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }
 
@@ -251,16 +246,8 @@ pub async fn create(
         AdminErrors,
     )
 )]
-pub async fn list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Admin(_): Admin,
-) -> Result<Response, ApiError> {
-    let keys = state
-        .keys
-        .list()
-        .await
-        .map_err(|e| ApiError::from_ctx(e, &ctx))?;
+pub async fn list(State(state): State<AppState>, Admin(_): Admin) -> Result<Response, ApiError> {
+    let keys = state.keys.list().await?;
     Ok(Json(keys).into_response())
 }
 
@@ -279,12 +266,10 @@ pub async fn list(
 )]
 pub async fn get(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.get(&path_name(name)?).await }.await;
-    let key = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let key = state.keys.get(&path_name(name)?).await?;
     Ok(Json(key).into_response())
 }
 
@@ -307,27 +292,22 @@ pub async fn get(
 )]
 pub async fn update(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let result = async {
-        let name = path_name(name)?;
-        let fields = read_object(&headers, body).await?;
-        let mut f = Fields::default();
-        let patch = KeyPatch {
-            name: f.name(fields.get("name"), false),
-            description: f.description(fields.get("description")),
-            disabled: f.disabled(fields.get("disabled")),
-            expires_at: f.expires_at(fields.get("expires_at")),
-        };
-        f.finish()?;
-        state.keys.update(&name, patch).await
-    }
-    .await;
-    let key = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let name = path_name(name)?;
+    let fields = read_object(&headers, body).await?;
+    let mut f = Fields::default();
+    let patch = KeyPatch {
+        name: f.name(fields.get("name"), false),
+        description: f.description(fields.get("description")),
+        disabled: f.disabled(fields.get("disabled")),
+        expires_at: f.expires_at(fields.get("expires_at")),
+    };
+    f.finish()?;
+    let key = state.keys.update(&name, patch).await?;
     Ok(Json(key).into_response())
 }
 
@@ -347,12 +327,10 @@ pub async fn update(
 )]
 pub async fn delete(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.delete(&path_name(name)?).await }.await;
-    result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    state.keys.delete(&path_name(name)?).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -371,12 +349,10 @@ pub async fn delete(
 )]
 pub async fn rotate(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.rotate(&path_name(name)?).await }.await;
-    let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let made = state.keys.rotate(&path_name(name)?).await?;
     Ok(Json(made).into_response())
 }
 
@@ -401,7 +377,7 @@ pub async fn rotate(
 )]
 pub async fn bootstrap(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     extensions: Extensions,
     headers: HeaderMap,
     body: Body,
@@ -412,7 +388,7 @@ pub async fn bootstrap(
         // The client as rate limits see it (behind a trusted proxy, the
         // forwarded address), else the socket's peer.
         let ip = extensions
-            .get::<super::client_addr::ClientAddr>()
+            .get::<ClientAddr>()
             .map(|c| c.0)
             .or_else(|| {
                 extensions
@@ -422,10 +398,7 @@ pub async fn bootstrap(
             .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED.into());
         if let Err(retry_after_secs) = state.bootstrap_failures.check(ip) {
             tracing::warn!(%ip, "bootstrap attempts from this address are paused");
-            return Err(ApiError::from_ctx(
-                Error::TooManyAttempts { retry_after_secs },
-                &ctx,
-            ));
+            return Err(Error::TooManyAttempts { retry_after_secs }.into());
         }
         let accepted = match (&state.bootstrap_token, presented_key(&headers)) {
             (Some(token), Some(presented)) => token.matches(presented),
@@ -438,29 +411,23 @@ pub async fn bootstrap(
         if !accepted {
             state.bootstrap_failures.fail(ip);
             tracing::info!(%ip, "bootstrap refused: wrong or missing token");
-            return Err(ApiError::from_ctx(
-                Error::Unauthorized {
-                    bootstrap_hint: false,
-                },
-                &ctx,
-            ));
+            return Err(Error::Unauthorized {
+                bootstrap_hint: false,
+            }
+            .into());
         }
         BootstrapVia::Token
     };
-    let result = async {
-        let fields = read_object(&headers, body).await?;
-        let mut f = Fields::default();
-        let name = f.name(fields.get("name"), false);
-        let expires_at = f.expires_at(fields.get("expires_at")).flatten();
-        f.finish()?;
-        let name = match name {
-            Some(n) => n,
-            None => KeyName::parse("admin").map_err(|r| Error::invalid("name", r))?,
-        };
-        state.keys.bootstrap(name, expires_at, via).await
-    }
-    .await;
-    let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let fields = read_object(&headers, body).await?;
+    let mut f = Fields::default();
+    let name = f.name(fields.get("name"), false);
+    let expires_at = f.expires_at(fields.get("expires_at")).flatten();
+    f.finish()?;
+    let name = match name {
+        Some(n) => n,
+        None => KeyName::parse("admin").map_err(|r| Error::invalid("name", r))?,
+    };
+    let made = state.keys.bootstrap(name, expires_at, via).await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }
 
@@ -468,16 +435,12 @@ pub async fn bootstrap(
 /// one more bootstrap happen (`hushlink bootstrap --reset`).
 pub async fn reset_bootstrap(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     extensions: Extensions,
 ) -> Result<Response, ApiError> {
     if extensions.get::<LocalAdmin>().is_none() {
-        return Err(ApiError::from_ctx(Error::NotFound, &ctx));
+        return Err(Error::NotFound.into());
     }
-    let existed = state
-        .keys
-        .reset_bootstrap()
-        .await
-        .map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let existed = state.keys.reset_bootstrap().await?;
     Ok(Json(serde_json::json!({ "was_bootstrapped": existed })).into_response())
 }

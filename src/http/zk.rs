@@ -18,11 +18,11 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::{ApiError, Link, Problem, lifetime_fields};
+use super::api::{Link, lifetime_fields};
 use super::auth::Creator;
 use super::body::read_limited;
 use super::context::Ctx;
-use super::openapi::CreateErrors;
+use super::problem::{ApiError, CreateErrors, Problem};
 use super::receipts::ReceiptLink;
 use crate::error::{Error, InvalidParam};
 use crate::metrics::Via;
@@ -230,11 +230,10 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let new = read_new(&state, &headers, body).await.map_err(to_api)?;
+    let new = read_new(&state, &headers, body).await?;
     let (ttl, views) = (new.ttl, new.views);
     let (receipt, new_receipt) = state.receipts.issue();
-    let created = state.zk.create(new, new_receipt).await.map_err(to_api)?;
+    let created = state.zk.create(new, new_receipt).await?;
     state.metrics.secret_created(Via::Api);
     Ok(created_response(&ctx, &created, ttl, views, &receipt))
 }
@@ -317,12 +316,11 @@ fn parse_id(segment: &str) -> Result<ZkId, Error> {
 )]
 pub async fn metadata(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     Path(segment): Path<String>,
 ) -> Result<Response, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let id = parse_id(&segment).map_err(to_api)?;
-    let meta = state.zk.metadata(&id).await.map_err(to_api)?;
+    let id = parse_id(&segment)?;
+    let meta = state.zk.metadata(&id).await?;
     let kdf = match meta.kdf {
         Kdf::None => None,
         Kdf::Pbkdf2 { iterations, salt } => Some(KdfParams {
@@ -422,19 +420,16 @@ pub struct ZkRevealed {
 )]
 pub async fn reveal(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     Path(segment): Path<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let bytes = read_limited(&headers, body, 4 * 1024)
-        .await
-        .map_err(to_api)?;
-    let fields = json_object(&bytes).map_err(to_api)?;
+    let bytes = read_limited(&headers, body, 4 * 1024).await?;
+    let fields = json_object(&bytes)?;
     let mut invalid = Vec::new();
     let proof = fixed_field::<PROOF_LEN>(&fields, "proof", &mut invalid);
-    let proof = proof.ok_or_else(|| to_api(Error::Invalid(invalid)))?;
+    let proof = proof.ok_or(Error::Invalid(invalid))?;
     // A malformed id is a 404 after the body is checked, so a bad body is
     // always a 400 whatever the id.
     let revealed = match parse_id(&segment) {
@@ -444,7 +439,7 @@ pub async fn reveal(
     state
         .metrics
         .zk_reveal(revealed.as_ref().map(|r| r.views_left));
-    let revealed = revealed.map_err(to_api)?;
+    let revealed = revealed?;
     Ok((
         [("x-views-remaining", revealed.views_left.to_string())],
         Json(ZkRevealed {
