@@ -6,7 +6,13 @@
 //! static files, `context` what handlers learn from a request (base URL,
 //! language, whether JSON is wanted), `body` the size-limited body reader,
 //! and `openapi` the API's routes together with their OpenAPI description;
-//! `zk` and `zk_web` are the API and pages of zero-knowledge links.
+//! `zk` and `zk_web` are the API and pages of zero-knowledge links;
+//! `problem` how errors leave (problem documents, error pages).
+//!
+//! Only this module and `openapi` name handlers; handler modules import
+//! shared pieces (`problem`, `context`, `auth`, `body`), never the router,
+//! so the import graph has no cycle (`docs/ARCHITECTURE.md` draws it).
+//! A new handler: see `problem`'s module doc.
 
 use std::ops::Deref;
 use std::sync::Arc;
