@@ -19,6 +19,7 @@ use super::auth::{Admin, LocalAdmin, presented_key};
 use super::body::read_limited;
 use super::client_addr::ClientAddr;
 use super::context::{Ctx, Segment};
+use super::input::json_object;
 use super::problem::{AdminErrors, ApiError, Problem};
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Error, InvalidParam};
@@ -33,13 +34,7 @@ async fn read_object(headers: &HeaderMap, body: Body) -> Result<Map<String, Valu
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Map::new());
     }
-    match serde_json::from_slice(&bytes) {
-        Ok(Value::Object(fields)) => Ok(fields),
-        _ => Err(Error::invalid(
-            "body",
-            "The request body must be a JSON object.",
-        )),
-    }
+    json_object(&bytes)
 }
 
 // The request types below only describe bodies: handlers read them as JSON

@@ -1,9 +1,8 @@
 //! The JSON APIs: SnapPass's simple API (`/api/set_password/`), its REST
 //! API (`/api/v2/passwords`), and the health route.
 //!
-//! Input is read as a JSON value and checked field by field, so every
-//! wrong type gets a 400 naming the field (SnapPass answers 500 to most of
-//! them). Errors are RFC 7807 problem documents (`http::problem`).
+//! Bodies are read and checked in `http::input`, so every wrong type gets
+//! a 400 naming the field (SnapPass answers 500 to most of them). Errors are RFC 7807 problem documents (`http::problem`).
 
 use axum::Json;
 use axum::body::Body;
@@ -11,160 +10,18 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use serde_json::Value;
 use utoipa::ToSchema;
 use zeroize::Zeroizing;
 
 use super::AppState;
 use super::auth::Creator;
-use super::body::{json_limit, read_limited, wipe};
 use super::context::{Ctx, Segment};
+use super::input::{NewSecretRequest, read_json};
 use super::problem::{ApiError, CreateErrors, Problem};
 use super::receipts::ReceiptLink;
-use crate::error::{Error, InvalidParam};
+use crate::error::Error;
 use crate::metrics::Via;
-use crate::secret::{DEFAULT_TTL_SECS, Ttl, Views};
 use crate::store::{Eviction, StoreError};
-
-// Only describes the body: handlers read it as a JSON value and check it
-// field by field (`read_new_secret`), so each wrong type is a 400 naming
-// its field. `required = false` on plain types: absent is fine, null is not.
-/// A secret to store.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct NewSecretRequest {
-    /// The secret. At most `HUSHLINK_MAX_SECRET_BYTES` bytes (256 KiB by default).
-    #[schema(min_length = 1, example = "correct horse battery staple")]
-    password: String,
-    /// Lifetime in seconds, at most `HUSHLINK_MAX_TTL` (default and maximum
-    /// 1209600, two weeks). A string of digits is accepted too.
-    #[schema(required = false, minimum = 1, maximum = 1209600, example = 3600)]
-    ttl: u64,
-    /// How many reveals the link allows (hushlink; SnapPass allows one).
-    #[schema(required = false, minimum = 1, maximum = 100, example = 1)]
-    views: u32,
-}
-
-/// A validated create request.
-struct NewSecret {
-    /// Wiped from memory when the request is done with it.
-    password: Zeroizing<String>,
-    ttl: Ttl,
-    views: Views,
-}
-
-/// The `ttl` and `views` fields that every create body shares (SnapPass's
-/// REST API, and the zero-knowledge API), checked in one place: a missing
-/// field takes its default, a bad one is added to `invalid` (naming the
-/// field) and comes back `None`.
-pub(super) fn lifetime_fields(
-    fields: &serde_json::Map<String, Value>,
-    max_ttl: u64,
-    invalid: &mut Vec<InvalidParam>,
-) -> (Option<Ttl>, Option<Views>) {
-    let ttl = match fields.get("ttl") {
-        None => Ttl::parse(DEFAULT_TTL_SECS.min(max_ttl), max_ttl).ok(),
-        Some(v) => match whole_number(v)
-            .ok_or("The TTL must be a whole number of seconds.")
-            .and_then(|n| Ttl::parse(n, max_ttl))
-        {
-            Ok(ttl) => Some(ttl),
-            Err(reason) => {
-                invalid.push(InvalidParam::new("ttl", reason));
-                None
-            }
-        },
-    };
-    let views = match fields.get("views") {
-        None => Some(Views::ONE),
-        Some(v) => match whole_number(v)
-            .ok_or("Views must be a whole number from 1 to 100.")
-            .and_then(Views::parse)
-        {
-            Ok(views) => Some(views),
-            Err(reason) => {
-                invalid.push(InvalidParam::new("views", reason));
-                None
-            }
-        },
-    };
-    (ttl, views)
-}
-
-/// Reads and validates a create request body, naming every bad field.
-async fn read_new_secret(
-    state: &AppState,
-    headers: &HeaderMap,
-    body: Body,
-) -> Result<NewSecret, Error> {
-    let bytes = read_limited(headers, body, json_limit(state.limits.max_secret_bytes)).await?;
-    let parsed = serde_json::from_slice::<Value>(&bytes);
-    wipe(bytes);
-    let value =
-        parsed.map_err(|_| Error::invalid("body", "The request body must be a JSON object."))?;
-    let Value::Object(mut fields) = value else {
-        return Err(Error::invalid(
-            "body",
-            "The request body must be a JSON object.",
-        ));
-    };
-
-    let mut invalid = Vec::new();
-    // Taken out of the parsed body, not copied, so the one copy is wiped.
-    let password = match fields.remove("password") {
-        Some(Value::String(p)) if !p.is_empty() => Some(Zeroizing::new(p)),
-        Some(Value::String(_)) | Some(Value::Null) | None => {
-            invalid.push(InvalidParam::new(
-                "password",
-                "The password is required and should not be null or empty.",
-            ));
-            None
-        }
-        Some(_) => {
-            invalid.push(InvalidParam::new(
-                "password",
-                "The password must be a string.",
-            ));
-            None
-        }
-    };
-    let (ttl, views) = lifetime_fields(&fields, state.limits.max_ttl, &mut invalid);
-    match (password, ttl, views) {
-        (Some(password), Some(ttl), Some(views)) if invalid.is_empty() => {
-            if password.len() > state.limits.max_secret_bytes {
-                return Err(Error::TooLarge);
-            }
-            Ok(NewSecret {
-                password,
-                ttl,
-                views,
-            })
-        }
-        _ => Err(Error::Invalid(invalid)),
-    }
-}
-
-/// A non-negative integer, or a string of ASCII digits (SnapPass accepts
-/// `"600"` through Python's `int()`). A number written with a zero
-/// fraction (`600.0`) counts, as it does in JSON Schema. Booleans,
-/// fractions, negatives, null and containers are refused.
-pub(super) fn whole_number(v: &Value) -> Option<u64> {
-    match v {
-        Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.fract() == 0.0 && (0.0..9.0e15).contains(f))
-                .map(|f| f as u64)
-        }),
-        Value::String(s) => {
-            let s = s.trim();
-            if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            s.parse().ok()
-        }
-        _ => None,
-    }
-}
 
 /// The answer of the simple API.
 #[derive(Serialize, ToSchema)]
@@ -196,7 +53,7 @@ pub async fn set_password(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let new = read_new_secret(&state, &headers, body).await?;
+    let new = read_json(&state.limits, &headers, body).await?;
     let (receipt, new_receipt) = state.receipts.issue();
     let token = state
         .secrets
@@ -273,7 +130,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let new = read_new_secret(&state, &headers, body).await?;
+    let new = read_json(&state.limits, &headers, body).await?;
     let (receipt, new_receipt) = state.receipts.issue();
     let token = state
         .secrets
@@ -514,31 +371,4 @@ async fn store_answers(state: &AppState, ready: bool) -> Result<bool, (&'static 
         .bootstrapped()
         .await
         .map_err(|e| ("unavailable", e.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn whole_numbers() {
-        assert_eq!(whole_number(&json!(600)), Some(600));
-        assert_eq!(whole_number(&json!("600")), Some(600));
-        assert_eq!(whole_number(&json!(600.0)), Some(600));
-        for bad in [
-            json!(-1),
-            json!(1.5),
-            json!(-2.0),
-            json!(1e300),
-            json!(null),
-            json!(true),
-            json!([1]),
-            json!("abc"),
-            json!(""),
-            json!("1e3"),
-        ] {
-            assert_eq!(whole_number(&bad), None, "{bad}");
-        }
-    }
 }

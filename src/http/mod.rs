@@ -45,6 +45,7 @@ pub mod auth;
 pub mod body;
 pub mod client_addr;
 pub mod context;
+pub mod input;
 pub mod openapi;
 pub mod problem;
 pub mod receipt_web;

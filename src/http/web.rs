@@ -19,8 +19,8 @@ use zeroize::Zeroizing;
 
 use super::AppState;
 use super::auth::authorize_create;
-use super::body::{form_limit, read_limited, wipe};
 use super::context::{Ctx, Segment, home, is_api};
+use super::input::FormInput;
 use super::problem::{ApiError, PageError};
 use super::receipts::ReceiptLink;
 use crate::config::WebEncryption;
@@ -28,7 +28,7 @@ use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
 use crate::metrics::Via;
 use crate::receipt::ReceiptToken;
-use crate::secret::{Ttl, Views};
+use crate::secret::Ttl;
 
 /// What every page shares: language, asset URLs, the home path.
 pub struct Page {
@@ -103,14 +103,6 @@ struct FormPage<'a> {
     zk_create: String,
     /// The QR code module the script loads to draw the link's code.
     zk_qr: String,
-}
-
-/// The form's fields as sent, kept to show them again with an error.
-#[derive(Default)]
-struct FormInput {
-    password: Zeroizing<String>,
-    ttl: Option<String>,
-    views: Option<String>,
 }
 
 #[derive(Template)]
@@ -290,49 +282,6 @@ fn form_page<'a>(
     }
 }
 
-/// Reads the form's fields (others are ignored, as SnapPass does).
-fn parse_form(bytes: &[u8]) -> FormInput {
-    let mut input = FormInput::default();
-    for (key, value) in form_urlencoded::parse(bytes) {
-        match key.as_ref() {
-            "password" => input.password = Zeroizing::new(value.into_owned()),
-            "ttl" => input.ttl = Some(value.into_owned()),
-            "views" => input.views = Some(value.into_owned()),
-            _ => {}
-        }
-    }
-    input
-}
-
-/// Checks the form's fields against the limits.
-fn validate(state: &AppState, input: &FormInput) -> Result<(Ttl, Views), Error> {
-    if input.password.is_empty() {
-        return Err(Error::invalid(
-            "password",
-            "The password is required and should not be null or empty.",
-        ));
-    }
-    if input.password.len() > state.limits.max_secret_bytes {
-        return Err(Error::TooLarge);
-    }
-    let ttl = input
-        .ttl
-        .as_deref()
-        .and_then(|name| Ttl::from_form_name(name.trim(), state.limits.max_ttl))
-        .ok_or_else(|| Error::invalid("ttl", "Choose one of: Two Weeks, Week, Day, Hour."))?;
-    let views = match input.views.as_deref().map(str::trim) {
-        None | Some("") => Views::ONE,
-        Some(v) => v
-            .parse::<u64>()
-            .ok()
-            .and_then(|n| Views::parse(n).ok())
-            .ok_or_else(|| {
-                Error::invalid("views", "Views must be a whole number from 1 to 100.")
-            })?,
-    };
-    Ok((ttl, views))
-}
-
 /// What the form says when it comes back with `error`.
 fn form_message(t: &'static Strings, error: &Error, input: &FormInput, limit: usize) -> String {
     let reason = match error {
@@ -390,7 +339,7 @@ async fn create_json(
     body: Body,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     authorize_create(state, headers).await?;
-    let input = read_form(state, headers, body).await?;
+    let input = FormInput::read(&state.limits, headers, body).await?;
     let (link, ttl, receipt) = store_form(state, ctx, &input).await?;
     Ok(Json(json!({
         "link": link,
@@ -406,7 +355,7 @@ async fn create_page(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<Response, PageError> {
-    let input = read_form(state, headers, body).await?;
+    let input = FormInput::read(&state.limits, headers, body).await?;
     Ok(match store_form(state, ctx, &input).await {
         Ok((link, _, receipt)) => {
             let qr_svg = qr_svg(&link);
@@ -428,22 +377,13 @@ async fn create_page(
     })
 }
 
-/// Reads the form's body under its limit, and wipes it once parsed.
-async fn read_form(state: &AppState, headers: &HeaderMap, body: Body) -> Result<FormInput, Error> {
-    let limit = form_limit(state.limits.max_secret_bytes);
-    let bytes = read_limited(headers, body, limit).await?;
-    let input = parse_form(&bytes);
-    wipe(bytes);
-    Ok(input)
-}
-
 /// Validates and stores the form's secret: its link, lifetime and receipt.
 async fn store_form(
     state: &AppState,
     ctx: &Ctx,
     input: &FormInput,
 ) -> Result<(String, Ttl, ReceiptToken), Error> {
-    let (ttl, views) = validate(state, input)?;
+    let (ttl, views) = input.validate(&state.limits)?;
     let (receipt, new_receipt) = state.receipts.issue();
     let token = state
         .secrets

@@ -18,10 +18,11 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::{Link, lifetime_fields};
+use super::api::Link;
 use super::auth::Creator;
 use super::body::read_limited;
 use super::context::Ctx;
+use super::input::{json_object, lifetime};
 use super::problem::{ApiError, CreateErrors, Problem};
 use super::receipts::ReceiptLink;
 use crate::error::{Error, InvalidParam};
@@ -111,16 +112,6 @@ fn fixed_field<const N: usize>(
     }
 }
 
-fn json_object(bytes: &[u8]) -> Result<Map<String, Value>, Error> {
-    match serde_json::from_slice(bytes) {
-        Ok(Value::Object(fields)) => Ok(fields),
-        _ => Err(Error::invalid(
-            "body",
-            "The request body must be a JSON object.",
-        )),
-    }
-}
-
 pub(super) async fn read_new(
     state: &AppState,
     headers: &HeaderMap,
@@ -128,7 +119,7 @@ pub(super) async fn read_new(
 ) -> Result<NewZkSecret, Error> {
     let max_secret = state.limits.max_secret_bytes;
     let bytes = read_limited(headers, body, body_limit(max_secret)).await?;
-    let fields = json_object(&bytes)?;
+    let fields: Map<String, Value> = json_object(&bytes)?;
     let mut invalid = Vec::new();
     let envelope = match fields.get("envelope") {
         Some(Value::String(s)) => match zk::unb64(s) {
@@ -158,7 +149,12 @@ pub(super) async fn read_new(
     };
     let verifier = fixed_field::<32>(&fields, "verifier", &mut invalid);
     let key_check = fixed_field::<CHECK_LEN>(&fields, "key_check", &mut invalid);
-    let (ttl, views) = lifetime_fields(&fields, state.limits.max_ttl, &mut invalid);
+    let (ttl, views) = lifetime(
+        fields.get("ttl"),
+        fields.get("views"),
+        state.limits.max_ttl,
+        &mut invalid,
+    );
     match (envelope, verifier, key_check, ttl, views) {
         (Some(envelope), Some(verifier), Some(key_check), Some(ttl), Some(views))
             if invalid.is_empty() =>
@@ -426,7 +422,7 @@ pub async fn reveal(
     body: Body,
 ) -> Result<Response, ApiError> {
     let bytes = read_limited(&headers, body, 4 * 1024).await?;
-    let fields = json_object(&bytes)?;
+    let fields: Map<String, Value> = json_object(&bytes)?;
     let mut invalid = Vec::new();
     let proof = fixed_field::<PROOF_LEN>(&fields, "proof", &mut invalid);
     let proof = proof.ok_or(Error::Invalid(invalid))?;
