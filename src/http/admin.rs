@@ -1,8 +1,9 @@
 //! The admin API (`/api/v2/keys`) and the bootstrap route.
 //!
-//! Bodies are read as JSON values and checked field by field, like the
-//! secret APIs, so a wrong type gets a 400 naming the field. A new or
-//! rotated key appears in exactly one answer, the one that made it.
+//! Bodies are parsed into the request types the OpenAPI description
+//! documents and checked field by field, like the secret APIs, so a wrong
+//! type gets a 400 naming the field. A new or rotated key appears in
+//! exactly one answer, the one that made it.
 
 use std::net::SocketAddr;
 
@@ -11,7 +12,9 @@ use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::AppState;
@@ -19,7 +22,7 @@ use super::auth::{Admin, LocalAdmin, presented_key};
 use super::body::read_limited;
 use super::client_addr::ClientAddr;
 use super::context::{Ctx, Segment};
-use super::input::json_object;
+use super::input::{json_object, present};
 use super::problem::{AdminErrors, ApiError, Problem};
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Error, InvalidParam};
@@ -28,59 +31,72 @@ use crate::keys::{self, BootstrapVia, KeyInfo, KeyPatch, KeySpec, MAX_DESCRIPTIO
 /// Admin bodies are small; anything larger is refused before buffering.
 const ADMIN_BODY_LIMIT: usize = 16 * 1024;
 
-/// Reads a JSON object body (an empty body counts as `{}`).
-async fn read_object(headers: &HeaderMap, body: Body) -> Result<Map<String, Value>, Error> {
+/// Reads a JSON object body into `T` (an empty body counts as `{}`).
+async fn read_body<T: DeserializeOwned + Default>(
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<T, Error> {
     let bytes = read_limited(headers, body, ADMIN_BODY_LIMIT).await?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
+        return Ok(T::default());
     }
     json_object(&bytes)
 }
 
-// The request types below only describe bodies: handlers read them as JSON
-// values and check them field by field (`Fields`). `Option` marks a field
-// that may be null; `required = false` one that may be absent but not null.
+// The request types are what bodies are parsed into, and what the OpenAPI
+// description documents. Like `http::input::NewSecretRequest`, they keep
+// each field as the JSON value that arrived (`present`: `null` is kept,
+// distinct from absent), checked afterwards by `Fields`, so one answer
+// names every bad field. In the schema, `Option` marks a field that may be
+// null; `required = false` one that may be absent but not null.
 /// A key to make.
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Default, Deserialize, ToSchema)]
 pub struct NewKeyRequest {
-    #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$")]
-    name: String,
-    #[schema(max_length = 256)]
-    description: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = true, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 256)]
+    description: Option<Value>,
     /// Default: `["create"]`.
-    #[schema(required = false)]
-    scopes: Vec<Scope>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Vec<Scope>, required = false)]
+    scopes: Option<Value>,
     /// RFC 3339, in the future; `null` or absent: never expires.
-    #[schema(format = DateTime)]
-    expires_at: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<Value>,
 }
 
 /// A change to a key: absent fields stay as they are; `null` clears a
 /// description or an expiry.
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Default, Deserialize, ToSchema)]
 pub struct KeyPatchRequest {
     /// A new name.
-    #[schema(required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
-    name: String,
-    #[schema(max_length = 256)]
-    description: Option<String>,
-    #[schema(required = false)]
-    disabled: bool,
-    #[schema(format = DateTime)]
-    expires_at: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 256)]
+    description: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = bool, required = false)]
+    disabled: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<Value>,
 }
 
 /// The first admin key's name and expiry (the body may be empty).
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Default, Deserialize, ToSchema)]
 pub struct BootstrapRequest {
     /// Default: `admin`.
-    #[schema(required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
-    name: String,
-    #[schema(format = DateTime)]
-    expires_at: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<Value>,
 }
 
 /// Collects field errors so one answer names every bad field.
@@ -210,12 +226,12 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let fields = read_object(&headers, body).await?;
+    let new: NewKeyRequest = read_body(&headers, body).await?;
     let mut f = Fields::default();
-    let name = f.name(fields.get("name"), true);
-    let description = f.description(fields.get("description")).flatten();
-    let scopes = f.scopes(fields.get("scopes"));
-    let expires_at = f.expires_at(fields.get("expires_at")).flatten();
+    let name = f.name(new.name.as_ref(), true);
+    let description = f.description(new.description.as_ref()).flatten();
+    let scopes = f.scopes(new.scopes.as_ref());
+    let expires_at = f.expires_at(new.expires_at.as_ref()).flatten();
     f.finish()?;
     let name = name.ok_or_else(|| Error::invalid("name", "The name is required."))?;
     let made = state
@@ -293,13 +309,13 @@ pub async fn update(
     body: Body,
 ) -> Result<Response, ApiError> {
     let name = path_name(name)?;
-    let fields = read_object(&headers, body).await?;
+    let change: KeyPatchRequest = read_body(&headers, body).await?;
     let mut f = Fields::default();
     let patch = KeyPatch {
-        name: f.name(fields.get("name"), false),
-        description: f.description(fields.get("description")),
-        disabled: f.disabled(fields.get("disabled")),
-        expires_at: f.expires_at(fields.get("expires_at")),
+        name: f.name(change.name.as_ref(), false),
+        description: f.description(change.description.as_ref()),
+        disabled: f.disabled(change.disabled.as_ref()),
+        expires_at: f.expires_at(change.expires_at.as_ref()),
     };
     f.finish()?;
     let key = state.keys.update(&name, patch).await?;
@@ -413,10 +429,10 @@ pub async fn bootstrap(
         }
         BootstrapVia::Token
     };
-    let fields = read_object(&headers, body).await?;
+    let first: BootstrapRequest = read_body(&headers, body).await?;
     let mut f = Fields::default();
-    let name = f.name(fields.get("name"), false);
-    let expires_at = f.expires_at(fields.get("expires_at")).flatten();
+    let name = f.name(first.name.as_ref(), false);
+    let expires_at = f.expires_at(first.expires_at.as_ref()).flatten();
     f.finish()?;
     let name = match name {
         Some(n) => n,

@@ -43,7 +43,7 @@ pub struct NewSecretRequest {
 
 /// A field that is there, even as `null` (which serde's `Option` would
 /// take for absent): absent takes the default, `null` is refused.
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+pub fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
     Value::deserialize(d).map(Some)
 }
 
