@@ -15,8 +15,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::AppState;
 use super::body::read_limited;
 use super::context::{Ctx, home};
+use super::problem::PageError;
 use super::signin::{self, Gate, UserBar};
-use super::web::{Page, PageError, render};
+use super::web::{Page, render};
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Conflict, Error};
 use crate::keys::{KeyInfo, KeySpec};
@@ -48,9 +49,7 @@ async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<S
         Gate::SignedIn(session) => Ok(session),
         Gate::Needed => Err(signin::signin_page(state, ctx.t, &path(state), 1)),
         // Without sign-in there are no personal keys (admins use the API).
-        Gate::Open => Err(PageError::new(state, ctx.t, Error::NotFound)
-            .nested()
-            .into_response()),
+        Gate::Open => Err(PageError::nested(Error::NotFound).into_response()),
     }
 }
 
@@ -64,7 +63,7 @@ async fn page(
 ) -> Response {
     let keys = match state.keys.list_owned(&session.user).await {
         Ok(keys) => keys,
-        Err(e) => return PageError::new(state, ctx.t, e).nested().into_response(),
+        Err(e) => return PageError::nested(e).into_response(),
     };
     render(
         KeysPage {
@@ -105,7 +104,7 @@ pub async fn change(
             return response;
         }
     };
-    let to_page = |e| PageError::new(&state, ctx.t, e).nested();
+    let to_page = PageError::nested;
     let bytes = match read_limited(&headers, body, FORM_LIMIT).await {
         Ok(bytes) => bytes,
         Err(e) => return to_page(e).into_response(),

@@ -193,12 +193,7 @@ pub async fn login(
     Query(query): Query<LoginQuery>,
 ) -> Response {
     let (Some(oidc), Some(cookies)) = (state.oidc.clone(), cookies(&state, &headers)) else {
-        return super::web::fallback(
-            State(state),
-            ctx,
-            axum::http::Uri::from_static("/_/oidc/login"),
-        )
-        .await;
+        return super::web::fallback(ctx, axum::http::Uri::from_static("/_/oidc/login")).await;
     };
     let next = local_next(&state, query.next.as_deref());
     let redirect = format!("{}_/oidc/callback", ctx.base_url);
@@ -228,12 +223,7 @@ pub async fn callback(
     Query(query): Query<CallbackQuery>,
 ) -> Response {
     let (Some(oidc), Some(cookies)) = (state.oidc.clone(), cookies(&state, &headers)) else {
-        return super::web::fallback(
-            State(state),
-            ctx,
-            axum::http::Uri::from_static("/_/oidc/callback"),
-        )
-        .await;
+        return super::web::fallback(ctx, axum::http::Uri::from_static("/_/oidc/callback")).await;
     };
     let fail = |error| {
         Failure {
@@ -292,10 +282,16 @@ pub async fn logout(
             .unwrap_or_default();
         if !session.csrf_matches(&csrf) || cross_origin(&ctx, &headers) {
             tracing::info!("sign-out refused: CSRF token missing or wrong");
-            return super::web::PageError::new(&state, ctx.t, crate::error::Error::Forbidden)
-                .nested()
-                .nested()
-                .into_response();
+            let t = ctx.t;
+            return render(
+                SignInPage {
+                    page: nested(Page::new(&state, t), 2),
+                    heading: t.invalid_heading,
+                    paragraphs: vec![t.invalid_body],
+                    login: None,
+                },
+                StatusCode::FORBIDDEN,
+            );
         }
     }
     (cookies.without_session().jar, Redirect::to(&home)).into_response()

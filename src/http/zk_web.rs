@@ -14,13 +14,13 @@ use askama::Template;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::AppState;
-use super::api::ApiError;
 use super::context::Ctx;
+use super::problem::{ApiError, PageError};
 use super::signin::{self, Gate};
-use super::web::{Page, PageError, fallback, page_error, render};
+use super::web::{Page, refuse, render};
 use super::zk::{created_response, read_new};
 use crate::error::Error;
 use crate::metrics::Via;
@@ -42,9 +42,8 @@ pub async fn page(
     ctx: Ctx,
     Path(segment): Path<String>,
 ) -> Result<Response, PageError> {
-    let to_page = page_error(&state, &ctx);
-    let id = ZkId::parse(&segment).ok_or_else(|| to_page(Error::NotFound))?;
-    let views_left = state.zk.views_left(&id).await.map_err(&to_page)?;
+    let id = ZkId::parse(&segment).ok_or(Error::NotFound)?;
+    let views_left = state.zk.views_left(&id).await?;
     let views_left_text = ctx
         .t
         .preview_views_left
@@ -73,9 +72,9 @@ pub async fn create(
     ctx: Ctx,
     headers: HeaderMap,
     body: Body,
-) -> Response {
+) -> Result<Response, ApiError> {
     if !state.web_form {
-        return fallback(State(state), ctx, axum::http::Uri::from_static("/s")).await;
+        return Ok(refuse(&ctx, "/s", Error::NotFound));
     }
     // With sign-in configured: an API key, or a signed-in sender whose
     // script sends the session's CSRF token.
@@ -83,9 +82,7 @@ pub async fn create(
     if state.oidc.is_some() {
         let keyed = super::auth::presented_key(&headers).is_some_and(|k| !k.is_empty());
         if keyed {
-            if let Err(e) = super::auth::authorize_create(&state, &headers).await {
-                return ApiError::from_ctx(e, &ctx).into_response();
-            }
+            super::auth::authorize_create(&state, &headers).await?;
         } else {
             match signin::gate(&state, &headers) {
                 Gate::SignedIn(session)
@@ -96,26 +93,16 @@ pub async fn create(
                 }
                 Gate::SignedIn(_) => {
                     tracing::info!("create refused: CSRF token missing or wrong");
-                    return ApiError::from_ctx(Error::Forbidden, &ctx).into_response();
+                    return Err(ApiError(Error::Forbidden));
                 }
-                _ => {
-                    return ApiError::from_ctx(state.keys.unauthorized().await, &ctx)
-                        .into_response();
-                }
+                _ => return Err(ApiError(state.keys.unauthorized().await)),
             }
         }
     }
-    let result = async {
-        let new = read_new(&state, &headers, body).await?;
-        let (ttl, views) = (new.ttl, new.views);
-        let (receipt, new_receipt) = state.receipts.issue_for(sender);
-        let created = state.zk.create(new, new_receipt).await?;
-        state.metrics.secret_created(Via::Web);
-        Ok::<_, Error>(created_response(&ctx, &created, ttl, views, &receipt))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(e) => ApiError::from_ctx(e, &ctx).into_response(),
-    }
+    let new = read_new(&state, &headers, body).await?;
+    let (ttl, views) = (new.ttl, new.views);
+    let (receipt, new_receipt) = state.receipts.issue_for(sender);
+    let created = state.zk.create(new, new_receipt).await?;
+    state.metrics.secret_created(Via::Web);
+    Ok(created_response(&ctx, &created, ttl, views, &receipt))
 }
