@@ -209,7 +209,7 @@ impl FormInput {
                 "password" => input.password = Zeroizing::new(value.into_owned()),
                 "ttl" => input.ttl = Some(value.into_owned()),
                 "views" => input.views = Some(value.into_owned()),
-                super::signin::CSRF_FIELD => input.csrf = value.into_owned(),
+                super::gate::CSRF_FIELD => input.csrf = value.into_owned(),
                 _ => {}
             }
         }

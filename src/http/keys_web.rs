@@ -15,9 +15,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::AppState;
 use super::body::read_limited;
 use super::context::{Ctx, home};
+use super::gate::{self, Gate, UserBar};
 use super::problem::PageError;
-use super::signin::{self, Gate, UserBar};
-use super::web::{Page, render};
+use super::web::{Page, render, signin_page};
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Conflict, Error};
 use crate::keys::{KeyInfo, KeySpec};
@@ -45,9 +45,9 @@ fn path(state: &AppState) -> String {
 
 /// The signed-in session, or the answer for a request without one.
 async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<Session, Response> {
-    match signin::gate(state, headers) {
+    match gate::gate(state, headers) {
         Gate::SignedIn(session) => Ok(session),
-        Gate::Needed => Err(signin::signin_page(state, ctx.t, &path(state), 1)),
+        Gate::Needed => Err(signin_page(state, ctx.t, &path(state), 1)),
         // Without sign-in there are no personal keys (admins use the API).
         Gate::Open => Err(PageError::nested(Error::NotFound).into_response()),
     }
@@ -114,11 +114,11 @@ pub async fn change(
         match k.as_ref() {
             "op" => op = v.into_owned(),
             "name" => name = v.trim().to_owned(),
-            signin::CSRF_FIELD => csrf = v.into_owned(),
+            gate::CSRF_FIELD => csrf = v.into_owned(),
             _ => {}
         }
     }
-    if !session.csrf_matches(&csrf) || signin::cross_origin(&ctx, &headers) {
+    if !session.csrf_matches(&csrf) || gate::cross_origin(&ctx, &headers) {
         tracing::info!("personal key change refused: CSRF token missing or wrong");
         return to_page(Error::Forbidden).into_response();
     }

@@ -47,6 +47,7 @@ pub mod auth;
 pub mod body;
 pub mod client_addr;
 pub mod context;
+pub mod gate;
 pub mod input;
 pub mod keys_web;
 pub mod openapi;

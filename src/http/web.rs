@@ -20,10 +20,10 @@ use zeroize::Zeroizing;
 use super::AppState;
 use super::auth::authorize_create;
 use super::context::{Ctx, Segment, home, is_api};
+use super::gate::{self, Gate, UserBar};
 use super::input::FormInput;
 use super::problem::{ApiError, PageError};
 use super::receipts::ReceiptLink;
-use super::signin::{self, Gate, UserBar};
 use crate::config::WebEncryption;
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
@@ -218,6 +218,56 @@ pub(super) fn error_page(
     )
 }
 
+#[derive(Template)]
+#[template(path = "signin.html")]
+pub(super) struct SignInPage {
+    pub(super) page: Page,
+    pub(super) heading: &'static str,
+    pub(super) paragraphs: Vec<&'static str>,
+    /// The sign-in link, when signing in can help.
+    pub(super) login: Option<String>,
+}
+
+/// The page shown instead of the form while nobody is signed in, or when
+/// sign-in cannot work: the reason, and a sign-in button when it can.
+/// `depth`: how many levels below the root the page is served (relative
+/// asset URLs need as many `../`).
+pub(super) fn signin_page(
+    state: &AppState,
+    t: &'static Strings,
+    next: &str,
+    depth: usize,
+) -> Response {
+    let available = state.oidc.as_ref().is_some_and(|o| o.available());
+    let (status, paragraphs, login) = if available {
+        (
+            StatusCode::OK,
+            vec![t.signin_intro],
+            Some(gate::login_url(state, next)),
+        )
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            vec![t.signin_intro, t.signin_unavailable],
+            None,
+        )
+    };
+    render(
+        SignInPage {
+            page: nested_by(Page::new(state, t), depth),
+            heading: t.signin_heading,
+            paragraphs,
+            login,
+        },
+        status,
+    )
+}
+
+/// `page` for a route `depth` levels below the root.
+pub(super) fn nested_by(page: Page, depth: usize) -> Page {
+    (0..depth).fold(page, |page, _| page.nested())
+}
+
 /// `GET /`: the form.
 /// With sign-in configured, only to a signed-in sender (others get the
 /// sign-in page).
@@ -225,10 +275,10 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap) -
     if !state.web_form {
         return refuse(&ctx, "/", Error::NotFound);
     }
-    let user = match signin::gate(&state, &headers) {
+    let user = match gate::gate(&state, &headers) {
         Gate::Open => None,
         Gate::SignedIn(session) => Some(UserBar::new(&state, &session)),
-        Gate::Needed => return signin::signin_page(&state, ctx.t, &home(&state.links), 0),
+        Gate::Needed => return signin_page(&state, ctx.t, &home(&state.links), 0),
     };
     render(
         form_page(&state, ctx.t, &FormInput::default(), None, user),
@@ -360,7 +410,7 @@ async fn create_json(
     let caller = authorize_create(state, headers).await?;
     // With sign-in configured: a key, or a signed-in sender whose form
     // carries the session's CSRF token; never anyone else.
-    let session = match (signin::gate(state, headers), &caller) {
+    let session = match (gate::gate(state, headers), &caller) {
         (_, Caller::Key { .. }) | (Gate::Open, _) => None,
         (Gate::SignedIn(session), _) => Some(session),
         (Gate::Needed, _) => return Err(ApiError(state.keys.unauthorized().await)),
@@ -385,11 +435,11 @@ async fn create_page(
 ) -> Result<Response, PageError> {
     // With sign-in configured, a signed-in sender whose form carries the
     // session's CSRF token.
-    let session = match signin::gate(state, headers) {
+    let session = match gate::gate(state, headers) {
         Gate::Open => None,
         Gate::SignedIn(session) => Some(session),
         Gate::Needed => {
-            let mut page = signin::signin_page(state, ctx.t, &home(&state.links), 0);
+            let mut page = signin_page(state, ctx.t, &home(&state.links), 0);
             if page.status() == StatusCode::OK {
                 *page.status_mut() = StatusCode::UNAUTHORIZED;
             }
@@ -434,7 +484,7 @@ fn check_csrf(
     headers: &HeaderMap,
 ) -> Result<(), Error> {
     match session {
-        Some(s) if !s.csrf_matches(&input.csrf) || signin::cross_origin(ctx, headers) => {
+        Some(s) if !s.csrf_matches(&input.csrf) || gate::cross_origin(ctx, headers) => {
             tracing::info!("create refused: CSRF token missing or wrong");
             Err(Error::Forbidden)
         }

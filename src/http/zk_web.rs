@@ -18,8 +18,8 @@ use axum::response::Response;
 
 use super::AppState;
 use super::context::Ctx;
+use super::gate::{self, Gate};
 use super::problem::{ApiError, PageError};
-use super::signin::{self, Gate};
 use super::web::{Page, refuse, render};
 use super::zk::{created_response, read_new};
 use crate::error::Error;
@@ -84,10 +84,10 @@ pub async fn create(
         if keyed {
             super::auth::authorize_create(&state, &headers).await?;
         } else {
-            match signin::gate(&state, &headers) {
+            match gate::gate(&state, &headers) {
                 Gate::SignedIn(session)
-                    if session.csrf_matches(signin::csrf_header(&headers))
-                        && !signin::cross_origin(&ctx, &headers) =>
+                    if session.csrf_matches(gate::csrf_header(&headers))
+                        && !gate::cross_origin(&ctx, &headers) =>
                 {
                     sender = Some(session.user);
                 }
