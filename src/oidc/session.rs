@@ -213,6 +213,27 @@ mod tests {
     }
 
     #[test]
+    fn cookies_are_secure_http_only_lax_and_bounded() {
+        let key = derive_key(&ClientSecret::new("s".into()), &ClientId::new("c".into()));
+        let session = Session::new("a@b".into(), Duration::from_secs(600));
+        let jar = Cookies::from_headers(&HeaderMap::new(), &key, true, "/p/".into())
+            .with_session(&session)
+            .jar;
+        let cookie = jar.get(SESSION_COOKIE).unwrap();
+        assert_eq!(cookie.secure(), Some(true));
+        assert_eq!(cookie.http_only(), Some(true));
+        assert_eq!(cookie.same_site(), Some(SameSite::Lax));
+        assert_eq!(cookie.path(), Some("/p/"));
+        let max_age = cookie.max_age().unwrap().whole_seconds();
+        assert!((599..=600).contains(&max_age), "{max_age}");
+        // Without TLS (NO_SSL) the browser would drop a Secure cookie.
+        let jar = Cookies::from_headers(&HeaderMap::new(), &key, false, "/".into())
+            .with_session(&session)
+            .jar;
+        assert_eq!(jar.get(SESSION_COOKIE).unwrap().secure(), Some(false));
+    }
+
+    #[test]
     fn key_depends_on_the_secret() {
         let id = ClientId::new("c".into());
         let a = derive_key(&ClientSecret::new("one".into()), &id);

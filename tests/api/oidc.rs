@@ -660,6 +660,42 @@ async fn api_keys_still_create_through_the_form_shortcut() {
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
+
+    // A personal key (made on the keys page) works there, with no session.
+    let b = Browser::new();
+    sign_in(&b, &s.app, "alice").await;
+    let html = b.get(&s.app.url("/_/keys")).await.text().await.unwrap();
+    let html = b
+        .post(
+            &s.app.url("/_/keys"),
+            &[
+                ("op", "create"),
+                ("name", "script"),
+                ("csrf", &csrf_of(&html)),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = html.find("id=\"new-key\">").unwrap() + "id=\"new-key\">".len();
+    let key = &html[at..at + 46];
+    let r = s
+        .app
+        .client
+        .post(s.app.url("/"))
+        .header("accept", "application/json")
+        .bearer_auth(key)
+        .form(&[("password", "x"), ("ttl", "Hour")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert!(
+        body["link"].as_str().unwrap().contains("snappass"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
