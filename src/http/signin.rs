@@ -109,6 +109,9 @@ pub struct CallbackQuery {
     code: Option<String>,
     state: Option<String>,
     error: Option<String>,
+    /// RFC 9207: the provider names itself, so an answer from another
+    /// provider (a mix-up attack) is refused before its code is used.
+    iss: Option<String>,
 }
 
 /// `GET /_/oidc/callback`: the redirect URI registered at the provider.
@@ -137,6 +140,13 @@ pub async fn callback(
             return Err(SignInError::Provider(error));
         }
         let pre = pre.ok_or(SignInError::BadState)?;
+        if let Some(iss) = &query.iss
+            && iss != oidc.settings().issuer.as_str()
+        {
+            return Err(SignInError::Provider(format!(
+                "answer from another issuer: {iss}"
+            )));
+        }
         let (Some(code), Some(st)) = (query.code, query.state) else {
             return Err(SignInError::BadState);
         };

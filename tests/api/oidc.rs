@@ -526,6 +526,20 @@ async fn a_tampered_state_and_a_replayed_code_are_refused() {
     assert_eq!(r.status(), 400);
     assert!(b.cookie("hushlink_session").is_none());
 
+    // An answer that names another issuer (RFC 9207, a mix-up) is refused
+    // before its code is used.
+    let b = Browser::new();
+    let callback = to_callback(&b, app, "/_/oidc/login", "alice").await;
+    assert!(
+        callback.contains("iss="),
+        "the provider names itself: {callback}"
+    );
+    let r = b
+        .get(&with_param(&callback, "iss", "https://evil.example"))
+        .await;
+    assert_eq!(r.status(), 400);
+    assert!(b.cookie("hushlink_session").is_none());
+
     // A code used once: the same callback again, then the old code under a
     // new sign-in's own state.
     let b = Browser::new();
