@@ -271,7 +271,7 @@ pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
                 Some(nodes) => store::redis::Target::Cluster(nodes),
                 None => store::redis::Target::Single(config.redis_url()),
             };
-            Arc::new(store::redis::RedisStore::new(
+            let store = store::redis::RedisStore::new(
                 target,
                 store::redis::Options {
                     prefix: config.redis_prefix.clone(),
@@ -279,7 +279,13 @@ pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
                     replication: config.redis_replication(),
                     ca_pem: config.redis_ca_pem()?,
                 },
-            )?)
+            )?;
+            let max = config.max_stored_bytes.map_or(0, |b| b.0);
+            Arc::new(if max > 0 {
+                store.with_quota(max, store::redis::RedisStore::QUOTA_BUCKET)
+            } else {
+                store
+            })
         }
     })
 }

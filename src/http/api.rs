@@ -225,6 +225,13 @@ impl IntoResponse for ApiError {
                  Nothing was stored. Existing secrets can still be revealed; try again once space has been freed.",
                 vec![],
             ),
+            Error::OverQuota { .. } => (
+                "storage-quota-reached",
+                "The server's storage quota for secrets (HUSHLINK_MAX_STORED_BYTES) is reached: this secret would exceed it. \
+                 Nothing was stored. Existing secrets can still be revealed; room comes back as secrets are revealed, \
+                 burned or expire.",
+                vec![],
+            ),
             Error::Store(_) if status == StatusCode::SERVICE_UNAVAILABLE => (
                 "store-unavailable",
                 "The secret store is unavailable. Nothing was changed; try again shortly.",

@@ -187,6 +187,7 @@ impl IntoResponse for PageError {
                 (t.not_found_heading, vec![t.not_found_body])
             }
             Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
+            Error::OverQuota { .. } => (t.over_quota_heading, vec![t.over_quota_body]),
             Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
                 (t.unavailable_heading, vec![t.unavailable_body])
             }
