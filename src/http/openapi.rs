@@ -95,14 +95,17 @@ pub enum CreateErrors {
     /// The body or the secret is over the size limit (the title states the largest secret in bytes).
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
-    /// More creates from this client address than `HUSHLINK_CREATE_RATE` allows; see `Retry-After`.
+    /// More creates from this client address than `HUSHLINK_CREATE_RATE` allows, or from this API key than
+    /// its own `create_rate` allows; see `Retry-After`.
     #[response(status = 429, content_type = "application/problem+json",
                headers(("retry-after" = u64, description = "Seconds to wait")))]
     TooMany(Problem),
     /// The store is unavailable; nothing was stored.
     #[response(status = 503, content_type = "application/problem+json")]
     Unavailable(Problem),
-    /// The server's disk is (nearly) full (`HUSHLINK_MIN_FREE_DISK`); nothing was stored, reveals still work.
+    /// No room for this secret: the server's disk is (nearly) full (`HUSHLINK_MIN_FREE_DISK`, `type` ending in
+    /// `insufficient-storage`), or the secrets held plus this one would exceed the storage quota
+    /// (`HUSHLINK_MAX_STORED_BYTES`, `type` ending in `storage-quota-reached`); nothing was stored, reveals still work.
     #[response(status = 507, content_type = "application/problem+json")]
     InsufficientStorage(Problem),
 }
