@@ -59,6 +59,11 @@ pub struct NewKeyRequest {
     /// RFC 3339, in the future; `null` or absent: never expires.
     #[schema(format = DateTime)]
     expires_at: Option<String>,
+    /// Creates a minute this key may make, counted per key wherever they come from, instead of
+    /// `HUSHLINK_CREATE_RATE` per client address (higher or lower); `0`: unlimited; `null` or
+    /// absent: the default.
+    #[schema(minimum = 0, maximum = 1_000_000)]
+    create_rate: Option<u32>,
 }
 
 /// A change to a key: absent fields stay as they are; `null` clears a
@@ -75,6 +80,9 @@ pub struct KeyPatchRequest {
     disabled: bool,
     #[schema(format = DateTime)]
     expires_at: Option<String>,
+    /// The key's own create rate (see `NewKeyRequest`); `null`: back to the default.
+    #[schema(minimum = 0, maximum = 1_000_000)]
+    create_rate: Option<u32>,
 }
 
 /// The first admin key's name and expiry (the body may be empty).
@@ -86,6 +94,9 @@ pub struct BootstrapRequest {
     name: String,
     #[schema(format = DateTime)]
     expires_at: Option<String>,
+    /// The key's own create rate (see `NewKeyRequest`).
+    #[schema(minimum = 0, maximum = 1_000_000)]
+    create_rate: Option<u32>,
 }
 
 /// Collects field errors so one answer names every bad field.
@@ -167,6 +178,31 @@ impl Fields {
         })
     }
 
+    /// `Some(None)` for an explicit null (the default), `None` when absent.
+    fn create_rate(&mut self, v: Option<&Value>) -> Option<Option<u32>> {
+        match v {
+            None => None,
+            Some(Value::Null) => Some(None),
+            Some(Value::Number(n)) => match n.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(rate) if rate <= keys::MAX_CREATE_RATE => Some(Some(rate)),
+                _ => {
+                    self.bad(
+                        "create_rate",
+                        "The create rate must be a whole number of creates a minute from 0 (unlimited) to 1000000.",
+                    );
+                    None
+                }
+            },
+            Some(_) => {
+                self.bad(
+                    "create_rate",
+                    "The create rate must be a whole number of creates a minute from 0 (unlimited) to 1000000, or null.",
+                );
+                None
+            }
+        }
+    }
+
     fn disabled(&mut self, v: Option<&Value>) -> Option<bool> {
         match v {
             None => None,
@@ -223,6 +259,7 @@ pub async fn create(
         let description = f.description(fields.get("description")).flatten();
         let scopes = f.scopes(fields.get("scopes"));
         let expires_at = f.expires_at(fields.get("expires_at")).flatten();
+        let create_rate = f.create_rate(fields.get("create_rate")).flatten();
         f.finish()?;
         let name = name.ok_or_else(|| Error::invalid("name", "The name is required."))?;
         state
@@ -232,6 +269,7 @@ pub async fn create(
                 description,
                 scopes,
                 expires_at,
+                create_rate,
             })
             .await
     }
@@ -288,7 +326,7 @@ pub async fn get(
     Ok(Json(key).into_response())
 }
 
-/// `PATCH /api/v2/keys/{name}`: `{name?, description?, disabled?, expires_at?}`.
+/// `PATCH /api/v2/keys/{name}`: `{name?, description?, disabled?, expires_at?, create_rate?}`.
 #[utoipa::path(
     patch,
     path = "/api/v2/keys/{name}",
@@ -322,6 +360,7 @@ pub async fn update(
             description: f.description(fields.get("description")),
             disabled: f.disabled(fields.get("disabled")),
             expires_at: f.expires_at(fields.get("expires_at")),
+            create_rate: f.create_rate(fields.get("create_rate")),
         };
         f.finish()?;
         state.keys.update(&name, patch).await
@@ -452,12 +491,16 @@ pub async fn bootstrap(
         let mut f = Fields::default();
         let name = f.name(fields.get("name"), false);
         let expires_at = f.expires_at(fields.get("expires_at")).flatten();
+        let create_rate = f.create_rate(fields.get("create_rate")).flatten();
         f.finish()?;
         let name = match name {
             Some(n) => n,
             None => KeyName::parse("admin").map_err(|r| Error::invalid("name", r))?,
         };
-        state.keys.bootstrap(name, expires_at, via).await
+        state
+            .keys
+            .bootstrap(name, expires_at, create_rate, via)
+            .await
     }
     .await;
     let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;

@@ -82,8 +82,9 @@ pub struct Inner {
     pub bootstrap_token: Option<BootstrapToken>,
     /// Failed bootstrap attempts per client address.
     pub bootstrap_failures: FailureLimiter,
-    /// Creates per client address (`HUSHLINK_CREATE_RATE`); `None` when off.
-    pub create_limiter: Option<CreateLimiter>,
+    /// Creates per client address (`HUSHLINK_CREATE_RATE`, 0: off) and per
+    /// API key with a create rate of its own.
+    pub create_limiter: CreateLimiter,
     /// Whose forwarding headers name the client (`HUSHLINK_TRUSTED_PROXIES`).
     pub trusted_proxies: TrustedProxies,
     pub links: LinkSettings,
@@ -151,8 +152,7 @@ impl AppState {
         };
         // Counted in the store when it is shared (Redis), so every
         // instance draws from the same bucket per client.
-        let create_limiter = (config.create_rate > 0)
-            .then(|| CreateLimiter::new(config.create_rate, Arc::clone(&store)));
+        let create_limiter = CreateLimiter::new(config.create_rate, Arc::clone(&store));
         Ok(AppState(Arc::new(Inner {
             secrets: SecretService::new(
                 Arc::clone(&store),
@@ -304,13 +304,18 @@ async fn client_limits(
     if let Some(ip) = client {
         request.extensions_mut().insert(ClientAddr(ip));
     }
-    if let (Some(limiter), Some(ip)) = (&state.create_limiter, client)
-        && is_create(request.method(), request.uri().path())
-        && let Err(retry_after) = limiter.take(ip).await
+    if is_create(request.method(), request.uri().path())
+        && let Err((retry_after, by_key)) = take_create(
+            &state,
+            auth::presented_key(request.headers()).map(str::to_owned),
+            client,
+        )
+        .await
     {
         tracing::info!(
             retry_after_s = retry_after,
-            "create refused: client over HUSHLINK_CREATE_RATE"
+            by_key,
+            "create refused: over the create rate (the key's own, or HUSHLINK_CREATE_RATE per client)"
         );
         let mut response = context::refusal(
             request.uri().path(),
@@ -326,6 +331,29 @@ async fn client_limits(
         return response;
     }
     next.run(request).await
+}
+
+/// Counts one create: against the API key it presents when that key has a
+/// create rate of its own, else against the client's address.
+/// `Err((seconds to wait, whether the key's rate refused it))`.
+async fn take_create(
+    state: &AppState,
+    presented_key: Option<String>,
+    client: Option<std::net::IpAddr>,
+) -> Result<(), (u64, bool)> {
+    let limiter = &state.create_limiter;
+    let own = match presented_key {
+        Some(presented) => state.keys.own_create_rate(&presented).await,
+        None => None,
+    };
+    match (own, client) {
+        (Some((name, rate)), _) => limiter
+            .take_for_key(&name, rate)
+            .await
+            .map_err(|secs| (secs, true)),
+        (None, Some(ip)) => limiter.take(ip).await.map_err(|secs| (secs, false)),
+        (None, None) => Ok(()),
+    }
 }
 
 /// The routes that create secrets: the form and its script (`POST /s`),

@@ -198,6 +198,10 @@ pub struct KeyRecord {
     pub disabled: bool,
     /// Lowercase hex SHA-256 of the whole key.
     pub hash: String,
+    /// The key's own create rate, creates a minute (0: unlimited); `None`:
+    /// its creates count against their client address like anyone's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_rate: Option<u32>,
 }
 
 /// How and when the store was bootstrapped (see `keys::Bootstrap`).
