@@ -307,7 +307,7 @@ async fn client_limits(
     if is_create(request.method(), request.uri().path())
         && let Err((retry_after, by_key)) = take_create(
             &state,
-            auth::presented_key(request.headers()).map(str::to_owned),
+            auth::presented_key(request.headers()).map(|k| zeroize::Zeroizing::new(k.to_owned())),
             client,
         )
         .await
@@ -338,7 +338,7 @@ async fn client_limits(
 /// `Err((seconds to wait, whether the key's rate refused it))`.
 async fn take_create(
     state: &AppState,
-    presented_key: Option<String>,
+    presented_key: Option<zeroize::Zeroizing<String>>,
     client: Option<std::net::IpAddr>,
 ) -> Result<(), (u64, bool)> {
     let limiter = &state.create_limiter;

@@ -16,11 +16,12 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
+use zeroize::Zeroizing;
 
 use super::AppState;
 use super::api::{ApiError, Link, Problem, lifetime_fields};
 use super::auth::Creator;
-use super::body::read_limited;
+use super::body::{read_limited, wipe};
 use super::context::Ctx;
 use super::openapi::CreateErrors;
 use super::receipts::ReceiptLink;
@@ -431,9 +432,15 @@ pub async fn reveal(
     let bytes = read_limited(&headers, body, 4 * 1024)
         .await
         .map_err(to_api)?;
-    let fields = json_object(&bytes).map_err(to_api)?;
+    let fields = json_object(&bytes);
+    wipe(bytes);
+    let mut fields = fields.map_err(to_api)?;
     let mut invalid = Vec::new();
-    let proof = fixed_field::<PROOF_LEN>(&fields, "proof", &mut invalid);
+    let proof = fixed_field::<PROOF_LEN>(&fields, "proof", &mut invalid).map(Zeroizing::new);
+    // The proof opens the secret once: its copies are wiped after use.
+    if let Some(Value::String(text)) = fields.remove("proof") {
+        drop(Zeroizing::new(text));
+    }
     let proof = proof.ok_or_else(|| to_api(Error::Invalid(invalid)))?;
     // A malformed id is a 404 after the body is checked, so a bad body is
     // always a 400 whatever the id.
