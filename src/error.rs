@@ -74,6 +74,10 @@ pub enum Error {
     /// Too many failed attempts from one client address.
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// Over the create rate: the client address's (`HUSHLINK_CREATE_RATE`),
+    /// or the API key's own.
+    #[error("too many creates")]
+    TooManyCreates { retry_after_secs: u64 },
     /// No receipt has that token (never issued, or past its retention).
     #[error("receipt not found")]
     NoSuchReceipt,
@@ -141,7 +145,9 @@ impl Error {
             Error::AlreadyEnded(_) => StatusCode::CONFLICT,
             Error::Conflict(Conflict::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Conflict(_) => StatusCode::CONFLICT,
-            Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::TooManyAttempts { .. } | Error::TooManyCreates { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             Error::StorageFull { .. }
             | Error::OverQuota { .. }
             | Error::Store(StoreError::Full(_) | StoreError::OverQuota(_)) => {

@@ -84,7 +84,8 @@ impl IntoResponse for ApiError {
         self.error.log();
         let status = self.error.status();
         let retry_after = match &self.error {
-            Error::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+            Error::TooManyAttempts { retry_after_secs }
+            | Error::TooManyCreates { retry_after_secs } => Some(*retry_after_secs),
             _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(5),
             _ => None,
         };
@@ -199,6 +200,12 @@ impl IntoResponse for ApiError {
             Error::TooManyAttempts { .. } => (
                 "too-many-attempts",
                 "Too many failed attempts from this address; wait before trying again.",
+                vec![],
+            ),
+            Error::TooManyCreates { .. } => (
+                "too-many-creates",
+                "Too many secrets were created from this address (HUSHLINK_CREATE_RATE), or with this API key \
+                 (its own create rate). Nothing was stored; try again after Retry-After seconds.",
                 vec![],
             ),
             Error::TooLarge => (

@@ -317,18 +317,21 @@ async fn client_limits(
             by_key,
             "create refused: over the create rate (the key's own, or HUSHLINK_CREATE_RATE per client)"
         );
-        let mut response = context::refusal(
-            request.uri().path(),
-            request.headers(),
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            "Too many secrets were created from this address.",
-            "client",
-            &format!("Creates from one address are limited; try again in {retry_after} seconds."),
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-        return response;
+        let error = crate::error::Error::TooManyCreates {
+            retry_after_secs: retry_after,
+        };
+        let (mut parts, _) = request.into_parts();
+        // The answer of the handler: a problem document, or a page in the
+        // client's language.
+        use axum::extract::FromRequestParts;
+        use axum::response::IntoResponse;
+        return match context::Ctx::from_request_parts(&mut parts, &state).await {
+            Ok(ctx) if context::is_api(parts.uri.path()) || ctx.wants_json => {
+                api::ApiError::from_ctx(error, &ctx).into_response()
+            }
+            Ok(ctx) => web::PageError::new(&state, ctx.t, error).into_response(),
+            Err(refused) => refused,
+        };
     }
     next.run(request).await
 }

@@ -175,6 +175,13 @@ impl IntoResponse for PageError {
         let too_large_body = t
             .too_large_body
             .replace("{limit}", &self.max_secret_bytes.to_string());
+        let retry_after = match self.error {
+            Error::TooManyCreates { retry_after_secs } => Some(retry_after_secs),
+            _ => None,
+        };
+        let too_many_body = t
+            .too_many_creates_body
+            .replace("{n}", &retry_after.unwrap_or(0).to_string());
         let (heading, paragraphs) = match self.error {
             Error::NotFound => (
                 t.not_found_heading,
@@ -187,6 +194,9 @@ impl IntoResponse for PageError {
                 (t.not_found_heading, vec![t.not_found_body])
             }
             Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
+            Error::TooManyCreates { .. } => {
+                (t.too_many_creates_heading, vec![too_many_body.as_str()])
+            }
             Error::OverQuota { .. } => (t.over_quota_heading, vec![t.over_quota_body]),
             Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
                 (t.unavailable_heading, vec![t.unavailable_body])
@@ -206,7 +216,7 @@ impl IntoResponse for PageError {
             | Error::Conflict(_)
             | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
         };
-        render(
+        let mut response = render(
             MessagePage {
                 page: self.page,
                 heading,
@@ -214,7 +224,13 @@ impl IntoResponse for PageError {
                 show_home: true,
             },
             status,
-        )
+        );
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }
 

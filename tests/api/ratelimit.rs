@@ -48,6 +48,8 @@ async fn creates_over_the_rate_get_429_on_every_create_route() {
         problem["title"].as_str().unwrap().contains("Too many"),
         "{problem}"
     );
+    // The one error type's problem document, typed under the base URL.
+    assert_eq!(problem["type"], app.url("/too-many-creates"), "{problem}");
 
     // SnapPass's API and the form count against the same limit.
     let r = app
@@ -73,6 +75,20 @@ async fn creates_over_the_rate_get_429_on_every_create_route() {
             .starts_with("text/html")
     );
     assert!(r.headers().contains_key("retry-after"));
+    // The page is in the client's language, and says how long to wait.
+    let r = app
+        .client
+        .post(app.url("/"))
+        .header("accept-language", "de")
+        .form(&[("password", "p"), ("ttl", "hour")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    let wait = r.headers()["retry-after"].to_str().unwrap().to_owned();
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Zu viele Geheimnisse"), "{page}");
+    assert!(page.contains(&format!("in {wait} Sekunden")), "{page}");
 
     // Reading is not limited.
     let r = app.client.get(app.url("/")).send().await.unwrap();
