@@ -433,7 +433,7 @@ async fn run_action(channel: &Channel, action: ApiKeyAction) -> anyhow::Result<E
 }
 
 fn print_table(keys: &Value) {
-    let rows: Vec<[String; 6]> = keys
+    let rows: Vec<[String; 7]> = keys
         .as_array()
         .map(|a| a.as_slice())
         .unwrap_or_default()
@@ -456,6 +456,9 @@ fn print_table(keys: &Value) {
                 text(&k["expires_at"]),
                 text(&k["last_used_at"]),
                 text(&k["status"]),
+                k["create_rate"]
+                    .as_u64()
+                    .map_or_else(|| "default".to_owned(), |n| n.to_string()),
             ]
         })
         .collect();
@@ -466,6 +469,7 @@ fn print_table(keys: &Value) {
         "EXPIRES",
         "LAST USED",
         "STATUS",
+        "CREATE RATE",
     ]
     .map(String::from);
     let mut widths = header.clone().map(|h| h.len());

@@ -415,6 +415,17 @@ async fn the_cli_sets_a_keys_create_rate() {
     };
     assert_eq!(rate_of("ops"), 7);
     assert_eq!(rate_of("ci"), 3);
+    let table = run(&["api-key", "list"]);
+    assert!(
+        table.lines().next().unwrap().ends_with("CREATE RATE"),
+        "{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("ci ") && l.ends_with(" 3")),
+        "{table}"
+    );
     run(&["api-key", "update", "ci", "--key-create-rate", "0"]);
     assert_eq!(rate_of("ci"), 0);
     run(&["api-key", "update", "ci", "--key-create-rate", "default"]);
