@@ -342,3 +342,35 @@ async fn metrics_show_the_bytes_and_secrets_held() {
         assert_eq!(held().await, (size, 1), "{kind}");
     }
 }
+
+/// A file written before the quota existed (no counters) gets them from
+/// its secrets when it is opened, so the quota is exact from the start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_older_file_gets_its_counters_from_its_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store: DynStore =
+            Arc::new(EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap());
+        for _ in 0..2 {
+            put(&store, "snappass", 600, 1).await.unwrap();
+        }
+        store.close().await;
+    }
+    // As the file was before: no counters.
+    let path = dir.path().join(hushlink::store::embedded::FILE_NAME);
+    let db = redb::Database::open(&path).unwrap();
+    let txn = db.begin_write().unwrap();
+    let quota: redb::TableDefinition<&str, u64> = redb::TableDefinition::new("quota");
+    assert!(txn.delete_table(quota).unwrap(), "the counters' table");
+    txn.commit().unwrap();
+    drop(db);
+    let store: DynStore =
+        Arc::new(EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap());
+    assert_eq!(
+        held(&store).await,
+        Held {
+            bytes: 2 * SIZE as u64,
+            secrets: 2
+        }
+    );
+}
