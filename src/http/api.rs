@@ -431,14 +431,14 @@ pub struct SimpleCreated {
 pub async fn set_password(
     State(state): State<AppState>,
     ctx: Ctx,
-    Creator(_): Creator,
+    Creator(caller): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let new = read_new_secret(&state, &headers, body)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_for(&caller);
     let token = state
         .secrets
         .create(new.password.as_bytes(), new.ttl, new.views, new_receipt)
@@ -511,14 +511,14 @@ struct RevealedRef<'a> {
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    Creator(_): Creator,
+    Creator(caller): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let new = read_new_secret(&state, &headers, body)
         .await
         .map_err(|e| ApiError::new(e, &ctx))?;
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_for(&caller);
     let token = state
         .secrets
         .create(new.password.as_bytes(), new.ttl, new.views, new_receipt)

@@ -53,6 +53,8 @@ use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
+pub(crate) mod hooks;
+
 /// storage key -> `expires_at (u64 BE) | views_left (u32 BE) | sealed value`.
 const SECRETS: TableDefinition<&str, &[u8]> = TableDefinition::new("secrets");
 /// (expires_at, storage key) -> (): lets the purge find expired secrets in order.
@@ -175,6 +177,11 @@ enum Op {
         hash: ReceiptHash,
         reply: oneshot::Sender<Result<ReceiptRead, StoreError>>,
     },
+    /// A write of the webhook queue (`hooks`), answering how many events it queued.
+    Hooks {
+        write: hooks::Write,
+        reply: oneshot::Sender<Result<usize, StoreError>>,
+    },
     /// Measure the free space; reopen the file if commits fail.
     Check,
     Close {
@@ -211,7 +218,7 @@ impl Op {
                     _ => Take::Gone,
                 }));
             }
-            Op::Purge { reply } => {
+            Op::Purge { reply } | Op::Hooks { reply, .. } => {
                 let _ = reply.send(result.map(|o| match o {
                     Outcome::Count(n) => n,
                     _ => 0,
@@ -426,6 +433,7 @@ fn open_db(path: &Path, cache_bytes: usize) -> Result<Database, redb::Error> {
         txn.open_table(KEY_META)?;
         txn.open_table(ZK_ATTEMPTS)?;
         receipts::create_tables(&txn)?;
+        hooks::create_tables(&txn)?;
     }
     txn.commit()?;
     Ok(db)
@@ -1143,7 +1151,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         views: *views,
                         value,
                     };
-                    receipts::put(&txn, &mut secrets, &mut expiry, new, *receipt, now)?;
+                    receipts::put(&txn, &mut secrets, &mut expiry, new, receipt, now)?;
                     Outcome::Unit
                 }
                 Op::Burn { hash, .. } => {
@@ -1177,6 +1185,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     meta.insert(META_VERSION, (version + 1).to_be_bytes().as_slice())?;
                     Outcome::Bool(existed)
                 }
+                Op::Hooks { write, .. } => Outcome::Count(hooks::apply(&txn, write)?),
                 Op::Check | Op::Close { .. } => Outcome::Unit,
             };
             outcomes.push(outcome);
@@ -1291,7 +1300,7 @@ mod receipts {
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
         new: NewSecret<'_>,
-        receipt: NewReceipt,
+        receipt: &NewReceipt,
         now: u64,
     ) -> Result<(), redb::Error> {
         let mut row = Vec::with_capacity(HEADER_LEN + new.value.len());
