@@ -96,11 +96,13 @@ impl Application {
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let metrics_addr = config.metrics_addr()?;
         http::auth::warn_about_open_doors(config);
+        // Checked before the store opens: a bad webhook setting stops start-up.
+        let webhooks = config.webhooks()?;
         let (store, queue) = open_store_with_queue(config)?;
         let metrics = Arc::new(metrics::Metrics::new());
         // Webhooks: the store wrapped so that decisions queue their events,
         // and the worker that delivers them (nothing at all without a URL).
-        let (store, webhook_worker) = match config.webhooks()? {
+        let (store, webhook_worker) = match webhooks {
             Some(settings) => {
                 tracing::info!(
                     timeout_s = settings.timeout.as_secs(),

@@ -187,12 +187,17 @@ impl ReceiptStore for HookedStore {
         self.inner
             .put_with_receipt(key, value, ttl, views, receipt)
             .await?;
-        let at = super::now_secs();
+        let now_ms = super::now_ms();
+        let at = now_ms / 1000;
         let meta = Meta {
             rid: receipt_id(hash),
             kh: key_hash(key.as_str()),
             rh: hash.to_hex(),
-            exp: at.saturating_add(ttl.secs()),
+            // Rounded up, as the embedded store does: the secret lives at
+            // least its lifetime.
+            exp: now_ms
+                .saturating_add(ttl.secs().saturating_mul(1000))
+                .div_ceil(1000),
             key: creator,
         };
         let event = Event {

@@ -38,6 +38,9 @@ const POLL: Duration = Duration::from_millis(500);
 const SWEEP_EVERY: Duration = Duration::from_secs(1);
 /// Expired secrets handled per sweep.
 const SWEEP_BATCH: usize = 256;
+/// How long an instance holds the expired secrets it swept (Redis), and
+/// how soon one not yet expired by the store's clock is looked at again.
+const EXPIRY_LEASE_SECS: u64 = 5;
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(600);
 /// A pause after the store failed, before the next pass.
@@ -210,25 +213,31 @@ async fn sweep(hooks: &Hooks, receipts: &DynStore) -> Result<(), crate::store::S
     let now = now_secs();
     let due = hooks
         .queue
-        .claim_expiries(now, now + 60, SWEEP_BATCH)
+        .claim_expiries(now, now + EXPIRY_LEASE_SECS, SWEEP_BATCH)
         .await?;
     if due.is_empty() {
         return Ok(());
     }
     let mut expired: Vec<&Meta> = Vec::new();
+    let mut swept = Vec::with_capacity(due.len());
     for meta in &due {
-        let Some(hash) = ReceiptHash::from_hex(&meta.rh) else {
-            continue; // nothing remembered: its life ended with an event
+        let state = match ReceiptHash::from_hex(&meta.rh) {
+            Some(hash) => receipts
+                .receipt(hash)
+                .await?
+                .map(|(record, live)| record.status(now, live).state),
+            // Nothing remembered: its life ended with an event.
+            None => Some(State::Viewed),
         };
-        let ended_unseen = match receipts.receipt(hash).await? {
-            Some((record, live)) => record.status(now, live).state == State::Expired,
+        match state {
+            // The store's clock (or rounding) says not yet: a later sweep.
+            Some(State::Available) => continue,
             // Past its retention already (`HUSHLINK_RECEIPT_RETENTION=0`):
             // still remembered means no ending was seen.
-            None => true,
-        };
-        if ended_unseen {
-            expired.push(meta);
+            Some(State::Expired) | None => expired.push(meta),
+            Some(_) => {}
         }
+        swept.push(meta.clone());
     }
     let now_ms = now_ms();
     let events: Vec<_> = expired
@@ -248,7 +257,7 @@ async fn sweep(hooks: &Hooks, receipts: &DynStore) -> Result<(), crate::store::S
     let n = events.len();
     let queued = hooks
         .queue
-        .expired(events, due.clone(), hooks.settings.queue_max, now_ms)
+        .expired(events, swept, hooks.settings.queue_max, now_ms)
         .await?;
     if queued < n {
         hooks
