@@ -320,8 +320,9 @@ pub struct Config {
           value_parser = clap::value_parser!(u32).range(1..=256))]
     pub webhook_concurrency: u32,
 
-    /// First retry delay in milliseconds (doubling up to 10 minutes); for tests.
-    #[arg(long, env = "HUSHLINK_WEBHOOK_RETRY_BASE_MS", default_value_t = 2_000, hide = true,
+    /// Delay before the first retry of a webhook event, in milliseconds
+    /// (doubling with each failure, up to 10 minutes).
+    #[arg(long, env = "HUSHLINK_WEBHOOK_RETRY_BASE_MS", default_value_t = 2_000,
           value_parser = clap::value_parser!(u64).range(10..=600_000))]
     pub webhook_retry_base_ms: u64,
 
