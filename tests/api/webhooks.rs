@@ -457,7 +457,7 @@ async fn every_event_is_signed_and_delivered_on_every_backend() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_receiver_that_is_down_then_failing_then_up_gets_everything_once() {
     let redis = Arc::new(RedisServer::start());
-    for on_redis in [false, true] {
+    for backend in ["embedded", "redis", "cluster"] {
         // Nobody listens there yet: connections are refused.
         let port = free_port();
         let url = format!("http://127.0.0.1:{port}/hook");
@@ -469,10 +469,18 @@ async fn a_receiver_that_is_down_then_failing_then_up_gets_everything_once() {
                 c.metrics_addr = Some("127.0.0.1:0".into());
             }
         };
-        let app = if on_redis {
-            spawn_app_on_redis(&redis, settings).await
-        } else {
-            spawn_app_with(settings).await
+        let app = match backend {
+            "embedded" => spawn_app_with(settings).await,
+            "redis" => spawn_app_on_redis(&redis, settings).await,
+            _ => {
+                // Its own prefix: the shared cluster's queue is this test's.
+                let prefix = format!("wh{}", hex::encode(rand::random::<[u8; 4]>()));
+                spawn_cluster_app(shared_cluster(), move |c| {
+                    settings(c);
+                    c.redis_prefix = prefix;
+                })
+                .await
+            }
         };
         let mut receipt_ids = Vec::new();
         for i in 0..5 {
@@ -716,4 +724,45 @@ async fn events_queued_before_a_crash_are_delivered_after_the_restart() {
     for r in &got {
         assert!(!text.contains(&r.body), "a payload in the log");
     }
+}
+
+/// Two instances over one Redis share one queue: what either accepted is
+/// delivered once, whichever instance sends it, and nothing is queued in
+/// Redis by an instance without a webhook URL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instances_sharing_a_redis_deliver_each_event_once() {
+    let redis = Arc::new(RedisServer::start());
+    let plain = spawn_app_on_redis(&redis, |_| {}).await;
+    let made = create(&plain, json!({"password": "no-hooks"}), None).await;
+    assert_eq!(reveal(&plain, made["token"].as_str().unwrap()).await, 200);
+    let mut conn = redis.client().get_connection().unwrap();
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("*webhooks*")
+        .query(&mut conn)
+        .unwrap();
+    assert!(keys.is_empty(), "without a URL nothing is queued: {keys:?}");
+
+    let receiver = Receiver::start(0).await;
+    let secret = new_secret();
+    let one = spawn_app_on_redis(&redis, hooked(&receiver.url, &secret)).await;
+    let two = spawn_app_on_redis(&redis, hooked(&receiver.url, &secret)).await;
+    for i in 0..10 {
+        let (maker, reader) = if i % 2 == 0 {
+            (&one, &two)
+        } else {
+            (&two, &one)
+        };
+        let made = create(maker, json!({"password": format!("shared-{i}")}), None).await;
+        assert_eq!(reveal(reader, made["token"].as_str().unwrap()).await, 200);
+    }
+    let got = receiver.accepted(20, Duration::from_secs(20)).await;
+    assert_eq!(got.len(), 20);
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let all = receiver.all();
+    let mut ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!((all.len(), ids.len()), (20, 20), "each event sent once");
+    assert!(python_verifies(&secret, &all));
+    drop(plain);
 }
