@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -47,6 +47,8 @@ struct Receiver {
     url: String,
     got: Arc<Mutex<Vec<Received>>>,
     answer: Arc<AtomicU16>,
+    /// Milliseconds each answer takes.
+    delay: Arc<AtomicU64>,
     _task: tokio::task::JoinHandle<()>,
 }
 
@@ -54,10 +56,12 @@ struct Receiver {
 struct ReceiverState {
     got: Arc<Mutex<Vec<Received>>>,
     answer: Arc<AtomicU16>,
+    delay: Arc<AtomicU64>,
 }
 
 async fn hook(State(s): State<ReceiverState>, headers: HeaderMap, body: String) -> StatusCode {
     let answered = s.answer.load(Ordering::SeqCst);
+    let delay = s.delay.load(Ordering::SeqCst);
     let h = |name: &str| {
         headers
             .get(name)
@@ -73,6 +77,7 @@ async fn hook(State(s): State<ReceiverState>, headers: HeaderMap, body: String) 
         answered,
         headers: format!("{headers:?}"),
     });
+    tokio::time::sleep(Duration::from_millis(delay)).await;
     StatusCode::from_u16(answered).unwrap()
 }
 
@@ -86,6 +91,7 @@ impl Receiver {
         let state = ReceiverState {
             got: Arc::default(),
             answer: Arc::new(AtomicU16::new(204)),
+            delay: Arc::default(),
         };
         let app = axum::Router::new()
             .route("/hook", axum::routing::post(hook))
@@ -97,6 +103,7 @@ impl Receiver {
             url: format!("http://{addr}/hook"),
             got: state.got,
             answer: state.answer,
+            delay: state.delay,
             _task: task,
         }
     }
@@ -743,6 +750,9 @@ async fn instances_sharing_a_redis_deliver_each_event_once() {
     assert!(keys.is_empty(), "without a URL nothing is queued: {keys:?}");
 
     let receiver = Receiver::start(0).await;
+    // Slow answers: both instances' workers look at the queue while the
+    // other's deliveries are in flight; only the lease keeps them apart.
+    receiver.delay.store(700, Ordering::SeqCst);
     let secret = new_secret();
     let one = spawn_app_on_redis(&redis, hooked(&receiver.url, &secret)).await;
     let two = spawn_app_on_redis(&redis, hooked(&receiver.url, &secret)).await;
@@ -755,9 +765,9 @@ async fn instances_sharing_a_redis_deliver_each_event_once() {
         let made = create(maker, json!({"password": format!("shared-{i}")}), None).await;
         assert_eq!(reveal(reader, made["token"].as_str().unwrap()).await, 200);
     }
-    let got = receiver.accepted(20, Duration::from_secs(20)).await;
+    let got = receiver.accepted(20, Duration::from_secs(30)).await;
     assert_eq!(got.len(), 20);
-    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    tokio::time::sleep(Duration::from_millis(2_000)).await;
     let all = receiver.all();
     let mut ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
     ids.sort();
