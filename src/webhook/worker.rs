@@ -43,8 +43,10 @@ const SWEEP_BATCH: usize = 256;
 const EXPIRY_LEASE_SECS: u64 = 5;
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(600);
-/// A pause after the store failed, before the next pass.
+/// The first pause after the store failed, before the next pass; doubled
+/// while it keeps failing, up to `MAX_STORE_PAUSE`.
 const STORE_PAUSE: Duration = Duration::from_secs(1);
+const MAX_STORE_PAUSE: Duration = Duration::from_secs(30);
 
 /// Owns the worker task: dropping it stops the worker. Events it had
 /// claimed and not settled stay queued (delivered again after a restart,
@@ -71,24 +73,41 @@ pub fn start(hooks: Arc<Hooks>, receipts: DynStore) -> anyhow::Result<Worker> {
 
 async fn run(hooks: Arc<Hooks>, receipts: DynStore, client: reqwest::Client) {
     let mut last_sweep: Option<Instant> = None;
+    // While the store fails, the pause doubles (bounded), and so do the
+    // log lines' intervals.
+    let mut pause = Duration::ZERO;
     loop {
+        let mut failure = None;
         if last_sweep.is_none_or(|t| t.elapsed() >= SWEEP_EVERY) {
             last_sweep = Some(Instant::now());
             if let Err(e) = sweep(&hooks, &receipts).await {
-                tracing::warn!(error = %e, "webhook expiry sweep failed; retrying");
+                failure = Some(e);
+            }
+            // The gauge, read once a second (busy or not).
+            if let Ok(depth) = hooks.queue.depth().await {
+                hooks.metrics.webhook_queue_depth(depth);
             }
         }
         let batch = hooks.settings.concurrency;
-        match deliver_batch(&hooks, &client).await {
-            Ok(n) if n >= batch => continue,
-            Ok(_) => {}
+        let delivered = match deliver_batch(&hooks, &client).await {
+            Ok(n) => n,
             Err(e) => {
-                tracing::warn!(error = %e, "webhook queue unavailable; retrying");
-                tokio::time::sleep(STORE_PAUSE).await;
+                failure = Some(e);
+                0
             }
+        };
+        if let Some(e) = failure {
+            pause = (pause * 2).clamp(STORE_PAUSE, MAX_STORE_PAUSE);
+            tracing::warn!(error = %e, retry_in_s = pause.as_secs(), "webhook queue unavailable");
+            tokio::time::sleep(pause).await;
+            continue;
         }
-        if let Ok(depth) = hooks.queue.depth().await {
-            hooks.metrics.webhook_queue_depth(depth);
+        if !pause.is_zero() {
+            tracing::info!("webhook queue reachable again");
+            pause = Duration::ZERO;
+        }
+        if delivered >= batch {
+            continue;
         }
         tokio::select! {
             () = hooks.wake.notified() => {}
