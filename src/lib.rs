@@ -112,10 +112,14 @@ impl Application {
                 );
                 let hooks = Arc::new(webhook::Hooks::new(settings, queue, Arc::clone(&metrics)));
                 let worker = webhook::worker::start(Arc::clone(&hooks), Arc::clone(&store))?;
-                (
-                    webhook::hooked::HookedStore::wrap(store, hooks),
-                    Some(worker),
-                )
+                // The embedded store makes events in its own transactions;
+                // Redis's are made by the wrapper, after each decision.
+                let store = if hooks.install_in_store() {
+                    store
+                } else {
+                    webhook::hooked::HookedStore::wrap(store, hooks)
+                };
+                (store, Some(worker))
             }
             None => (store, None),
         };

@@ -36,7 +36,7 @@
 //! `ready` while creates are refused.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
@@ -54,6 +54,8 @@ use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
 pub(crate) mod hooks;
+
+use crate::webhook::queue::InDecisions;
 
 /// storage key -> `expires_at (u64 BE) | views_left (u32 BE) | sealed value`.
 const SECRETS: TableDefinition<&str, &[u8]> = TableDefinition::new("secrets");
@@ -263,6 +265,9 @@ struct Shared {
     /// transaction may be live.
     db: RwLock<Option<Database>>,
     trouble: Mutex<Option<Trouble>>,
+    /// Set when webhooks are on: the writer queues their events inside the
+    /// transaction of the decision that makes them (`hooks::after`).
+    webhooks: OnceLock<InDecisions>,
 }
 
 impl Shared {
@@ -325,6 +330,7 @@ impl EmbeddedStore {
             path,
             db: RwLock::new(Some(db)),
             trouble: Mutex::new(None),
+            webhooks: OnceLock::new(),
         });
         let mut writer = Writer {
             shared: Arc::clone(&shared),
@@ -853,7 +859,11 @@ impl Writer {
     fn commit(&self, ops: &[Op]) -> Result<Vec<Outcome>, redb::Error> {
         let guard = self.shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
         let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
-        let outcomes = apply(db, ops, now_secs())?;
+        let webhooks = self.shared.webhooks.get();
+        let outcomes = apply(db, ops, now_secs(), webhooks)?;
+        if let Some(webhooks) = webhooks {
+            webhooks.wake.notify_one();
+        }
         if matches!(self.shared.trouble(), Some(Trouble::Failing(_))) {
             self.shared
                 .set_trouble(self.low_disk.clone().map(Trouble::LowDisk));
@@ -1066,7 +1076,12 @@ fn needs_reopen(e: &redb::Error) -> bool {
 
 /// Applies a batch in one transaction and commits it; returns each op's
 /// outcome, in order. Nothing is answered here: only after the commit.
-fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Error> {
+fn apply(
+    db: &Database,
+    ops: &[Op],
+    now: u64,
+    webhooks: Option<&InDecisions>,
+) -> Result<Vec<Outcome>, redb::Error> {
     let mut outcomes = Vec::with_capacity(ops.len());
     let mut txn = db.begin_write()?;
     txn.set_two_phase_commit(true);
@@ -1188,6 +1203,9 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                 Op::Hooks { write, .. } => Outcome::Count(hooks::apply(&txn, write)?),
                 Op::Check | Op::Close { .. } => Outcome::Unit,
             };
+            if let Some(webhooks) = webhooks {
+                hooks::after(&txn, &secrets, op, &outcome, now, webhooks)?;
+            }
             outcomes.push(outcome);
         }
     }

@@ -154,6 +154,107 @@ impl Event<'_> {
     }
 }
 
+/// The rules, shared by both ways events are made (in the embedded store's
+/// own transaction, or by `hooked::HookedStore` after a Redis decision):
+/// which events an outcome makes, and what is remembered or forgotten.
+pub mod rules {
+    use super::{Event, EventType, Meta, Queued, key_hash, receipt_id};
+    use crate::receipt::ReceiptHash;
+    use crate::webhook::queue::MetaChange;
+
+    /// A create: `secret.created`, and the secret remembered until `exp`.
+    pub fn created(
+        hash: ReceiptHash,
+        storage_key: &str,
+        exp: u64,
+        views: u32,
+        creator: Option<String>,
+        at: u64,
+        now_ms: u64,
+    ) -> (Vec<Queued>, MetaChange) {
+        let meta = Meta {
+            rid: receipt_id(hash),
+            kh: key_hash(storage_key),
+            rh: hash.to_hex(),
+            exp,
+            key: creator,
+        };
+        let event = one(EventType::Created, &meta, at, views, None, 0, now_ms);
+        (vec![event], MetaChange::Put(meta))
+    }
+
+    /// A view taken; the last one forgets the secret.
+    pub fn viewed(meta: Meta, views_left: u32, at: u64, now_ms: u64) -> (Vec<Queued>, MetaChange) {
+        let event = one(
+            EventType::Viewed,
+            &meta,
+            at,
+            views_left,
+            None,
+            views_left,
+            now_ms,
+        );
+        let change = if views_left == 0 {
+            MetaChange::Forget(meta)
+        } else {
+            MetaChange::None
+        };
+        (vec![event], change)
+    }
+
+    /// A wrong passphrase: `attempts_left` more are allowed, or (`None`)
+    /// it was the last one and destroyed the secret.
+    pub fn failed(
+        meta: Meta,
+        attempts_left: Option<u32>,
+        views_left: u32,
+        at: u64,
+        now_ms: u64,
+    ) -> (Vec<Queued>, MetaChange) {
+        let left = attempts_left.unwrap_or(0);
+        let failed = one(
+            EventType::PassphraseFailed,
+            &meta,
+            at,
+            views_left,
+            Some(left),
+            left,
+            now_ms,
+        );
+        if attempts_left.is_some() {
+            return (vec![failed], MetaChange::None);
+        }
+        let gone = one(EventType::Destroyed, &meta, at, 0, None, 0, now_ms);
+        (vec![failed, gone], MetaChange::Forget(meta))
+    }
+
+    /// A burn (the first one: it forgets the secret, so a second finds nothing).
+    pub fn burned(meta: Meta, at: u64, now_ms: u64) -> (Vec<Queued>, MetaChange) {
+        let event = one(EventType::Burned, &meta, at, 0, None, 0, now_ms);
+        (vec![event], MetaChange::Forget(meta))
+    }
+
+    fn one(
+        kind: EventType,
+        meta: &Meta,
+        at: u64,
+        views_left: u32,
+        attempts_left: Option<u32>,
+        nth: u32,
+        now_ms: u64,
+    ) -> Queued {
+        Event {
+            kind,
+            meta,
+            at,
+            views_left,
+            attempts_left,
+            nth,
+        }
+        .to_queued(now_ms)
+    }
+}
+
 /// RFC 3339 UTC (`2026-11-30T16:09:00Z`), as the specification's examples.
 fn iso(secs: u64) -> String {
     i64::try_from(secs)

@@ -1,22 +1,24 @@
-//! `HookedStore`: the store as seen by the services when webhooks are on.
-//! Every call goes to the store unchanged; after the calls that change a
-//! secret's life it queues the event (see `Hooks::emit`) before answering,
-//! so an event is durable once its cause has been answered. Only the
-//! outcome of the store's own atomic decision makes an event: a reveal that
-//! lost the race for the last view makes none.
+//! `HookedStore`: the store as the services see it when webhooks are on
+//! and the store cannot make events inside its own decisions (Redis; the
+//! embedded store makes them in the decision's transaction, see
+//! `store::embedded::hooks`). Every call goes to the store unchanged; after
+//! the calls that change a secret's life it queues the event (see
+//! `Hooks::emit`) before answering, so an event is durable once its cause
+//! has been answered. Only the outcome of the store's own atomic decision
+//! makes an event: a reveal that lost the race for the last view makes none.
 //!
-//! The event is a second write, after the decision, not part of it: the
-//! decisions live in the secret's own Redis Cluster slot, the queue in one
-//! slot of its own. A crash between the two (a window of one write) loses
-//! that one event; that is the price of a queue every instance can read.
+//! On Redis the event is a second write, after the decision, not part of
+//! it: the decisions live in the secret's own Redis Cluster slot, the queue
+//! in one slot of its own. A crash between the two (a window of one round
+//! trip) loses that one event; that is the price of a queue every instance
+//! can read.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 
 use super::Hooks;
-use super::event::{Event, EventType, Meta, key_hash, meta_by_key, meta_by_receipt, receipt_id};
-use super::queue::MetaChange;
+use super::event::{Meta, key_hash, meta_by_key, meta_by_receipt, receipt_id, rules};
 use crate::apikey::{KeyHash, KeyName};
 use crate::receipt::{NewReceipt, ReceiptHash, State};
 use crate::secret::{Ttl, Views};
@@ -73,20 +75,10 @@ impl SecretStore for HookedStore {
         if let Take::Taken { views_left } = taken
             && let Some(meta) = self.meta(&meta_by_key(&key_hash(key.as_str()))).await
         {
-            let event = Event {
-                kind: EventType::Viewed,
-                meta: &meta,
-                at: super::now_secs(),
-                views_left,
-                attempts_left: None,
-                nth: views_left,
-            };
-            let change = if views_left == 0 {
-                MetaChange::Forget(meta.clone())
-            } else {
-                MetaChange::None
-            };
-            self.hooks.emit(&[event], change).await;
+            let now = super::now_ms();
+            self.hooks
+                .emit(rules::viewed(meta, views_left, now / 1000, now))
+                .await;
         }
         Ok(taken)
     }
@@ -112,30 +104,17 @@ impl SecretStore for HookedStore {
                 .flatten()
                 .map_or(0, |r| r.views_left)
         };
-        let at = super::now_secs();
-        let failed = Event {
-            kind: EventType::PassphraseFailed,
-            meta: &meta,
-            at,
-            views_left,
-            attempts_left: Some(attempts_left),
-            nth: attempts_left,
-        };
-        if destroyed {
-            let gone = Event {
-                kind: EventType::Destroyed,
-                meta: &meta,
-                at,
-                views_left: 0,
-                attempts_left: None,
-                nth: 0,
-            };
-            self.hooks
-                .emit(&[failed, gone], MetaChange::Forget(meta.clone()))
-                .await;
-        } else {
-            self.hooks.emit(&[failed], MetaChange::None).await;
-        }
+        let now = super::now_ms();
+        let attempts_left = (!destroyed).then_some(attempts_left);
+        self.hooks
+            .emit(rules::failed(
+                meta,
+                attempts_left,
+                views_left,
+                now / 1000,
+                now,
+            ))
+            .await;
         Ok(attempt)
     }
 
@@ -188,28 +167,21 @@ impl ReceiptStore for HookedStore {
             .put_with_receipt(key, value, ttl, views, receipt)
             .await?;
         let now_ms = super::now_ms();
-        let at = now_ms / 1000;
-        let meta = Meta {
-            rid: receipt_id(hash),
-            kh: key_hash(key.as_str()),
-            rh: hash.to_hex(),
-            // Rounded up, as the embedded store does: the secret lives at
-            // least its lifetime.
-            exp: now_ms
-                .saturating_add(ttl.secs().saturating_mul(1000))
-                .div_ceil(1000),
-            key: creator,
-        };
-        let event = Event {
-            kind: EventType::Created,
-            meta: &meta,
-            at,
-            views_left: views.get(),
-            attempts_left: None,
-            nth: 0,
-        };
+        // Rounded up, as the embedded store does: the secret lives at
+        // least its lifetime.
+        let exp = now_ms
+            .saturating_add(ttl.secs().saturating_mul(1000))
+            .div_ceil(1000);
         self.hooks
-            .emit(&[event], MetaChange::Put(meta.clone()))
+            .emit(rules::created(
+                hash,
+                key.as_str(),
+                exp,
+                views.get(),
+                creator,
+                now_ms / 1000,
+                now_ms,
+            ))
             .await;
         Ok(())
     }
@@ -225,17 +197,8 @@ impl ReceiptStore for HookedStore {
             && record.state == State::Burned.code()
             && let Some(meta) = self.meta(&meta_by_receipt(&receipt_id(hash))).await
         {
-            let event = Event {
-                kind: EventType::Burned,
-                meta: &meta,
-                at: super::now_secs(),
-                views_left: 0,
-                attempts_left: None,
-                nth: 0,
-            };
-            self.hooks
-                .emit(&[event], MetaChange::Forget(meta.clone()))
-                .await;
+            let now = super::now_ms();
+            self.hooks.emit(rules::burned(meta, now / 1000, now)).await;
         }
         Ok(read)
     }

@@ -3,12 +3,14 @@
 //! `secret.passphrase_failed` to `HUSHLINK_WEBHOOK_URL`, signed as the
 //! Standard Webhooks specification says.
 //!
-//! Nothing here runs unless the URL is set. When it is, [`hooked::HookedStore`]
-//! wraps the store: after each decision that changes a secret's life (a
-//! create, a view, a wrong passphrase, a burn) it queues the event in the
-//! store's durable queue ([`queue::WebhookQueue`]: redb tables, or Redis
-//! keys in one slot) before the request is answered, and never fails or
-//! holds the request beyond that write. The [`worker`], owned by a drop
+//! Nothing here runs unless the URL is set. When it is, each decision that
+//! changes a secret's life (a create, a view, a wrong passphrase, a burn)
+//! queues its events ([`event::rules`]) in the store's durable queue
+//! ([`queue::WebhookQueue`]) before the request is answered: the embedded
+//! store in the decision's own redb transaction, Redis through
+//! [`hooked::HookedStore`], which wraps the store and queues them in the
+//! webhooks' slot right after the decision. A full queue or a failing
+//! enqueue drops the event (counted), never the request. The [`worker`], owned by a drop
 //! guard, claims due events, delivers them with bounded concurrency,
 //! retries with exponential backoff, and sweeps the secrets that expire
 //! unseen into `secret.expired` events.
@@ -25,7 +27,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::sync::Notify;
 
 use crate::metrics::{Metrics, WebhookDrop};
-use event::Event;
+use event::Queued;
 pub use event::{EventType, receipt_id};
 use queue::{MetaChange, WebhookQueue};
 pub use sign::WebhookSecret;
@@ -53,7 +55,7 @@ pub struct Hooks {
     queue: Arc<dyn WebhookQueue>,
     metrics: Arc<Metrics>,
     /// Wakes the worker when an event was queued.
-    wake: Notify,
+    wake: Arc<Notify>,
 }
 
 impl Hooks {
@@ -62,16 +64,15 @@ impl Hooks {
             settings,
             queue,
             metrics,
-            wake: Notify::new(),
+            wake: Arc::new(Notify::new()),
         }
     }
 
     /// Queues events and a change to what is remembered, in one write.
     /// Never fails: a store error or a full queue drops the events,
     /// counted and logged (without anything secret).
-    async fn emit(&self, events: &[Event<'_>], meta: MetaChange) {
+    async fn emit(&self, (queued, meta): (Vec<Queued>, MetaChange)) {
         let now = now_ms();
-        let queued: Vec<_> = events.iter().map(|e| e.to_queued(now)).collect();
         let n = queued.len();
         match self
             .queue
@@ -95,6 +96,17 @@ impl Hooks {
         if n > 0 {
             self.wake.notify_one();
         }
+    }
+
+    /// Asks the store to make the events inside its own decisions (the
+    /// embedded store can: one transaction); true when it will, and the
+    /// store then needs no [`hooked::HookedStore`] around it.
+    pub fn install_in_store(&self) -> bool {
+        self.queue.make_events_in_decisions(queue::InDecisions {
+            max_depth: self.settings.queue_max,
+            wake: Arc::clone(&self.wake),
+            metrics: Arc::clone(&self.metrics),
+        })
     }
 }
 

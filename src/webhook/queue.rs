@@ -8,9 +8,13 @@
 //! claimed event is not handed out again before the lease ends, so two
 //! instances sharing a Redis do not normally send it twice.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
+use tokio::sync::Notify;
 
 use super::event::{Meta, Queued};
+use crate::metrics::Metrics;
 use crate::store::StoreError;
 
 /// A change to the remembered [`Meta`] of a secret, made with the events.
@@ -41,9 +45,25 @@ pub enum Settle {
     Retry { at_ms: u64, item: Queued },
 }
 
+/// What a store that makes events inside its own decisions needs.
+pub struct InDecisions {
+    pub max_depth: u64,
+    /// Wakes the worker after a commit that queued events.
+    pub wake: Arc<Notify>,
+    /// Counts the events dropped for a full queue.
+    pub metrics: Arc<Metrics>,
+}
+
 /// Where the events wait. Every queue has a bound, given with each enqueue.
 #[async_trait]
 pub trait WebhookQueue: Send + Sync + 'static {
+    /// Makes the store queue events itself, in the same transaction as the
+    /// decision that causes them (`event::rules`); false (the default) when
+    /// it cannot, and `hooked::HookedStore` queues them after the decision.
+    fn make_events_in_decisions(&self, _how: InDecisions) -> bool {
+        false
+    }
+
     /// Queues `events` (due now) and applies `meta` in one atomic write;
     /// events past `max_depth` queued events are not queued. Returns how
     /// many were queued (an event already waiting under its id counts as

@@ -1,20 +1,28 @@
 //! The webhook queue in the embedded store: four redb tables in the same
-//! file, written by the same writer thread (`Op::Hooks`), so events share
-//! the durability of everything else (fsynced before the call returns) and
-//! survive a restart. Only used when webhooks are on; the tables stay
-//! empty otherwise.
+//! file, written by the same writer thread, so events share the durability
+//! of everything else and survive a restart. Only used when webhooks are
+//! on; the tables stay empty otherwise.
+//!
+//! The events of a decision (a create, a view, a wrong passphrase, a burn)
+//! are made by [`after`], inside the writer's transaction that holds the
+//! decision: both commit together, or neither does. The worker's writes
+//! (settling deliveries, the expiry sweep) come as `Op::Hooks`.
 //!
 //! One process owns the file and one worker claims from it, one batch at a
 //! time, so claims are plain reads here (the lease matters for Redis, where
 //! several instances share the queue).
 
 use async_trait::async_trait;
-use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction};
+use redb::{ReadableTable, ReadableTableMetadata, Table, TableDefinition, WriteTransaction};
 
-use super::{EmbeddedStore, Op, internal};
-use crate::store::StoreError;
-use crate::webhook::event::{Meta, Queued, meta_by_key, meta_by_receipt};
-use crate::webhook::queue::{Claimed, MetaChange, Settle, WebhookQueue};
+use super::{EmbeddedStore, Op, Outcome, decode_live, internal};
+use crate::metrics::WebhookDrop;
+use crate::receipt::State;
+use crate::store::{Attempt, StoreError, Take};
+use crate::webhook::event::{
+    Meta, Queued, key_hash, meta_by_key, meta_by_receipt, receipt_id, rules,
+};
+use crate::webhook::queue::{Claimed, InDecisions, MetaChange, Settle, WebhookQueue};
 
 /// (due unix ms, webhook id) -> JSON [`Queued`].
 const QUEUE: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("webhook_queue");
@@ -105,6 +113,90 @@ pub(super) fn apply(txn: &WriteTransaction, write: &Write) -> Result<usize, redb
     }
 }
 
+/// Queues the events `op`'s outcome makes, in its transaction.
+pub(super) fn after(
+    txn: &WriteTransaction,
+    secrets: &Table<&str, &[u8]>,
+    op: &Op,
+    outcome: &Outcome,
+    now: u64,
+    how: &InDecisions,
+) -> Result<(), redb::Error> {
+    let now_ms = crate::webhook::now_ms();
+    let meta = |name: String| -> Result<Option<Meta>, redb::Error> {
+        Ok(txn
+            .open_table(META)?
+            .get(name.as_str())?
+            .and_then(|v| serde_json::from_slice(v.value()).ok()))
+    };
+    let made = match (op, outcome) {
+        (
+            Op::PutWithReceipt {
+                key,
+                expires_at,
+                views,
+                receipt,
+                ..
+            },
+            Outcome::Unit,
+        ) => Some(rules::created(
+            receipt.hash,
+            key,
+            *expires_at,
+            *views,
+            receipt.creator.clone(),
+            now,
+            now_ms,
+        )),
+        (Op::Take { key, .. }, Outcome::Take(Take::Taken { views_left })) => {
+            meta(meta_by_key(&key_hash(key)))?.map(|m| rules::viewed(m, *views_left, now, now_ms))
+        }
+        (Op::FailAttempt { key, .. }, Outcome::Attempt(attempt)) => {
+            let left = match attempt {
+                Attempt::Left(n) => Some(*n),
+                Attempt::Destroyed => None,
+                Attempt::Gone => return Ok(()),
+            };
+            // A wrong passphrase uses no view; say how many are left.
+            let views_left = secrets
+                .get(key.as_str())?
+                .and_then(|row| decode_live(row.value(), now))
+                .map_or(0, |r| r.views_left);
+            meta(meta_by_key(&key_hash(key)))?
+                .map(|m| rules::failed(m, left, views_left, now, now_ms))
+        }
+        (Op::Burn { hash, .. }, Outcome::Receipt(Some((record, _))))
+            if record.state == State::Burned.code() =>
+        {
+            meta(meta_by_receipt(&receipt_id(*hash)))?.map(|m| rules::burned(m, now, now_ms))
+        }
+        _ => None,
+    };
+    let Some((events, change)) = made else {
+        return Ok(());
+    };
+    let n = events.len();
+    let queued = apply(
+        txn,
+        &Write::Enqueue {
+            events,
+            meta: change,
+            max_depth: how.max_depth,
+            now_ms,
+        },
+    )?;
+    if queued < n {
+        how.metrics
+            .webhook_dropped(WebhookDrop::QueueFull, n - queued);
+        tracing::warn!(
+            dropped = n - queued,
+            queue_max = how.max_depth,
+            "webhook queue full (HUSHLINK_WEBHOOK_QUEUE_MAX): events dropped"
+        );
+    }
+    Ok(())
+}
+
 fn forget(txn: &WriteTransaction, m: &Meta) -> Result<(), redb::Error> {
     let mut table = txn.open_table(META)?;
     table.remove(meta_by_key(&m.kh).as_str())?;
@@ -147,6 +239,13 @@ impl EmbeddedStore {
 
 #[async_trait]
 impl WebhookQueue for EmbeddedStore {
+    /// Always: the writer makes the events inside each decision's transaction.
+    fn make_events_in_decisions(&self, how: InDecisions) -> bool {
+        // Set once, at start-up; a second call changes nothing.
+        let _ = self.shared.webhooks.set(how);
+        true
+    }
+
     async fn enqueue(
         &self,
         events: Vec<Queued>,
