@@ -103,6 +103,27 @@ pub struct Queued {
     pub attempts: u32,
 }
 
+/// The body, fields in the specification's order (`type` first).
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    timestamp: String,
+    data: Data<'a>,
+}
+
+/// `data`: everything an event says, and nothing that leads to the secret.
+#[derive(Serialize)]
+struct Data<'a> {
+    receipt_id: &'a str,
+    views_left: u32,
+    expires_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passphrase_attempts_left: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api_key_name: Option<&'a str>,
+}
+
 /// One event about the secret `meta` describes.
 pub struct Event<'a> {
     pub kind: EventType,
@@ -128,23 +149,18 @@ impl Event<'_> {
         h.update(b":");
         h.update(self.nth.to_string().as_bytes());
         let id = format!("msg_{}", &hex::encode(h.finalize())[..32]);
-        let mut data = serde_json::json!({
-            "receipt_id": self.meta.rid,
-            "views_left": self.views_left,
-            "expires_at": iso(self.meta.exp),
-        });
-        if let Some(n) = self.attempts_left {
-            data["passphrase_attempts_left"] = n.into();
-        }
-        if let Some(key) = &self.meta.key {
-            data["api_key_name"] = key.as_str().into();
-        }
-        let body = serde_json::json!({
-            "type": self.kind.as_str(),
-            "timestamp": iso(self.at),
-            "data": data,
+        let body = serde_json::to_string(&Body {
+            kind: self.kind.as_str(),
+            timestamp: iso(self.at),
+            data: Data {
+                receipt_id: &self.meta.rid,
+                views_left: self.views_left,
+                expires_at: iso(self.meta.exp),
+                passphrase_attempts_left: self.attempts_left,
+                api_key_name: self.meta.key.as_deref(),
+            },
         })
-        .to_string();
+        .unwrap_or_default();
         Queued {
             id,
             body,
@@ -298,6 +314,12 @@ mod tests {
         assert_eq!(body["data"]["api_key_name"], "ci");
         assert!(!q.body.contains(&token.hash().to_hex()));
         assert!(!q.body.contains(&token.expose()[4..]));
+        assert!(
+            q.body
+                .starts_with(r#"{"type":"secret.viewed","timestamp":"#),
+            "{}",
+            q.body
+        );
         let other = Event { nth: 0, ..event };
         assert_ne!(other.to_queued(5).id, q.id);
     }
