@@ -41,6 +41,8 @@ const SWEEP_BATCH: usize = 256;
 /// How long an instance holds the expired secrets it swept (Redis), and
 /// how soon one not yet expired by the store's clock is looked at again.
 const EXPIRY_LEASE_SECS: u64 = 5;
+/// A claim's lease beyond the attempt's timeout (the settle's write).
+const LEASE_MARGIN: Duration = Duration::from_secs(10);
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(600);
 /// The first pause after the store failed, before the next pass; doubled
@@ -123,8 +125,9 @@ async fn deliver_batch(
     client: &reqwest::Client,
 ) -> Result<usize, crate::store::StoreError> {
     let now = now_ms();
-    // Long enough for an attempt and the settle after it.
-    let lease = hooks.settings.timeout * 2 + Duration::from_secs(30);
+    // Long enough for an attempt and the settle after it; also how long the
+    // events of an instance that died mid-delivery wait for another.
+    let lease = hooks.settings.timeout + LEASE_MARGIN;
     let lease_until = now.saturating_add(u64::try_from(lease.as_millis()).unwrap_or(u64::MAX));
     let claimed = hooks
         .queue

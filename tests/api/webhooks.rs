@@ -653,24 +653,39 @@ async fn a_malformed_webhook_secret_or_url_stops_start_up() {
     }
 }
 
-/// Events accepted before a `kill -9` are in the store, and the next start
-/// delivers them; nothing secret reaches the log, at trace level.
+/// Events accepted before a `kill -9` are in the store (the embedded file,
+/// or Redis), and the next start delivers them; nothing secret reaches the
+/// log, at trace level.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_queued_before_a_crash_are_delivered_after_the_restart() {
+    let redis = RedisServer::start();
+    for backend in ["embedded", "redis"] {
+        crash_and_restart(backend, &redis).await;
+    }
+}
+
+async fn crash_and_restart(backend: &str, redis: &RedisServer) {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let secret = new_secret();
-    let envs = vec![
-        (
+    let store = match backend {
+        "embedded" => (
             "HUSHLINK_DATA_DIR",
             dir.path().join("data").display().to_string(),
         ),
+        _ => ("REDIS_URL", redis.url()),
+    };
+    let envs = vec![
+        store,
         (
             "HUSHLINK_WEBHOOK_URL",
             format!("http://127.0.0.1:{port}/hook"),
         ),
         ("HUSHLINK_WEBHOOK_SECRET", secret.clone()),
         ("HUSHLINK_WEBHOOK_RETRY_BASE_MS", "100".into()),
+        // On Redis, what the dead instance had claimed waits for the lease
+        // (this timeout + 10 s) before the next one takes it.
+        ("HUSHLINK_WEBHOOK_TIMEOUT", "2".into()),
         ("RUST_LOG", "trace".into()),
     ];
     let log = dir.path().join("first.log");
@@ -704,14 +719,14 @@ async fn events_queued_before_a_crash_are_delivered_after_the_restart() {
     let first_log = std::fs::read_to_string(&log).unwrap();
     assert!(
         first_log.contains("webhook delivery failed; will retry"),
-        "{first_log}"
+        "{backend}: {first_log}"
     );
 
     let receiver = Receiver::start(port).await;
     let log2 = dir.path().join("second.log");
     let mut server = ServerProcess::start(&envs, &log2).await;
-    let got = receiver.accepted(8, Duration::from_secs(20)).await;
-    assert_eq!(got.len(), 8, "{got:#?}");
+    let got = receiver.accepted(8, Duration::from_secs(40)).await;
+    assert_eq!(got.len(), 8, "{backend}: {got:#?}");
     for rid in &receipt_ids {
         let kinds: Vec<String> = got
             .iter()
