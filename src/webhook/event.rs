@@ -26,15 +26,6 @@ pub enum EventType {
 }
 
 impl EventType {
-    pub const ALL: [EventType; 6] = [
-        EventType::Created,
-        EventType::Viewed,
-        EventType::Burned,
-        EventType::Expired,
-        EventType::Destroyed,
-        EventType::PassphraseFailed,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Created => "secret.created",

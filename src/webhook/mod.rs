@@ -10,10 +10,10 @@
 //! store in the decision's own redb transaction, Redis through
 //! [`hooked::HookedStore`], which wraps the store and queues them in the
 //! webhooks' slot right after the decision. A full queue or a failing
-//! enqueue drops the event (counted), never the request. The [`worker`], owned by a drop
-//! guard, claims due events, delivers them with bounded concurrency,
-//! retries with exponential backoff, and sweeps the secrets that expire
-//! unseen into `secret.expired` events.
+//! enqueue drops the event (counted), never the request. The [`worker`],
+//! owned by a drop guard, claims due events, delivers them with bounded
+//! concurrency, retries with exponential backoff, and sweeps the secrets
+//! that expire unseen into `secret.expired` events.
 
 pub mod event;
 pub mod hooked;
