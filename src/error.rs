@@ -4,8 +4,8 @@
 //! Clients get a safe, fixed message per kind; the cause (a store error, a
 //! parse error) goes to the log. Missing, expired and used-up secrets share
 //! one kind, `NotFound`, on purpose: a visitor learns nothing about which it
-//! was. The API renders errors as RFC 7807 problem JSON (`http::api`), the
-//! web side as a page (`http::web`); both take the status from here.
+//! was. The API renders errors as RFC 7807 problem JSON (`http::problem`),
+//! the web side as a page (`http::web`); both take the status from here.
 
 use axum::http::StatusCode;
 use serde::Serialize;

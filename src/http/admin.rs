@@ -1,8 +1,9 @@
 //! The admin API (`/api/v2/keys`) and the bootstrap route.
 //!
-//! Bodies are read as JSON values and checked field by field, like the
-//! secret APIs, so a wrong type gets a 400 naming the field. A new or
-//! rotated key appears in exactly one answer, the one that made it.
+//! Bodies are parsed into the request types the OpenAPI description
+//! documents and checked field by field, like the secret APIs, so a wrong
+//! type gets a 400 naming the field. A new or rotated key appears in
+//! exactly one answer, the one that made it.
 
 use std::net::SocketAddr;
 
@@ -11,15 +12,18 @@ use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::{ApiError, Problem};
 use super::auth::{Admin, LocalAdmin, presented_key};
 use super::body::read_limited;
+use super::client_addr::ClientAddr;
 use super::context::{Ctx, Segment};
-use super::openapi::AdminErrors;
+use super::input::{json_object, present};
+use super::problem::{AdminErrors, ApiError, Problem};
 use crate::apikey::{KeyName, Scope};
 use crate::error::{Error, InvalidParam};
 use crate::keys::{self, BootstrapVia, KeyInfo, KeyPatch, KeySpec, MAX_DESCRIPTION, NewKey};
@@ -27,65 +31,72 @@ use crate::keys::{self, BootstrapVia, KeyInfo, KeyPatch, KeySpec, MAX_DESCRIPTIO
 /// Admin bodies are small; anything larger is refused before buffering.
 const ADMIN_BODY_LIMIT: usize = 16 * 1024;
 
-/// Reads a JSON object body (an empty body counts as `{}`).
-async fn read_object(headers: &HeaderMap, body: Body) -> Result<Map<String, Value>, Error> {
+/// Reads a JSON object body into `T` (an empty body counts as `{}`).
+async fn read_body<T: DeserializeOwned + Default>(
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<T, Error> {
     let bytes = read_limited(headers, body, ADMIN_BODY_LIMIT).await?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
+        return Ok(T::default());
     }
-    match serde_json::from_slice(&bytes) {
-        Ok(Value::Object(fields)) => Ok(fields),
-        _ => Err(Error::invalid(
-            "body",
-            "The request body must be a JSON object.",
-        )),
-    }
+    json_object(&bytes)
 }
 
-// The request types below only describe bodies: handlers read them as JSON
-// values and check them field by field (`Fields`). `Option` marks a field
-// that may be null; `required = false` one that may be absent but not null.
+// The request types are what bodies are parsed into, and what the OpenAPI
+// description documents. Like `http::input::NewSecretRequest`, they keep
+// each field as the JSON value that arrived (`present`: `null` is kept,
+// distinct from absent), checked afterwards by `Fields`, so one answer
+// names every bad field. In the schema, `Option` marks a field that may be
+// null; `required = false` one that may be absent but not null.
 /// A key to make.
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Default, Deserialize, ToSchema)]
 pub struct NewKeyRequest {
-    #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$")]
-    name: String,
-    #[schema(max_length = 256)]
-    description: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = true, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 256)]
+    description: Option<Value>,
     /// Default: `["create"]`.
-    #[schema(required = false)]
-    scopes: Vec<Scope>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Vec<Scope>, required = false)]
+    scopes: Option<Value>,
     /// RFC 3339, in the future; `null` or absent: never expires.
-    #[schema(format = DateTime)]
-    expires_at: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<Value>,
 }
 
 /// A change to a key: absent fields stay as they are; `null` clears a
 /// description or an expiry.
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Default, Deserialize, ToSchema)]
 pub struct KeyPatchRequest {
     /// A new name.
-    #[schema(required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
-    name: String,
-    #[schema(max_length = 256)]
-    description: Option<String>,
-    #[schema(required = false)]
-    disabled: bool,
-    #[schema(format = DateTime)]
-    expires_at: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 256)]
+    description: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = bool, required = false)]
+    disabled: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<Value>,
 }
 
 /// The first admin key's name and expiry (the body may be empty).
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Default, Deserialize, ToSchema)]
 pub struct BootstrapRequest {
     /// Default: `admin`.
-    #[schema(required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
-    name: String,
-    #[schema(format = DateTime)]
-    expires_at: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false, pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    name: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<Value>,
 }
 
 /// Collects field errors so one answer names every bad field.
@@ -211,32 +222,27 @@ fn path_name(raw: Option<String>) -> Result<KeyName, Error> {
 )]
 pub async fn create(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let result = async {
-        let fields = read_object(&headers, body).await?;
-        let mut f = Fields::default();
-        let name = f.name(fields.get("name"), true);
-        let description = f.description(fields.get("description")).flatten();
-        let scopes = f.scopes(fields.get("scopes"));
-        let expires_at = f.expires_at(fields.get("expires_at")).flatten();
-        f.finish()?;
-        let name = name.ok_or_else(|| Error::invalid("name", "The name is required."))?;
-        state
-            .keys
-            .create(KeySpec {
-                name,
-                description,
-                scopes,
-                expires_at,
-            })
-            .await
-    }
-    .await;
-    let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let new: NewKeyRequest = read_body(&headers, body).await?;
+    let mut f = Fields::default();
+    let name = f.name(new.name.as_ref(), true);
+    let description = f.description(new.description.as_ref()).flatten();
+    let scopes = f.scopes(new.scopes.as_ref());
+    let expires_at = f.expires_at(new.expires_at.as_ref()).flatten();
+    f.finish()?;
+    let name = name.ok_or_else(|| Error::invalid("name", "The name is required."))?;
+    let made = state
+        .keys
+        .create(KeySpec {
+            name,
+            description,
+            scopes,
+            expires_at,
+        })
+        .await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }
 
@@ -251,16 +257,8 @@ pub async fn create(
         AdminErrors,
     )
 )]
-pub async fn list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Admin(_): Admin,
-) -> Result<Response, ApiError> {
-    let keys = state
-        .keys
-        .list()
-        .await
-        .map_err(|e| ApiError::from_ctx(e, &ctx))?;
+pub async fn list(State(state): State<AppState>, Admin(_): Admin) -> Result<Response, ApiError> {
+    let keys = state.keys.list().await?;
     Ok(Json(keys).into_response())
 }
 
@@ -279,12 +277,10 @@ pub async fn list(
 )]
 pub async fn get(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.get(&path_name(name)?).await }.await;
-    let key = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let key = state.keys.get(&path_name(name)?).await?;
     Ok(Json(key).into_response())
 }
 
@@ -307,27 +303,22 @@ pub async fn get(
 )]
 pub async fn update(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let result = async {
-        let name = path_name(name)?;
-        let fields = read_object(&headers, body).await?;
-        let mut f = Fields::default();
-        let patch = KeyPatch {
-            name: f.name(fields.get("name"), false),
-            description: f.description(fields.get("description")),
-            disabled: f.disabled(fields.get("disabled")),
-            expires_at: f.expires_at(fields.get("expires_at")),
-        };
-        f.finish()?;
-        state.keys.update(&name, patch).await
-    }
-    .await;
-    let key = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let name = path_name(name)?;
+    let change: KeyPatchRequest = read_body(&headers, body).await?;
+    let mut f = Fields::default();
+    let patch = KeyPatch {
+        name: f.name(change.name.as_ref(), false),
+        description: f.description(change.description.as_ref()),
+        disabled: f.disabled(change.disabled.as_ref()),
+        expires_at: f.expires_at(change.expires_at.as_ref()),
+    };
+    f.finish()?;
+    let key = state.keys.update(&name, patch).await?;
     Ok(Json(key).into_response())
 }
 
@@ -347,12 +338,10 @@ pub async fn update(
 )]
 pub async fn delete(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.delete(&path_name(name)?).await }.await;
-    result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    state.keys.delete(&path_name(name)?).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -371,12 +360,10 @@ pub async fn delete(
 )]
 pub async fn rotate(
     State(state): State<AppState>,
-    ctx: Ctx,
     Admin(_): Admin,
     Segment(name): Segment,
 ) -> Result<Response, ApiError> {
-    let result = async { state.keys.rotate(&path_name(name)?).await }.await;
-    let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let made = state.keys.rotate(&path_name(name)?).await?;
     Ok(Json(made).into_response())
 }
 
@@ -401,7 +388,7 @@ pub async fn rotate(
 )]
 pub async fn bootstrap(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     extensions: Extensions,
     headers: HeaderMap,
     body: Body,
@@ -412,7 +399,7 @@ pub async fn bootstrap(
         // The client as rate limits see it (behind a trusted proxy, the
         // forwarded address), else the socket's peer.
         let ip = extensions
-            .get::<super::client_addr::ClientAddr>()
+            .get::<ClientAddr>()
             .map(|c| c.0)
             .or_else(|| {
                 extensions
@@ -422,10 +409,7 @@ pub async fn bootstrap(
             .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED.into());
         if let Err(retry_after_secs) = state.bootstrap_failures.check(ip) {
             tracing::warn!(%ip, "bootstrap attempts from this address are paused");
-            return Err(ApiError::from_ctx(
-                Error::TooManyAttempts { retry_after_secs },
-                &ctx,
-            ));
+            return Err(Error::TooManyAttempts { retry_after_secs }.into());
         }
         let accepted = match (&state.bootstrap_token, presented_key(&headers)) {
             (Some(token), Some(presented)) => token.matches(presented),
@@ -438,29 +422,23 @@ pub async fn bootstrap(
         if !accepted {
             state.bootstrap_failures.fail(ip);
             tracing::info!(%ip, "bootstrap refused: wrong or missing token");
-            return Err(ApiError::from_ctx(
-                Error::Unauthorized {
-                    bootstrap_hint: false,
-                },
-                &ctx,
-            ));
+            return Err(Error::Unauthorized {
+                bootstrap_hint: false,
+            }
+            .into());
         }
         BootstrapVia::Token
     };
-    let result = async {
-        let fields = read_object(&headers, body).await?;
-        let mut f = Fields::default();
-        let name = f.name(fields.get("name"), false);
-        let expires_at = f.expires_at(fields.get("expires_at")).flatten();
-        f.finish()?;
-        let name = match name {
-            Some(n) => n,
-            None => KeyName::parse("admin").map_err(|r| Error::invalid("name", r))?,
-        };
-        state.keys.bootstrap(name, expires_at, via).await
-    }
-    .await;
-    let made = result.map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let first: BootstrapRequest = read_body(&headers, body).await?;
+    let mut f = Fields::default();
+    let name = f.name(first.name.as_ref(), false);
+    let expires_at = f.expires_at(first.expires_at.as_ref()).flatten();
+    f.finish()?;
+    let name = match name {
+        Some(n) => n,
+        None => KeyName::parse("admin").map_err(|r| Error::invalid("name", r))?,
+    };
+    let made = state.keys.bootstrap(name, expires_at, via).await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }
 
@@ -468,16 +446,12 @@ pub async fn bootstrap(
 /// one more bootstrap happen (`hushlink bootstrap --reset`).
 pub async fn reset_bootstrap(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     extensions: Extensions,
 ) -> Result<Response, ApiError> {
     if extensions.get::<LocalAdmin>().is_none() {
-        return Err(ApiError::from_ctx(Error::NotFound, &ctx));
+        return Err(Error::NotFound.into());
     }
-    let existed = state
-        .keys
-        .reset_bootstrap()
-        .await
-        .map_err(|e| ApiError::from_ctx(e, &ctx))?;
+    let existed = state.keys.reset_bootstrap().await?;
     Ok(Json(serde_json::json!({ "was_bootstrapped": existed })).into_response())
 }

@@ -13,8 +13,8 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
-use super::api::ApiError;
 use super::context::Ctx;
+use super::problem::ApiError;
 use crate::apikey::Scope;
 use crate::config::{ApiAuth, Config};
 use crate::error::Error;
@@ -89,11 +89,10 @@ impl FromRequestParts<AppState> for Admin {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let ctx = Ctx::from_request_parts(parts, state).await?;
-        caller(parts, state, Scope::Admin)
-            .await
-            .map(Admin)
-            .map_err(|e| ApiError::from_ctx(e, &ctx).into_response())
+        // The Host is checked first, as in every handler that takes `Ctx`.
+        Ctx::from_request_parts(parts, state).await?;
+        let caller = caller(parts, state, Scope::Admin).await;
+        caller.map(Admin).map_err(|e| ApiError(e).into_response())
     }
 }
 
@@ -105,11 +104,9 @@ impl FromRequestParts<AppState> for Creator {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let ctx = Ctx::from_request_parts(parts, state).await?;
-        authorize_create(state, &parts.headers)
-            .await
-            .map(Creator)
-            .map_err(|e| ApiError::from_ctx(e, &ctx).into_response())
+        Ctx::from_request_parts(parts, state).await?;
+        let caller = authorize_create(state, &parts.headers).await;
+        caller.map(Creator).map_err(|e| ApiError(e).into_response())
     }
 }
 

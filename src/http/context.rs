@@ -18,8 +18,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use super::api::ApiError;
-use super::web::PageError;
+use super::problem::{ApiError, PageError};
 use super::{AppState, LinkSettings};
 use crate::error::Error;
 use crate::i18n::{self, Strings};
@@ -32,8 +31,6 @@ pub struct Ctx {
     pub t: &'static Strings,
     /// True when `Accept` asks for JSON and not HTML (SnapPass's rule).
     pub wants_json: bool,
-    /// The largest secret in bytes, which a 413 states.
-    pub max_secret_bytes: usize,
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -50,33 +47,34 @@ impl FromRequestParts<AppState> for Ctx {
             .and_then(|v| v.to_str().ok());
         let t = i18n::negotiate(accept_language);
         let wants_json = wants_json(&parts.headers);
-        // No base URL to build the problem's `type` from: it stays a
-        // relative reference. The refused Host is not echoed back.
-        let refuse = |reason: &str| {
+        let base_url = checked_base_url(&state.links, host.as_deref()).map_err(|reason| {
+            // The refused Host is not echoed back.
             let error = Error::invalid("Host", reason);
             if is_api(parts.uri.path()) || wants_json {
-                ApiError::with_base(error, String::new()).into_response()
+                ApiError(error).into_response()
             } else {
-                PageError::new(state, t, error).into_response()
+                PageError::from(error).into_response()
             }
-        };
-        if let Some(allowed) = &state.links.allowed_hosts
-            && !host.as_deref().is_some_and(|h| allowed.allows(h))
-        {
-            return Err(refuse(
-                "This server does not serve the host named in the request (HUSHLINK_ALLOWED_HOSTS).",
-            ));
-        }
-        let Some(base_url) = base_url(&state.links, host.as_deref()) else {
-            return Err(refuse("The Host header must be a plain host[:port]."));
-        };
+        })?;
         Ok(Ctx {
             base_url,
             t,
             wants_json,
-            max_secret_bytes: state.limits.max_secret_bytes,
         })
     }
+}
+
+/// The base URL for a request naming `host`, or why it gets none: a Host
+/// that is not one of `HUSHLINK_ALLOWED_HOSTS`, or not a plain `host[:port]`.
+pub fn checked_base_url(links: &LinkSettings, host: Option<&str>) -> Result<String, &'static str> {
+    if let Some(allowed) = &links.allowed_hosts
+        && !host.is_some_and(|h| allowed.allows(h))
+    {
+        return Err(
+            "This server does not serve the host named in the request (HUSHLINK_ALLOWED_HOSTS).",
+        );
+    }
+    base_url(links, host).ok_or("The Host header must be a plain host[:port].")
 }
 
 /// Whether a path belongs to the API, whose every answer is a problem
@@ -228,12 +226,17 @@ fn split_host(value: &str) -> Option<(String, Option<u16>)> {
 }
 
 fn request_host(parts: &Parts) -> Option<String> {
-    parts
-        .headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
+    host_of(parts.headers.get(header::HOST), parts.uri.authority())
+}
+
+/// The request's `Host`, or its URI's authority (HTTP/2).
+pub fn host_of(
+    host: Option<&axum::http::HeaderValue>,
+    authority: Option<&axum::http::uri::Authority>,
+) -> Option<String> {
+    host.and_then(|h| h.to_str().ok())
         .map(str::to_owned)
-        .or_else(|| parts.uri.authority().map(|a| a.as_str().to_owned()))
+        .or_else(|| authority.map(|a| a.as_str().to_owned()))
 }
 
 /// Builds the base URL as SnapPass's `set_base_url` does. Returns `None`

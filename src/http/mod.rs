@@ -6,7 +6,13 @@
 //! static files, `context` what handlers learn from a request (base URL,
 //! language, whether JSON is wanted), `body` the size-limited body reader,
 //! and `openapi` the API's routes together with their OpenAPI description;
-//! `zk` and `zk_web` are the API and pages of zero-knowledge links.
+//! `zk` and `zk_web` are the API and pages of zero-knowledge links;
+//! `problem` how errors leave (problem documents, error pages).
+//!
+//! Only this module and `openapi` name handlers; handler modules import
+//! shared pieces (`problem`, `context`, `auth`, `body`), never the router,
+//! so the import graph has no cycle (`docs/ARCHITECTURE.md` draws it).
+//! A new handler: see `problem`'s module doc.
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -39,7 +45,9 @@ pub mod auth;
 pub mod body;
 pub mod client_addr;
 pub mod context;
+pub mod input;
 pub mod openapi;
+pub mod problem;
 pub mod receipt_web;
 pub mod receipts;
 pub mod web;
@@ -246,6 +254,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(middleware::from_fn_with_state(state.clone(), client_limits))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -268,9 +277,49 @@ pub fn local_admin_router(state: AppState) -> Router {
         .route("/_/_/health", get(api::health))
         .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(Extension(auth::LocalAdmin))
         .layer(middleware::from_fn(access_log))
         .with_state(state)
+}
+
+/// Renders the error a handler or extractor returned (`problem::ApiError`,
+/// `problem::PageError`) now that the request's context is at hand: the
+/// problem document's `type` starts with the request's base URL (empty for
+/// a Host that gets none), the page is in the visitor's language. Headers
+/// already on the answer (axum's `Allow` on a 405) are kept. Why rendering
+/// waits for this layer: see `http::problem`.
+async fn render_errors(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    // Cheap clones (shared buffers), kept for the rare error.
+    let host = request.headers().get(header::HOST).cloned();
+    let authority = request.uri().authority().cloned();
+    let language = request.headers().get(header::ACCEPT_LANGUAGE).cloned();
+    let mut response = next.run(request).await;
+    let Some(unrendered) = response.extensions_mut().remove::<problem::Unrendered>() else {
+        return response;
+    };
+    let rendered = match unrendered.form {
+        problem::Form::Problem => {
+            let host = context::host_of(host.as_ref(), authority.as_ref());
+            let base_url =
+                context::checked_base_url(&state.links, host.as_deref()).unwrap_or_default();
+            problem::render_problem(&unrendered.error, &base_url, state.limits.max_secret_bytes)
+        }
+        problem::Form::Page { nested } => {
+            let language = language.as_ref().and_then(|v| v.to_str().ok());
+            let t = crate::i18n::negotiate(language);
+            web::error_page(&state, t, &unrendered.error, nested)
+        }
+    };
+    let (mut parts, _) = response.into_parts();
+    let (rendered, body) = rendered.into_parts();
+    parts.status = rendered.status;
+    parts.headers.extend(rendered.headers);
+    Response::from_parts(parts, body)
 }
 
 /// Headers on every answer: no caching of anything that shows or leads to

@@ -14,7 +14,6 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::api::Problem;
 use super::{AppState, admin, api, receipts, zk};
 
 /// Where the description is served.
@@ -71,55 +70,6 @@ impl Modify for SecuritySchemes {
             ),
         );
     }
-}
-
-/// The error answers both create routes share, as documented (each is a
-/// problem document; the handlers' own error type decides when).
-#[derive(utoipa::IntoResponses)]
-#[allow(dead_code)]
-pub enum CreateErrors {
-    /// A missing or empty password, a bad TTL or view count, a body that is not a JSON object,
-    /// or a `Host` this server does not build links for (`HUSHLINK_ALLOWED_HOSTS`).
-    #[response(status = 400, content_type = "application/problem+json")]
-    Invalid(Problem),
-    /// Keys are required (`HUSHLINK_API_AUTH=required`) and none usable was sent, or (in any
-    /// mode) a key was sent that is malformed, unknown, expired or disabled.
-    #[response(status = 401, content_type = "application/problem+json")]
-    Unauthorized(Problem),
-    /// The key lacks the `create` scope.
-    #[response(status = 403, content_type = "application/problem+json")]
-    Forbidden(Problem),
-    /// The body did not arrive whole within `HUSHLINK_BODY_TIMEOUT`; the connection is closed.
-    #[response(status = 408, content_type = "application/problem+json")]
-    BodyTimeout(Problem),
-    /// The body or the secret is over the size limit (the title states the largest secret in bytes).
-    #[response(status = 413, content_type = "application/problem+json")]
-    TooLarge(Problem),
-    /// More creates from this client address than `HUSHLINK_CREATE_RATE` allows; see `Retry-After`.
-    #[response(status = 429, content_type = "application/problem+json",
-               headers(("retry-after" = u64, description = "Seconds to wait")))]
-    TooMany(Problem),
-    /// The store is unavailable; nothing was stored.
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(Problem),
-    /// The server's disk is (nearly) full (`HUSHLINK_MIN_FREE_DISK`); nothing was stored, reveals still work.
-    #[response(status = 507, content_type = "application/problem+json")]
-    InsufficientStorage(Problem),
-}
-
-/// The error answers every key-management route shares.
-#[derive(utoipa::IntoResponses)]
-#[allow(dead_code)]
-pub enum AdminErrors {
-    /// No usable API key (missing, malformed, unknown, expired or disabled: one answer for all).
-    #[response(status = 401, content_type = "application/problem+json")]
-    Unauthorized(Problem),
-    /// The key lacks the `admin` scope.
-    #[response(status = 403, content_type = "application/problem+json")]
-    Forbidden(Problem),
-    /// The store is unavailable, or keys were changed concurrently; nothing was changed.
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(Problem),
 }
 
 /// The secret APIs and the probes, with their description.

@@ -14,8 +14,9 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::context::{Ctx, Segment};
+use super::problem::PageError;
 use super::receipts::parse;
-use super::web::{Page, PageError, render};
+use super::web::{Page, render};
 use crate::error::Error;
 use crate::i18n::Strings;
 use crate::receipt::{EventKind, State as LifeState, Status};
@@ -99,21 +100,16 @@ fn page(state: &AppState, t: &'static Strings, status: Status) -> ReceiptPage {
     }
 }
 
-/// The page for an error: "no such receipt" has its own words.
-fn error_page(state: &AppState, ctx: &Ctx, error: Error) -> Response {
-    PageError::new(state, ctx.t, error).nested().into_response()
-}
-
-/// `GET /r/{token}`: the receipt page.
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Segment(segment): Segment) -> Response {
-    let status = match parse(segment) {
-        Ok(token) => state.receipts.status(&token).await,
-        Err(e) => Err(e),
-    };
-    match status {
-        Ok(status) => render(page(&state, ctx.t, status), StatusCode::OK),
-        Err(e) => error_page(&state, &ctx, e),
-    }
+/// `GET /r/{token}`: the receipt page ("no such receipt" has its own words).
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Segment(segment): Segment,
+) -> Result<Response, PageError> {
+    let token = parse(segment).map_err(PageError::nested)?;
+    let status = state.receipts.status(&token).await;
+    let status = status.map_err(PageError::nested)?;
+    Ok(render(page(&state, ctx.t, status), StatusCode::OK))
 }
 
 /// `POST /r/{token}`: **Delete now**. Burned (now or before), or too late:
@@ -122,16 +118,12 @@ pub async fn delete(
     State(state): State<AppState>,
     ctx: Ctx,
     Segment(segment): Segment,
-) -> Response {
-    let token = match parse(segment) {
-        Ok(token) => token,
-        Err(e) => return error_page(&state, &ctx, e),
-    };
+) -> Result<Response, PageError> {
+    let token = parse(segment).map_err(PageError::nested)?;
     match state.receipts.burn(&token).await {
-        Ok(_) | Err(Error::AlreadyEnded(_)) => {
-            let location = format!("{}r/{}", ctx.base_url, token.expose());
-            (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
-        }
-        Err(e) => error_page(&state, &ctx, e),
+        Ok(_) | Err(Error::AlreadyEnded(_)) => {}
+        Err(e) => return Err(PageError::nested(e)),
     }
+    let location = format!("{}r/{}", ctx.base_url, token.expose());
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
 }

@@ -15,8 +15,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::{ApiError, Problem};
 use super::context::{Ctx, Segment};
+use super::problem::{ApiError, Problem};
 use crate::error::Error;
 use crate::receipt::{ReceiptToken, Status};
 
@@ -69,12 +69,11 @@ pub fn parse(segment: Option<String>) -> Result<ReceiptToken, Error> {
 )]
 pub async fn status(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     Segment(segment): Segment,
 ) -> Result<Json<Status>, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let token = parse(segment).map_err(to_api)?;
-    Ok(Json(state.receipts.status(&token).await.map_err(to_api)?))
+    let token = parse(segment)?;
+    Ok(Json(state.receipts.status(&token).await?))
 }
 
 /// `DELETE /api/v2/receipts/{token}`: destroys the secret at once.
@@ -93,11 +92,10 @@ pub async fn status(
 )]
 pub async fn burn(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     Segment(segment): Segment,
 ) -> Result<Response, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let token = parse(segment).map_err(to_api)?;
-    state.receipts.burn(&token).await.map_err(to_api)?;
+    let token = parse(segment)?;
+    state.receipts.burn(&token).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

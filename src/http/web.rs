@@ -18,16 +18,17 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::AppState;
-use super::api::ApiError;
 use super::auth::authorize_create;
-use super::body::{form_limit, read_limited, wipe};
 use super::context::{Ctx, Segment, home, is_api};
+use super::input::FormInput;
+use super::problem::{ApiError, PageError};
 use super::receipts::ReceiptLink;
 use crate::config::WebEncryption;
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
 use crate::metrics::Via;
-use crate::secret::{Ttl, Views};
+use crate::receipt::ReceiptToken;
+use crate::secret::Ttl;
 
 /// What every page shares: language, asset URLs, the home path.
 pub struct Page {
@@ -104,14 +105,6 @@ struct FormPage<'a> {
     zk_qr: String,
 }
 
-/// The form's fields as sent, kept to show them again with an error.
-#[derive(Default)]
-struct FormInput {
-    password: Zeroizing<String>,
-    ttl: Option<String>,
-    views: Option<String>,
-}
-
 #[derive(Template)]
 #[template(path = "link.html")]
 struct LinkPage {
@@ -159,90 +152,67 @@ pub(super) fn render(template: impl Template, status: StatusCode) -> Response {
     }
 }
 
-/// An error on a page route: rendered as a page in the visitor's language.
-pub struct PageError {
-    error: Error,
-    page: Page,
-    /// The largest secret, which a 413 page states.
-    max_secret_bytes: usize,
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        self.error.log();
-        let status = self.error.status();
-        let t = self.page.t;
-        let too_large_body = t
-            .too_large_body
-            .replace("{limit}", &self.max_secret_bytes.to_string());
-        let (heading, paragraphs) = match self.error {
-            Error::NotFound => (
-                t.not_found_heading,
-                vec![t.not_found_body, t.not_found_hint],
-            ),
-            Error::Damaged => (t.damaged_heading, vec![t.damaged_body]),
-            // The zero-knowledge pages handle these in the page; a form
-            // post can never produce them.
-            Error::Destroyed | Error::WrongProof { .. } => {
-                (t.not_found_heading, vec![t.not_found_body])
-            }
-            Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
-            Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
-                (t.unavailable_heading, vec![t.unavailable_body])
-            }
-            Error::NoSuchKey => (t.not_found_heading, vec![]),
-            Error::NoSuchReceipt => (t.receipt_not_found, vec![]),
-            Error::AlreadyEnded(_) => (t.not_found_heading, vec![t.not_found_body]),
-            Error::MethodNotAllowed => (t.bad_request_heading, vec![t.bad_request_body]),
-            Error::Invalid(ref params)
-                if params.iter().any(|p| p.name.eq_ignore_ascii_case("host")) =>
-            {
-                (t.bad_request_heading, vec![t.bad_request_body])
-            }
-            Error::Invalid(_)
-            | Error::Unauthorized { .. }
-            | Error::Forbidden
-            | Error::Conflict(_)
-            | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
-        };
-        render(
-            MessagePage {
-                page: self.page,
-                heading,
-                paragraphs: paragraphs.into_iter().map(str::to_owned).collect(),
-                show_home: true,
-            },
-            status,
-        )
-    }
-}
-
-impl PageError {
-    /// The page for `error`, in the language `t`.
-    pub fn new(state: &AppState, t: &'static Strings, error: Error) -> Self {
-        PageError {
-            error,
-            page: Page::new(state, t),
-            max_secret_bytes: state.limits.max_secret_bytes,
+/// The page for a [`PageError`], in the language `t` (the router's error
+/// layer calls this; see `http::problem`). `nested`: see [`Page::nested`].
+pub(super) fn error_page(
+    state: &AppState,
+    t: &'static Strings,
+    error: &Error,
+    nested: bool,
+) -> Response {
+    error.log();
+    let status = error.status();
+    let too_large_body = t
+        .too_large_body
+        .replace("{limit}", &state.limits.max_secret_bytes.to_string());
+    let page = if nested {
+        Page::new(state, t).nested()
+    } else {
+        Page::new(state, t)
+    };
+    let (heading, paragraphs) = match error {
+        Error::NotFound => (
+            t.not_found_heading,
+            vec![t.not_found_body, t.not_found_hint],
+        ),
+        Error::Damaged => (t.damaged_heading, vec![t.damaged_body]),
+        // The zero-knowledge pages handle these in the page; a form
+        // post can never produce them.
+        Error::Destroyed | Error::WrongProof { .. } => {
+            (t.not_found_heading, vec![t.not_found_body])
         }
-    }
-
-    /// For a page one level deeper (`/r/{token}`): see [`Page::nested`].
-    pub fn nested(mut self) -> Self {
-        self.page = self.page.nested();
-        self
-    }
-}
-
-pub(super) fn page_error(state: &AppState, ctx: &Ctx) -> impl Fn(Error) -> PageError {
-    let (state, t) = (state.clone(), ctx.t);
-    move |error| PageError::new(&state, t, error)
+        Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
+        Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
+            (t.unavailable_heading, vec![t.unavailable_body])
+        }
+        Error::NoSuchKey => (t.not_found_heading, vec![]),
+        Error::NoSuchReceipt => (t.receipt_not_found, vec![]),
+        Error::AlreadyEnded(_) => (t.not_found_heading, vec![t.not_found_body]),
+        Error::MethodNotAllowed => (t.bad_request_heading, vec![t.bad_request_body]),
+        Error::Invalid(params) if params.iter().any(|p| p.name.eq_ignore_ascii_case("host")) => {
+            (t.bad_request_heading, vec![t.bad_request_body])
+        }
+        Error::Invalid(_)
+        | Error::Unauthorized { .. }
+        | Error::Forbidden
+        | Error::Conflict(_)
+        | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
+    };
+    render(
+        MessagePage {
+            page,
+            heading,
+            paragraphs: paragraphs.into_iter().map(str::to_owned).collect(),
+            show_home: true,
+        },
+        status,
+    )
 }
 
 /// `GET /`: the form.
 pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
     if !state.web_form {
-        return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
+        return refuse(&ctx, "/", Error::NotFound);
     }
     render(
         form_page(&state, ctx.t, &FormInput::default(), None),
@@ -312,49 +282,6 @@ fn form_page<'a>(
     }
 }
 
-/// Reads the form's fields (others are ignored, as SnapPass does).
-fn parse_form(bytes: &[u8]) -> FormInput {
-    let mut input = FormInput::default();
-    for (key, value) in form_urlencoded::parse(bytes) {
-        match key.as_ref() {
-            "password" => input.password = Zeroizing::new(value.into_owned()),
-            "ttl" => input.ttl = Some(value.into_owned()),
-            "views" => input.views = Some(value.into_owned()),
-            _ => {}
-        }
-    }
-    input
-}
-
-/// Checks the form's fields against the limits.
-fn validate(state: &AppState, input: &FormInput) -> Result<(Ttl, Views), Error> {
-    if input.password.is_empty() {
-        return Err(Error::invalid(
-            "password",
-            "The password is required and should not be null or empty.",
-        ));
-    }
-    if input.password.len() > state.limits.max_secret_bytes {
-        return Err(Error::TooLarge);
-    }
-    let ttl = input
-        .ttl
-        .as_deref()
-        .and_then(|name| Ttl::from_form_name(name.trim(), state.limits.max_ttl))
-        .ok_or_else(|| Error::invalid("ttl", "Choose one of: Two Weeks, Week, Day, Hour."))?;
-    let views = match input.views.as_deref().map(str::trim) {
-        None | Some("") => Views::ONE,
-        Some(v) => v
-            .parse::<u64>()
-            .ok()
-            .and_then(|n| Views::parse(n).ok())
-            .ok_or_else(|| {
-                Error::invalid("views", "Views must be a whole number from 1 to 100.")
-            })?,
-    };
-    Ok((ttl, views))
-}
-
 /// What the form says when it comes back with `error`.
 fn form_message(t: &'static Strings, error: &Error, input: &FormInput, limit: usize) -> String {
     let reason = match error {
@@ -389,48 +316,52 @@ pub async fn create(
     body: Body,
 ) -> Response {
     if !state.web_form {
-        return fallback(State(state), ctx, axum::http::Uri::from_static("/")).await;
+        return refuse(&ctx, "/", Error::NotFound);
     }
     // Asked for JSON, the form is an API (SnapPass's shortcut for scripts)
     // and follows the API's key rule; a person's browser asks for HTML.
-    if ctx.wants_json
-        && let Err(e) = authorize_create(&state, &headers).await
-    {
-        return ApiError::from_ctx(e, &ctx).into_response();
+    if ctx.wants_json {
+        create_json(&state, &ctx, &headers, body)
+            .await
+            .into_response()
+    } else {
+        create_page(&state, &ctx, &headers, body)
+            .await
+            .into_response()
     }
-    let limit = state.limits.max_secret_bytes;
-    let bytes = match read_limited(&headers, body, form_limit(limit)).await {
-        Ok(bytes) => bytes,
-        Err(e) if ctx.wants_json => return ApiError::from_ctx(e, &ctx).into_response(),
-        Err(e) => return page_error(&state, &ctx)(e).into_response(),
-    };
-    let input = parse_form(&bytes);
-    wipe(bytes);
-    let result = async {
-        let (ttl, views) = validate(&state, &input)?;
-        let (receipt, new_receipt) = state.receipts.issue();
-        let token = state
-            .secrets
-            .create(input.password.as_bytes(), ttl, views, new_receipt)
-            .await?;
-        state.metrics.secret_created(Via::Web);
-        let link = format!("{}{}", ctx.base_url, token.url_quoted());
-        Ok::<_, Error>((link, ttl, receipt))
-    }
-    .await;
+}
 
-    match result {
-        Ok((link, ttl, receipt)) if ctx.wants_json => Json(json!({
-            "link": link,
-            "ttl": ttl.secs(),
-            "receipt": ReceiptLink::new(&ctx, &receipt),
-        }))
-        .into_response(),
+/// `POST /` asked for JSON: SnapPass's shortcut for scripts.
+async fn create_json(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize_create(state, headers).await?;
+    let input = FormInput::read(&state.limits, headers, body).await?;
+    let (link, ttl, receipt) = store_form(state, ctx, &input).await?;
+    Ok(Json(json!({
+        "link": link,
+        "ttl": ttl.secs(),
+        "receipt": ReceiptLink::new(ctx, &receipt),
+    })))
+}
+
+/// `POST /` from a browser: the link page, or the form back with the reason.
+async fn create_page(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Response, PageError> {
+    let input = FormInput::read(&state.limits, headers, body).await?;
+    Ok(match store_form(state, ctx, &input).await {
         Ok((link, _, receipt)) => {
             let qr_svg = qr_svg(&link);
             render(
                 LinkPage {
-                    page: Page::new(&state, ctx.t),
+                    page: Page::new(state, ctx.t),
                     link,
                     qr_svg,
                     receipt: format!("{}r/{}", ctx.base_url, receipt.expose()),
@@ -438,13 +369,29 @@ pub async fn create(
                 StatusCode::OK,
             )
         }
-        Err(e) if ctx.wants_json => ApiError::from_ctx(e, &ctx).into_response(),
         Err(e) => {
             e.log();
-            let message = form_message(ctx.t, &e, &input, limit);
-            render(form_page(&state, ctx.t, &input, Some(message)), e.status())
+            let message = form_message(ctx.t, &e, &input, state.limits.max_secret_bytes);
+            render(form_page(state, ctx.t, &input, Some(message)), e.status())
         }
-    }
+    })
+}
+
+/// Validates and stores the form's secret: its link, lifetime and receipt.
+async fn store_form(
+    state: &AppState,
+    ctx: &Ctx,
+    input: &FormInput,
+) -> Result<(String, Ttl, ReceiptToken), Error> {
+    let (ttl, views) = input.validate(&state.limits)?;
+    let (receipt, new_receipt) = state.receipts.issue();
+    let token = state
+        .secrets
+        .create(input.password.as_bytes(), ttl, views, new_receipt)
+        .await?;
+    state.metrics.secret_created(Via::Web);
+    let link = format!("{}{}", ctx.base_url, token.url_quoted());
+    Ok((link, ttl, receipt))
 }
 
 /// `GET /{token}`: the preview; does not consume.
@@ -453,11 +400,10 @@ pub async fn preview(
     ctx: Ctx,
     Segment(segment): Segment,
 ) -> Result<Response, PageError> {
-    let to_page = page_error(&state, &ctx);
     let token = segment
         .and_then(|s| state.secrets.parse_token(&s))
-        .ok_or_else(|| to_page(Error::NotFound))?;
-    let views_left = state.secrets.peek(&token).await.map_err(&to_page)?;
+        .ok_or(Error::NotFound)?;
+    let views_left = state.secrets.peek(&token).await?;
     let views_left_text = ctx
         .t
         .preview_views_left
@@ -478,13 +424,12 @@ pub async fn reveal(
     ctx: Ctx,
     Segment(segment): Segment,
 ) -> Result<Response, PageError> {
-    let to_page = page_error(&state, &ctx);
     let revealed = match segment.and_then(|s| state.secrets.parse_token(&s)) {
         Some(token) => state.secrets.reveal(&token).await,
         None => Err(Error::NotFound),
     };
     state.metrics.reveal(Via::Web, &revealed);
-    let revealed = revealed.map_err(&to_page)?;
+    let revealed = revealed?;
     let views_left_text = ctx
         .t
         .reveal_views_left
@@ -502,25 +447,24 @@ pub async fn reveal(
 }
 
 /// Anything unrouted: problem JSON under `/api/`, a "not found" page elsewhere.
-pub async fn fallback(State(state): State<AppState>, ctx: Ctx, uri: axum::http::Uri) -> Response {
-    refuse(&state, &ctx, &uri, Error::NotFound)
+pub async fn fallback(ctx: Ctx, uri: axum::http::Uri) -> Response {
+    refuse(&ctx, uri.path(), Error::NotFound)
 }
 
 /// A route that exists, asked with a method it does not take: 405 as a
 /// problem document under `/api/`, a page elsewhere (axum adds `Allow`).
-pub async fn method_not_allowed(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    uri: axum::http::Uri,
-) -> Response {
-    refuse(&state, &ctx, &uri, Error::MethodNotAllowed)
+pub async fn method_not_allowed(ctx: Ctx, uri: axum::http::Uri) -> Response {
+    refuse(&ctx, uri.path(), Error::MethodNotAllowed)
 }
 
-fn refuse(state: &AppState, ctx: &Ctx, uri: &axum::http::Uri, error: Error) -> Response {
-    if is_api(uri.path()) || ctx.wants_json {
-        return ApiError::from_ctx(error, ctx).into_response();
+/// `error` as a problem document under `/api/` or for a JSON client, else
+/// as a page: for answers that are not tied to one kind of route.
+pub(super) fn refuse(ctx: &Ctx, path: &str, error: Error) -> Response {
+    if is_api(path) || ctx.wants_json {
+        ApiError(error).into_response()
+    } else {
+        PageError::from(error).into_response()
     }
-    page_error(state, ctx)(error).into_response()
 }
 
 /// The link as a QR code in inline SVG, drawn by the server (no script, no CDN).

@@ -2,10 +2,10 @@
 //! (metadata, `HEAD` check) and `/api/v2/secrets/{id}/reveal`.
 //!
 //! The server sees envelopes it cannot open (`docs/FORMAT.md`). Input is
-//! read as a JSON value and checked field by field like the SnapPass
-//! routes, so each bad field gets a problem document naming it; the
-//! envelope's header is parsed here (it is not secret) so that nothing the
-//! server could not serve back is stored. The proof arrives in a POST body,
+//! parsed into the documented request types and checked field by field
+//! like the SnapPass routes, so each bad field gets a problem document
+//! naming it; the envelope's header is parsed here (it is not secret) so
+//! that nothing the server could not serve back is stored. The proof arrives in a POST body,
 //! never in a URL, and no handler logs an id, a proof or an envelope.
 
 use axum::Json;
@@ -13,16 +13,17 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::api::{ApiError, Link, Problem, lifetime_fields};
+use super::api::Link;
 use super::auth::Creator;
 use super::body::read_limited;
 use super::context::Ctx;
-use super::openapi::CreateErrors;
+use super::input::{json_object, lifetime, present};
+use super::problem::{ApiError, CreateErrors, Problem};
 use super::receipts::ReceiptLink;
 use crate::error::{Error, InvalidParam};
 use crate::metrics::Via;
@@ -48,49 +49,61 @@ fn body_limit(max_secret: usize) -> usize {
         .saturating_add(16 * 1024)
 }
 
-// Only describes the body (read field by field in `read_new`).
+// What the body is parsed into, and what the OpenAPI description
+// documents: each field kept as the JSON value that arrived and checked in
+// `read_new`, so one answer names every bad field (`http::input`).
 /// A zero-knowledge secret to store: encrypted by the client.
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Deserialize, ToSchema)]
 pub struct NewZkRequest {
     /// The envelope (docs/FORMAT.md), URL-safe base64 without padding.
+    #[serde(default, deserialize_with = "present")]
     #[schema(
+        value_type = String,
+        required = true,
         min_length = 40,
         pattern = "^[A-Za-z0-9_-]+$",
         example = "AQEAoKGio6SlpqeoqaqrDXaJLuQ4sYdH5FjZu8abyiOFV-Bcw9KWOhr1w_8xUgRygBbmM0SY7nAbOVo4_Jo"
     )]
-    envelope: String,
+    envelope: Option<Value>,
     /// SHA-256 of the proof, URL-safe base64 without padding (43 characters).
+    #[serde(default, deserialize_with = "present")]
     #[schema(
+        value_type = String,
+        required = true,
         min_length = 43,
         max_length = 43,
         pattern = "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
         example = "yvLNtGxgI9-qzuSBCfyhC2u40dptovdZ2Hwk1Q013dw"
     )]
-    verifier: String,
+    verifier: Option<Value>,
     /// The key check, URL-safe base64 without padding (22 characters).
+    #[serde(default, deserialize_with = "present")]
     #[schema(
+        value_type = String,
+        required = true,
         min_length = 22,
         max_length = 22,
         pattern = "^[A-Za-z0-9_-]{21}[AQgw]$",
         example = "hpK9l0J42NRaf3nFYALP7Q"
     )]
-    key_check: String,
+    key_check: Option<Value>,
     /// Lifetime in seconds, at most `HUSHLINK_MAX_TTL`.
-    #[schema(required = false, minimum = 1, maximum = 1209600, example = 3600)]
-    ttl: u64,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = u64, required = false, minimum = 1, maximum = 1209600, example = 3600)]
+    ttl: Option<Value>,
     /// How many reveals the link allows.
-    #[schema(required = false, minimum = 1, maximum = 100, example = 1)]
-    views: u32,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = u32, required = false, minimum = 1, maximum = 100, example = 1)]
+    views: Option<Value>,
 }
 
 /// A base64url field of exactly `N` bytes, or the reason it is not.
 fn fixed_field<const N: usize>(
-    fields: &Map<String, Value>,
+    value: Option<&Value>,
     name: &str,
     invalid: &mut Vec<InvalidParam>,
 ) -> Option<[u8; N]> {
-    match fields.get(name) {
+    match value {
         Some(Value::String(s)) => match zk::decode_fixed::<N>(s) {
             Ok(bytes) => Some(bytes),
             Err(_) => {
@@ -111,16 +124,6 @@ fn fixed_field<const N: usize>(
     }
 }
 
-fn json_object(bytes: &[u8]) -> Result<Map<String, Value>, Error> {
-    match serde_json::from_slice(bytes) {
-        Ok(Value::Object(fields)) => Ok(fields),
-        _ => Err(Error::invalid(
-            "body",
-            "The request body must be a JSON object.",
-        )),
-    }
-}
-
 pub(super) async fn read_new(
     state: &AppState,
     headers: &HeaderMap,
@@ -128,9 +131,9 @@ pub(super) async fn read_new(
 ) -> Result<NewZkSecret, Error> {
     let max_secret = state.limits.max_secret_bytes;
     let bytes = read_limited(headers, body, body_limit(max_secret)).await?;
-    let fields = json_object(&bytes)?;
+    let new: NewZkRequest = json_object(&bytes)?;
     let mut invalid = Vec::new();
-    let envelope = match fields.get("envelope") {
+    let envelope = match new.envelope.as_ref() {
         Some(Value::String(s)) => match zk::unb64(s) {
             Ok(bytes) if bytes.len() > max_envelope(max_secret) => return Err(Error::TooLarge),
             Ok(bytes) => match Envelope::parse(bytes) {
@@ -156,9 +159,14 @@ pub(super) async fn read_new(
             None
         }
     };
-    let verifier = fixed_field::<32>(&fields, "verifier", &mut invalid);
-    let key_check = fixed_field::<CHECK_LEN>(&fields, "key_check", &mut invalid);
-    let (ttl, views) = lifetime_fields(&fields, state.limits.max_ttl, &mut invalid);
+    let verifier = fixed_field::<32>(new.verifier.as_ref(), "verifier", &mut invalid);
+    let key_check = fixed_field::<CHECK_LEN>(new.key_check.as_ref(), "key_check", &mut invalid);
+    let (ttl, views) = lifetime(
+        new.ttl.as_ref(),
+        new.views.as_ref(),
+        state.limits.max_ttl,
+        &mut invalid,
+    );
     match (envelope, verifier, key_check, ttl, views) {
         (Some(envelope), Some(verifier), Some(key_check), Some(ttl), Some(views))
             if invalid.is_empty() =>
@@ -230,11 +238,10 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let new = read_new(&state, &headers, body).await.map_err(to_api)?;
+    let new = read_new(&state, &headers, body).await?;
     let (ttl, views) = (new.ttl, new.views);
     let (receipt, new_receipt) = state.receipts.issue_for(&caller);
-    let created = state.zk.create(new, new_receipt).await.map_err(to_api)?;
+    let created = state.zk.create(new, new_receipt).await?;
     state.metrics.secret_created(Via::Api);
     Ok(created_response(&ctx, &created, ttl, views, &receipt))
 }
@@ -317,12 +324,11 @@ fn parse_id(segment: &str) -> Result<ZkId, Error> {
 )]
 pub async fn metadata(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     Path(segment): Path<String>,
 ) -> Result<Response, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let id = parse_id(&segment).map_err(to_api)?;
-    let meta = state.zk.metadata(&id).await.map_err(to_api)?;
+    let id = parse_id(&segment)?;
+    let meta = state.zk.metadata(&id).await?;
     let kdf = match meta.kdf {
         Kdf::None => None,
         Kdf::Pbkdf2 { iterations, salt } => Some(KdfParams {
@@ -378,17 +384,19 @@ pub async fn check(State(state): State<AppState>, Path(segment): Path<String>) -
 }
 
 /// The proof of possession.
-#[derive(ToSchema)]
-#[allow(dead_code)]
+#[derive(Deserialize, ToSchema)]
 pub struct RevealRequest {
     /// HKDF(IKM, "hushlink/v1/proof"): 32 bytes, URL-safe base64 without padding.
+    #[serde(default, deserialize_with = "present")]
     #[schema(
+        value_type = String,
+        required = true,
         min_length = 43,
         max_length = 43,
         pattern = "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
         example = "Lsul4X4AxDfLbLKg-4CjqTNM9JRyOURPd3S0Huwar-0"
     )]
-    proof: String,
+    proof: Option<Value>,
 }
 
 /// The envelope, for the reader to open.
@@ -422,19 +430,16 @@ pub struct ZkRevealed {
 )]
 pub async fn reveal(
     State(state): State<AppState>,
-    ctx: Ctx,
+    _host_checked: Ctx,
     Path(segment): Path<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let to_api = |e| ApiError::from_ctx(e, &ctx);
-    let bytes = read_limited(&headers, body, 4 * 1024)
-        .await
-        .map_err(to_api)?;
-    let fields = json_object(&bytes).map_err(to_api)?;
+    let bytes = read_limited(&headers, body, 4 * 1024).await?;
+    let request: RevealRequest = json_object(&bytes)?;
     let mut invalid = Vec::new();
-    let proof = fixed_field::<PROOF_LEN>(&fields, "proof", &mut invalid);
-    let proof = proof.ok_or_else(|| to_api(Error::Invalid(invalid)))?;
+    let proof = fixed_field::<PROOF_LEN>(request.proof.as_ref(), "proof", &mut invalid);
+    let proof = proof.ok_or(Error::Invalid(invalid))?;
     // A malformed id is a 404 after the body is checked, so a bad body is
     // always a 400 whatever the id.
     let revealed = match parse_id(&segment) {
@@ -444,7 +449,7 @@ pub async fn reveal(
     state
         .metrics
         .zk_reveal(revealed.as_ref().map(|r| r.views_left));
-    let revealed = revealed.map_err(to_api)?;
+    let revealed = revealed?;
     Ok((
         [("x-views-remaining", revealed.views_left.to_string())],
         Json(ZkRevealed {

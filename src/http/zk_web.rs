@@ -14,12 +14,12 @@ use askama::Template;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::AppState;
-use super::api::ApiError;
 use super::context::Ctx;
-use super::web::{Page, PageError, fallback, page_error, render};
+use super::problem::{ApiError, PageError};
+use super::web::{Page, refuse, render};
 use super::zk::{created_response, read_new};
 use crate::error::Error;
 use crate::metrics::Via;
@@ -41,9 +41,8 @@ pub async fn page(
     ctx: Ctx,
     Path(segment): Path<String>,
 ) -> Result<Response, PageError> {
-    let to_page = page_error(&state, &ctx);
-    let id = ZkId::parse(&segment).ok_or_else(|| to_page(Error::NotFound))?;
-    let views_left = state.zk.views_left(&id).await.map_err(&to_page)?;
+    let id = ZkId::parse(&segment).ok_or(Error::NotFound)?;
+    let views_left = state.zk.views_left(&id).await?;
     let views_left_text = ctx
         .t
         .preview_views_left
@@ -72,21 +71,14 @@ pub async fn create(
     ctx: Ctx,
     headers: HeaderMap,
     body: Body,
-) -> Response {
+) -> Result<Response, ApiError> {
     if !state.web_form {
-        return fallback(State(state), ctx, axum::http::Uri::from_static("/s")).await;
+        return Ok(refuse(&ctx, "/s", Error::NotFound));
     }
-    let result = async {
-        let new = read_new(&state, &headers, body).await?;
-        let (ttl, views) = (new.ttl, new.views);
-        let (receipt, new_receipt) = state.receipts.issue();
-        let created = state.zk.create(new, new_receipt).await?;
-        state.metrics.secret_created(Via::Web);
-        Ok::<_, Error>(created_response(&ctx, &created, ttl, views, &receipt))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(e) => ApiError::from_ctx(e, &ctx).into_response(),
-    }
+    let new = read_new(&state, &headers, body).await?;
+    let (ttl, views) = (new.ttl, new.views);
+    let (receipt, new_receipt) = state.receipts.issue();
+    let created = state.zk.create(new, new_receipt).await?;
+    state.metrics.secret_created(Via::Web);
+    Ok(created_response(&ctx, &created, ttl, views, &receipt))
 }
