@@ -27,4 +27,5 @@ mod redis_tls;
 mod scale;
 mod store_contract;
 mod web;
+mod webhooks;
 mod zk;
