@@ -75,6 +75,48 @@ pub enum StoreOp {
     Burn,
 }
 
+/// Why a webhook event was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WebhookDrop {
+    /// The queue held `HUSHLINK_WEBHOOK_QUEUE_MAX` events.
+    QueueFull,
+    /// The receiver answered a 4xx other than 408 and 429.
+    Rejected,
+    /// Still failing after `HUSHLINK_WEBHOOK_MAX_AGE`.
+    GaveUp,
+    /// The store could not queue it.
+    StoreError,
+}
+
+impl WebhookDrop {
+    const ALL: [WebhookDrop; 4] = [
+        WebhookDrop::QueueFull,
+        WebhookDrop::Rejected,
+        WebhookDrop::GaveUp,
+        WebhookDrop::StoreError,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            WebhookDrop::QueueFull => "queue_full",
+            WebhookDrop::Rejected => "rejected",
+            WebhookDrop::GaveUp => "gave_up",
+            WebhookDrop::StoreError => "store_error",
+        }
+    }
+}
+
+impl EncodeLabelValue for WebhookDrop {
+    fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+        self.as_str().encode(encoder)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct DropLabels {
+    reason: WebhookDrop,
+}
+
 impl Via {
     fn as_str(self) -> &'static str {
         match self {
@@ -198,6 +240,10 @@ pub struct Metrics {
     /// The store the two gauges above are read from at each scrape (set by
     /// `MeteredStore::wrap`; weak, so metrics never keep a store open).
     held_from: Mutex<Option<Weak<dyn Store>>>,
+    webhook_delivered: Counter,
+    webhook_retried: Counter,
+    webhook_dropped: Family<DropLabels, Counter>,
+    webhook_depth: Gauge,
 }
 
 impl Default for Metrics {
@@ -221,7 +267,16 @@ impl Metrics {
             stored_bytes: Gauge::default(),
             stored_secrets: Gauge::default(),
             held_from: Mutex::new(None),
+            webhook_delivered: Counter::default(),
+            webhook_retried: Counter::default(),
+            webhook_dropped: Family::default(),
+            webhook_depth: Gauge::default(),
         };
+        for reason in WebhookDrop::ALL {
+            let _ = metrics
+                .webhook_dropped
+                .get_or_create(&DropLabels { reason });
+        }
         // Series that exist from the start read 0 instead of missing, so a
         // rate over the first event is right.
         for via in [Via::Api, Via::Web] {
@@ -291,6 +346,26 @@ impl Metrics {
             "Secrets held, counted as the stored bytes are",
             metrics.stored_secrets.clone(),
         );
+        metrics.registry.register(
+            "webhook_deliveries",
+            "Webhook events delivered (a 2xx answer)",
+            metrics.webhook_delivered.clone(),
+        );
+        metrics.registry.register(
+            "webhook_retries",
+            "Webhook delivery attempts that failed and were scheduled again (5xx, 408, 429, timeout, connection)",
+            metrics.webhook_retried.clone(),
+        );
+        metrics.registry.register(
+            "webhook_dropped",
+            "Webhook events dropped: queue_full, rejected (a 4xx answer), gave_up (past HUSHLINK_WEBHOOK_MAX_AGE), store_error (could not be queued)",
+            metrics.webhook_dropped.clone(),
+        );
+        metrics.registry.register(
+            "webhook_queue_depth",
+            "Webhook events waiting for delivery, as this instance last read the queue",
+            metrics.webhook_depth.clone(),
+        );
         metrics
     }
 
@@ -312,6 +387,28 @@ impl Metrics {
             Ok(None) => {}
             Err(e) => tracing::debug!(error = %e, "metrics: the store did not say what it holds"),
         }
+    }
+
+    /// A webhook event was delivered.
+    pub fn webhook_delivered(&self) {
+        self.webhook_delivered.inc();
+    }
+
+    /// A webhook attempt failed and is retried later.
+    pub fn webhook_retried(&self) {
+        self.webhook_retried.inc();
+    }
+
+    /// `n` webhook events were dropped.
+    pub fn webhook_dropped(&self, reason: WebhookDrop, n: usize) {
+        self.webhook_dropped
+            .get_or_create(&DropLabels { reason })
+            .inc_by(n as u64);
+    }
+
+    pub fn webhook_queue_depth(&self, depth: u64) {
+        self.webhook_depth
+            .set(i64::try_from(depth).unwrap_or(i64::MAX));
     }
 
     /// A secret was stored.

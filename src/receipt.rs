@@ -69,6 +69,17 @@ impl ReceiptHash {
     pub fn to_hex(self) -> String {
         hex::encode(self.0)
     }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// Reads back [`to_hex`](Self::to_hex) (the webhook layer keeps it).
+    pub fn from_hex(hex: &str) -> Option<Self> {
+        let mut bytes = [0u8; 32];
+        hex::decode_to_slice(hex, &mut bytes).ok()?;
+        Some(ReceiptHash(bytes))
+    }
 }
 
 impl fmt::Debug for ReceiptHash {
@@ -78,11 +89,14 @@ impl fmt::Debug for ReceiptHash {
 }
 
 /// What a create hands the store besides the secret.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct NewReceipt {
     pub hash: ReceiptHash,
     /// Seconds the receipt outlives the secret's expiry.
     pub retention_secs: u64,
+    /// The name of the API key that creates the secret, if one does. The
+    /// stores do not keep it; the webhook layer puts it in its events.
+    pub creator: Option<String>,
 }
 
 /// Something that happened to a secret.

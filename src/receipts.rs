@@ -5,6 +5,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::error::Error;
+use crate::keys::Caller;
 use crate::receipt::{NewReceipt, ReceiptToken, State, Status};
 use crate::store::DynStore;
 
@@ -30,7 +31,18 @@ impl ReceiptService {
         let new = NewReceipt {
             hash: token.hash(),
             retention_secs: self.retention_secs,
+            creator: None,
         };
+        (token, new)
+    }
+
+    /// [`issue`](Self::issue) for a create through the APIs: the API key's
+    /// name, when a key makes the create, goes with it (webhook events name it).
+    pub fn issue_for(&self, caller: &Caller) -> (ReceiptToken, NewReceipt) {
+        let (token, mut new) = self.issue();
+        if let Caller::Key { name, .. } = caller {
+            new.creator = Some(name.as_str().to_owned());
+        }
         (token, new)
     }
 

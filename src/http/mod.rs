@@ -123,6 +123,16 @@ impl AppState {
     /// The state for `config` over `store`; fails on settings that can
     /// only be checked together (the bootstrap token's length).
     pub fn from_config(config: &Config, store: DynStore) -> anyhow::Result<Self> {
+        Self::with_metrics(config, store, Arc::new(Metrics::new()))
+    }
+
+    /// [`from_config`](Self::from_config) counting into `metrics`, which
+    /// parts built before the state (the webhook layer) count into too.
+    pub fn with_metrics(
+        config: &Config,
+        store: DynStore,
+        metrics: Arc<Metrics>,
+    ) -> anyhow::Result<Self> {
         let links = LinkSettings {
             no_ssl: config.no_ssl,
             host_override: config.host_override.clone().filter(|h| !h.is_empty()),
@@ -148,7 +158,6 @@ impl AppState {
             static_url
         };
         let content_security_policy = csp(&static_url);
-        let metrics = Arc::new(Metrics::new());
         // Timing every store call and request costs about a tenth of the
         // throughput (measured with bench/run.sh), so it is done only when
         // someone scrapes; the few counters of the handlers are always kept.

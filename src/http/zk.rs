@@ -235,13 +235,13 @@ pub fn web_path(id: &ZkId) -> String {
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    Creator(_): Creator,
+    Creator(caller): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let new = read_new(&state, &headers, body).await?;
     let (ttl, views) = (new.ttl, new.views);
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_for(&caller);
     let created = state.zk.create(new, new_receipt).await?;
     state.metrics.secret_created(Via::Api);
     Ok(created_response(&ctx, &created, ttl, views, &receipt))

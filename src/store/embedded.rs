@@ -36,7 +36,7 @@
 //! `ready` while creates are refused.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
@@ -52,6 +52,10 @@ use crate::apikey::{KeyHash, KeyName};
 use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
+
+pub(crate) mod hooks;
+
+use crate::webhook::queue::InDecisions;
 
 /// storage key -> `expires_at (u64 BE) | views_left (u32 BE) | sealed value`.
 const SECRETS: TableDefinition<&str, &[u8]> = TableDefinition::new("secrets");
@@ -178,6 +182,11 @@ enum Op {
         hash: ReceiptHash,
         reply: oneshot::Sender<Result<ReceiptRead, StoreError>>,
     },
+    /// A write of the webhook queue (`hooks`), answering how many events it queued.
+    Hooks {
+        write: hooks::Write,
+        reply: oneshot::Sender<Result<usize, StoreError>>,
+    },
     /// Measure the free space; reopen the file if commits fail.
     Check,
     Close {
@@ -219,7 +228,7 @@ impl Op {
                     _ => Take::Gone,
                 }));
             }
-            Op::Purge { reply } => {
+            Op::Purge { reply } | Op::Hooks { reply, .. } => {
                 let _ = reply.send(result.map(|o| match o {
                     Outcome::Count(n) => n,
                     _ => 0,
@@ -264,6 +273,9 @@ struct Shared {
     /// transaction may be live.
     db: RwLock<Option<Database>>,
     trouble: Mutex<Option<Trouble>>,
+    /// Set when webhooks are on: the writer queues their events inside the
+    /// transaction of the decision that makes them (`hooks::after`).
+    webhooks: OnceLock<InDecisions>,
 }
 
 impl Shared {
@@ -326,6 +338,7 @@ impl EmbeddedStore {
             path,
             db: RwLock::new(Some(db)),
             trouble: Mutex::new(None),
+            webhooks: OnceLock::new(),
         });
         let mut writer = Writer {
             shared: Arc::clone(&shared),
@@ -436,6 +449,7 @@ fn open_db(path: &Path, cache_bytes: usize) -> Result<Database, redb::Error> {
         txn.open_table(ZK_ATTEMPTS)?;
         receipts::create_tables(&txn)?;
         quota::create_table(&txn)?;
+        hooks::create_tables(&txn)?;
     }
     txn.commit()?;
     Ok(db)
@@ -862,7 +876,11 @@ impl Writer {
     fn commit(&self, ops: &[Op]) -> Result<Vec<Outcome>, redb::Error> {
         let guard = self.shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
         let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
-        let outcomes = apply(db, ops, now_secs(), self.max_stored_bytes)?;
+        let webhooks = self.shared.webhooks.get();
+        let outcomes = apply(db, ops, now_secs(), webhooks, self.max_stored_bytes)?;
+        if let Some(webhooks) = webhooks {
+            webhooks.wake.notify_one();
+        }
         if matches!(self.shared.trouble(), Some(Trouble::Failing(_))) {
             self.shared
                 .set_trouble(self.low_disk.clone().map(Trouble::LowDisk));
@@ -1079,6 +1097,7 @@ fn apply(
     db: &Database,
     ops: &[Op],
     now: u64,
+    webhooks: Option<&InDecisions>,
     max_stored_bytes: u64,
 ) -> Result<Vec<Outcome>, redb::Error> {
     let mut outcomes = Vec::with_capacity(ops.len());
@@ -1185,7 +1204,7 @@ fn apply(
                         views: *views,
                         value,
                     };
-                    receipts::put(&txn, &mut secrets, &mut expiry, new, *receipt, now)?;
+                    receipts::put(&txn, &mut secrets, &mut expiry, new, receipt, now)?;
                     Outcome::Unit
                 }
                 Op::Burn { hash, .. } => Outcome::Receipt(receipts::burn(
@@ -1224,8 +1243,12 @@ fn apply(
                     meta.insert(META_VERSION, (version + 1).to_be_bytes().as_slice())?;
                     Outcome::Bool(existed)
                 }
+                Op::Hooks { write, .. } => Outcome::Count(hooks::apply(&txn, write)?),
                 Op::Check | Op::Close { .. } => Outcome::Unit,
             };
+            if let Some(webhooks) = webhooks {
+                hooks::after(&txn, &secrets, op, &outcome, now, webhooks)?;
+            }
             outcomes.push(outcome);
         }
     }
@@ -1461,7 +1484,7 @@ mod receipts {
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
         new: NewSecret<'_>,
-        receipt: NewReceipt,
+        receipt: &NewReceipt,
         now: u64,
     ) -> Result<(), redb::Error> {
         let mut row = Vec::with_capacity(HEADER_LEN + new.value.len());

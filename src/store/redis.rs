@@ -63,6 +63,8 @@ use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
+pub(crate) mod hooks;
+
 /// One token from a client's create bucket, shared by every instance (GCRA,
 /// which is a token bucket kept as one number: the "theoretical arrival
 /// time" `tat`, in microseconds of the Redis server's clock, so instances'
@@ -241,6 +243,8 @@ pub struct RedisStore {
     commit_keys: Script,
     touch_key: Script,
     receipts: receipts::Scripts,
+    /// The webhook queue's keys and scripts (`hooks`).
+    hooks: hooks::Layout,
     /// `maxmemory-policy` as last read; `None` until Redis has answered.
     eviction: Mutex<Option<Eviction>>,
     /// Set at first and when the connection was lost: the next command
@@ -311,6 +315,7 @@ impl RedisStore {
             commit_keys: Script::new(COMMIT_KEYS_LUA),
             touch_key: Script::new(TOUCH_KEY_LUA),
             receipts: receipts::Scripts::new(&prefix),
+            hooks: hooks::Layout::new(&prefix),
             eviction: Mutex::new(None),
             eviction_recheck: AtomicBool::new(true),
             quota: None,

@@ -28,4 +28,5 @@ mod redis_tls;
 mod scale;
 mod store_contract;
 mod web;
+mod webhooks;
 mod zk;

@@ -38,6 +38,7 @@ fn receipt() -> NewReceipt {
     NewReceipt {
         hash: ReceiptToken::generate().hash(),
         retention_secs: 600,
+        creator: None,
     }
 }
 
@@ -137,6 +138,7 @@ async fn quota_holds(store: &DynStore, prefix: &str, expire: impl AsyncFn()) {
             NewReceipt {
                 hash: token.hash(),
                 retention_secs: 600,
+                creator: None,
             },
         )
         .await
