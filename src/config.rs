@@ -248,6 +248,13 @@ pub struct Config {
           value_parser = |s: &str| s.parse::<crate::store::disk::MinFreeDisk>())]
     pub min_free_disk: Option<crate::store::disk::MinFreeDisk>,
 
+    /// Ciphertext all secrets together may hold (`256MiB`, `1GiB`, bytes);
+    /// a create that would go over gets 507. `0` or unset: no quota. On
+    /// Redis counted across instances (see docs/configuration.md).
+    #[arg(long, env = "HUSHLINK_MAX_STORED_BYTES", value_name = "SIZE",
+          value_parser = |s: &str| s.parse::<crate::store::disk::ByteSize>())]
+    pub max_stored_bytes: Option<crate::store::disk::ByteSize>,
+
     /// Whether creating secrets through the APIs needs an API key.
     #[arg(long, env = "HUSHLINK_API_AUTH", value_enum, default_value = "open")]
     pub api_auth: ApiAuth,
@@ -564,6 +571,7 @@ impl Config {
             purge_every: self.purge_interval(),
             cache_bytes: usize::try_from(self.store_cache_mb << 20).unwrap_or(usize::MAX),
             min_free_disk: self.min_free_disk.unwrap_or_default(),
+            max_stored_bytes: self.max_stored_bytes.map_or(0, |b| b.0),
         }
     }
 
@@ -595,6 +603,7 @@ impl Config {
         config.legacy_bare_tokens = false;
         config.data_dir = data_dir;
         config.min_free_disk = None;
+        config.max_stored_bytes = None;
         config.store_cache_mb = crate::store::embedded::DEFAULT_CACHE_MB;
         // Test machines can be slow and shared: a store call that is merely
         // slow must not turn into a 503 (tests of a store that is down

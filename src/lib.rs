@@ -317,7 +317,7 @@ fn redis_store(config: &Config) -> anyhow::Result<store::redis::RedisStore> {
         Some(nodes) => store::redis::Target::Cluster(nodes),
         None => store::redis::Target::Single(config.redis_url()),
     };
-    Ok(store::redis::RedisStore::new(
+    let store = store::redis::RedisStore::new(
         target,
         store::redis::Options {
             prefix: config.redis_prefix.clone(),
@@ -325,7 +325,13 @@ fn redis_store(config: &Config) -> anyhow::Result<store::redis::RedisStore> {
             replication: config.redis_replication(),
             ca_pem: config.redis_ca_pem()?,
         },
-    )?)
+    )?;
+    let max = config.max_stored_bytes.map_or(0, |b| b.0);
+    Ok(if max > 0 {
+        store.with_quota(max, store::redis::RedisStore::QUOTA_BUCKET)
+    } else {
+        store
+    })
 }
 
 /// Opens the configured store. Redis is connected lazily, so the server

@@ -9,7 +9,8 @@
 //! (`HUSHLINK_METRICS_ADDR`), never on the public port.
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
@@ -31,8 +32,8 @@ use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
-    Attempt, BootstrapMark, DynStore, Eviction, KeyChange, KeyRecord, KeySet, KeyStore,
-    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, DynStore, Eviction, Held, KeyChange, KeyRecord, KeySet, KeyStore,
+    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, Store, StoreError, Take,
 };
 use crate::token::StorageKey;
 
@@ -234,6 +235,11 @@ pub struct Metrics {
     store_duration: Histograms<OpLabels>,
     http_requests: Family<RequestLabels, Counter>,
     http_duration: Histograms<RouteLabels>,
+    stored_bytes: Gauge<u64, AtomicU64>,
+    stored_secrets: Gauge<u64, AtomicU64>,
+    /// The store the two gauges above are read from at each scrape (set by
+    /// `MeteredStore::wrap`; weak, so metrics never keep a store open).
+    held_from: Mutex<Option<Weak<dyn Store>>>,
     webhook_delivered: Counter,
     webhook_retried: Counter,
     webhook_dropped: Family<DropLabels, Counter>,
@@ -258,6 +264,9 @@ impl Metrics {
             store_duration: Family::new_with_constructor(seconds_histogram),
             http_requests: Family::default(),
             http_duration: Family::new_with_constructor(seconds_histogram),
+            stored_bytes: Gauge::default(),
+            stored_secrets: Gauge::default(),
+            held_from: Mutex::new(None),
             webhook_delivered: Counter::default(),
             webhook_retried: Counter::default(),
             webhook_dropped: Family::default(),
@@ -326,6 +335,17 @@ impl Metrics {
             Unit::Seconds,
             metrics.http_duration.clone(),
         );
+        metrics.registry.register_with_unit(
+            "stored",
+            "Ciphertext of the secrets held, as HUSHLINK_MAX_STORED_BYTES counts it (embedded store: exact; Redis: only while a quota is set, and approximate: expired secrets count until their hour's bucket ends)",
+            Unit::Bytes,
+            metrics.stored_bytes.clone(),
+        );
+        metrics.registry.register(
+            "stored_secrets",
+            "Secrets held, counted as the stored bytes are",
+            metrics.stored_secrets.clone(),
+        );
         metrics.registry.register(
             "webhook_deliveries",
             "Webhook events delivered (a 2xx answer)",
@@ -347,6 +367,26 @@ impl Metrics {
             metrics.webhook_depth.clone(),
         );
         metrics
+    }
+
+    /// Reads the bytes and secrets held from the store, for the gauges. A
+    /// store that does not count, or does not answer, leaves them as they were.
+    pub async fn refresh_held(&self) {
+        let store = self
+            .held_from
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .and_then(Weak::upgrade);
+        let Some(store) = store else { return };
+        match store.held().await {
+            Ok(Some(Held { bytes, secrets })) => {
+                self.stored_bytes.set(bytes);
+                self.stored_secrets.set(secrets);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::debug!(error = %e, "metrics: the store did not say what it holds"),
+        }
     }
 
     /// A webhook event was delivered.
@@ -449,6 +489,7 @@ impl Metrics {
                 StoreError::Timeout(_) => "timeout",
                 StoreError::Internal(_) => "internal",
                 StoreError::Full(_) => "full",
+                StoreError::OverQuota(_) => "over_quota",
             };
             self.store_errors
                 .get_or_create(&StoreErrorLabels { op, kind })
@@ -498,6 +539,7 @@ pub fn router(metrics: Arc<Metrics>) -> Router {
 }
 
 async fn scrape(State(metrics): State<Arc<Metrics>>, headers: HeaderMap) -> Response {
+    metrics.refresh_held().await;
     let openmetrics = headers
         .get_all(header::ACCEPT)
         .iter()
@@ -521,6 +563,7 @@ pub struct MeteredStore {
 
 impl MeteredStore {
     pub fn wrap(inner: DynStore, metrics: Arc<Metrics>) -> DynStore {
+        *metrics.held_from.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::downgrade(&inner));
         Arc::new(MeteredStore { inner, metrics })
     }
 
@@ -589,6 +632,10 @@ impl SecretStore for MeteredStore {
 
     async fn eviction(&self) -> Option<Eviction> {
         self.inner.eviction().await
+    }
+
+    async fn held(&self) -> Result<Option<Held>, StoreError> {
+        self.inner.held().await
     }
 
     async fn close(&self) {

@@ -16,11 +16,12 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
+use zeroize::Zeroizing;
 
 use super::AppState;
 use super::api::Link;
 use super::auth::Creator;
-use super::body::read_limited;
+use super::body::{read_limited, wipe};
 use super::context::Ctx;
 use super::input::{json_object, lifetime, present};
 use super::problem::{ApiError, CreateErrors, Problem};
@@ -436,9 +437,16 @@ pub async fn reveal(
     body: Body,
 ) -> Result<Response, ApiError> {
     let bytes = read_limited(&headers, body, 4 * 1024).await?;
-    let request: RevealRequest = json_object(&bytes)?;
+    let request = json_object::<RevealRequest>(&bytes);
+    wipe(bytes);
+    let request = request?;
     let mut invalid = Vec::new();
-    let proof = fixed_field::<PROOF_LEN>(request.proof.as_ref(), "proof", &mut invalid);
+    let proof =
+        fixed_field::<PROOF_LEN>(request.proof.as_ref(), "proof", &mut invalid).map(Zeroizing::new);
+    // The proof opens the secret once: its copies are wiped after use.
+    if let Some(Value::String(text)) = request.proof {
+        drop(Zeroizing::new(text));
+    }
     let proof = proof.ok_or(Error::Invalid(invalid))?;
     // A malformed id is a 404 after the body is checked, so a bad body is
     // always a 400 whatever the id.

@@ -20,6 +20,7 @@ mod keys;
 mod limits;
 mod metrics;
 mod openapi;
+mod quota;
 mod ratelimit;
 mod receipts;
 mod redis_compat;
