@@ -79,6 +79,13 @@ impl ApiKey {
     }
 }
 
+// A key is a credential: wiped from memory when the request is done with it.
+impl Drop for ApiKey {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
 impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ApiKey(<redacted>)")

@@ -68,9 +68,23 @@ pub enum ApiKeyAction {
         /// Expiry as RFC 3339, e.g. 2027-01-31T12:00:00Z.
         #[arg(long)]
         expires_at: Option<String>,
-        /// Print `{name, key, description, scopes, created_at, expires_at}`.
+        /// Creates a minute of this key's own, counted per key (higher or
+        /// lower than HUSHLINK_CREATE_RATE per address); 0: unlimited.
+        #[arg(long = "key-create-rate", value_name = "PER_MINUTE")]
+        key_create_rate: Option<u32>,
+        /// Print `{name, key, description, scopes, created_at, expires_at, create_rate}`.
         #[arg(long)]
         json: bool,
+    },
+    /// Change a key's description or create rate.
+    Update {
+        name: String,
+        #[arg(long)]
+        description: Option<String>,
+        /// Creates a minute of the key's own (0: unlimited), or `default`
+        /// for HUSHLINK_CREATE_RATE per client address.
+        #[arg(long = "key-create-rate", value_name = "PER_MINUTE|default", value_parser = parse_create_rate)]
+        key_create_rate: Option<CreateRate>,
     },
     /// List keys (never a key or a hash).
     List {
@@ -112,8 +126,32 @@ pub struct BootstrapCommand {
     /// Forget that the store was bootstrapped, so one more bootstrap works.
     #[arg(long, conflicts_with = "output")]
     pub reset: bool,
+    /// Creates a minute of the admin key's own (0: unlimited); default:
+    /// HUSHLINK_CREATE_RATE per client address.
+    #[arg(
+        long = "key-create-rate",
+        value_name = "PER_MINUTE",
+        conflicts_with = "reset"
+    )]
+    pub key_create_rate: Option<u32>,
     #[command(flatten)]
     pub config: Box<Config>,
+}
+
+/// `--key-create-rate` of `api-key update`: a rate, or back to the default.
+#[derive(Debug, Clone, Copy)]
+pub enum CreateRate {
+    PerMinute(u32),
+    Default,
+}
+
+fn parse_create_rate(s: &str) -> Result<CreateRate, String> {
+    if s.eq_ignore_ascii_case("default") {
+        return Ok(CreateRate::Default);
+    }
+    s.parse()
+        .map(CreateRate::PerMinute)
+        .map_err(|_| format!("'{s}' is neither a number of creates a minute nor 'default'"))
 }
 
 /// How the CLI reaches the admin routes.
@@ -307,6 +345,7 @@ async fn run_action(channel: &Channel, action: ApiKeyAction) -> anyhow::Result<E
             scopes,
             expires_in,
             expires_at,
+            key_create_rate,
             ..
         } => {
             let expires_at = match (expires_in, expires_at) {
@@ -325,9 +364,31 @@ async fn run_action(channel: &Channel, action: ApiKeyAction) -> anyhow::Result<E
                     "description": description,
                     "scopes": scopes,
                     "expires_at": expires_at,
+                    "create_rate": key_create_rate,
                 })),
                 "",
             )
+        }
+        ApiKeyAction::Update {
+            name,
+            description,
+            key_create_rate,
+        } => {
+            let mut body = serde_json::Map::new();
+            if let Some(description) = description {
+                body.insert("description".into(), json!(description));
+            }
+            match key_create_rate {
+                Some(CreateRate::PerMinute(n)) => {
+                    body.insert("create_rate".into(), json!(n));
+                }
+                Some(CreateRate::Default) => {
+                    body.insert("create_rate".into(), Value::Null);
+                }
+                None => {}
+            }
+            let (m, u, b) = patch(name, Value::Object(body));
+            (m, u, b, "updated")
         }
         ApiKeyAction::List { .. } => (Method::GET, "/api/v2/keys".into(), None, ""),
         ApiKeyAction::Disable { name } => {
@@ -372,7 +433,7 @@ async fn run_action(channel: &Channel, action: ApiKeyAction) -> anyhow::Result<E
 }
 
 fn print_table(keys: &Value) {
-    let rows: Vec<[String; 6]> = keys
+    let rows: Vec<[String; 7]> = keys
         .as_array()
         .map(|a| a.as_slice())
         .unwrap_or_default()
@@ -395,6 +456,9 @@ fn print_table(keys: &Value) {
                 text(&k["expires_at"]),
                 text(&k["last_used_at"]),
                 text(&k["status"]),
+                k["create_rate"]
+                    .as_u64()
+                    .map_or_else(|| "default".to_owned(), |n| n.to_string()),
             ]
         })
         .collect();
@@ -405,6 +469,7 @@ fn print_table(keys: &Value) {
         "EXPIRES",
         "LAST USED",
         "STATUS",
+        "CREATE RATE",
     ]
     .map(String::from);
     let mut widths = header.clone().map(|h| h.len());
@@ -448,7 +513,7 @@ async fn run_bootstrap(channel: &Channel, cmd: &BootstrapCommand) -> anyhow::Res
         .call(
             Method::POST,
             "/api/v2/bootstrap",
-            Some(json!({ "name": cmd.name })),
+            Some(json!({ "name": cmd.name, "create_rate": cmd.key_create_rate })),
         )
         .await?;
     if !status.is_success() {

@@ -249,6 +249,13 @@ pub struct Config {
           value_parser = |s: &str| s.parse::<crate::store::disk::MinFreeDisk>())]
     pub min_free_disk: Option<crate::store::disk::MinFreeDisk>,
 
+    /// Ciphertext all secrets together may hold (`256MiB`, `1GiB`, bytes);
+    /// a create that would go over gets 507. `0` or unset: no quota. On
+    /// Redis counted across instances (see docs/configuration.md).
+    #[arg(long, env = "HUSHLINK_MAX_STORED_BYTES", value_name = "SIZE",
+          value_parser = |s: &str| s.parse::<crate::store::disk::ByteSize>())]
+    pub max_stored_bytes: Option<crate::store::disk::ByteSize>,
+
     /// Whether creating secrets through the APIs needs an API key.
     #[arg(long, env = "HUSHLINK_API_AUTH", value_enum, default_value = "open")]
     pub api_auth: ApiAuth,
@@ -280,6 +287,52 @@ pub struct Config {
     #[arg(long, env = "HUSHLINK_RECEIPT_RETENTION", default_value_t = 604_800,
           value_parser = clap::value_parser!(u64).range(0..=31_536_000))]
     pub receipt_retention: u64,
+
+    /// Where signed webhook events are POSTed (`http(s)://…`); unset: no
+    /// webhooks, and nothing is queued.
+    #[arg(long, env = "HUSHLINK_WEBHOOK_URL")]
+    pub webhook_url: Option<String>,
+
+    /// The webhook signing secret, `whsec_<base64>` (Standard Webhooks).
+    #[arg(
+        long,
+        env = "HUSHLINK_WEBHOOK_SECRET",
+        hide_env_values = true,
+        conflicts_with = "webhook_secret_file"
+    )]
+    pub webhook_secret: Option<String>,
+
+    /// File holding the webhook signing secret (a mounted secret).
+    #[arg(long, env = "HUSHLINK_WEBHOOK_SECRET_FILE")]
+    pub webhook_secret_file: Option<PathBuf>,
+
+    /// Seconds one delivery attempt may take (connect, send, answer).
+    #[arg(long, env = "HUSHLINK_WEBHOOK_TIMEOUT", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub webhook_timeout: u64,
+
+    /// Seconds an event is retried (exponential backoff) before it is
+    /// dropped and counted.
+    #[arg(long, env = "HUSHLINK_WEBHOOK_MAX_AGE", default_value_t = 86_400,
+          value_parser = clap::value_parser!(u64).range(3_600..=2_592_000))]
+    pub webhook_max_age: u64,
+
+    /// Events waiting for delivery at most; past it new events are dropped
+    /// and counted (a create or reveal never waits for the queue).
+    #[arg(long, env = "HUSHLINK_WEBHOOK_QUEUE_MAX", default_value_t = 100_000,
+          value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub webhook_queue_max: u64,
+
+    /// Deliveries in flight at once, per instance.
+    #[arg(long, env = "HUSHLINK_WEBHOOK_CONCURRENCY", default_value_t = 8,
+          value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub webhook_concurrency: u32,
+
+    /// Delay before the first retry of a webhook event, in milliseconds
+    /// (doubling with each failure, up to 10 minutes).
+    #[arg(long, env = "HUSHLINK_WEBHOOK_RETRY_BASE_MS", default_value_t = 2_000,
+          value_parser = clap::value_parser!(u64).range(10..=600_000))]
+    pub webhook_retry_base_ms: u64,
 
     /// One-time bootstrap token (at least 32 characters) that
     /// `POST /api/v2/bootstrap` exchanges for the first admin key.
@@ -389,6 +442,49 @@ impl Config {
         format!("redis://{auth}{host}:{port}/{}", self.redis_db)
     }
 
+    /// The webhook settings when `HUSHLINK_WEBHOOK_URL` is set; a missing or
+    /// malformed secret or URL stops start-up with a message saying why.
+    pub fn webhooks(&self) -> anyhow::Result<Option<crate::webhook::Settings>> {
+        let Some(url) = self
+            .webhook_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        else {
+            return Ok(None);
+        };
+        let url = reqwest::Url::parse(url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .ok_or_else(|| {
+                anyhow::anyhow!("HUSHLINK_WEBHOOK_URL must be an http:// or https:// address")
+            })?;
+        let secret = match (&self.webhook_secret_file, &self.webhook_secret) {
+            (Some(path), _) => std::fs::read_to_string(path).map_err(|e| {
+                anyhow::anyhow!(
+                    "HUSHLINK_WEBHOOK_SECRET_FILE: cannot read {}: {e}",
+                    path.display()
+                )
+            })?,
+            (None, Some(secret)) => secret.clone(),
+            (None, None) => anyhow::bail!(
+                "HUSHLINK_WEBHOOK_URL is set but HUSHLINK_WEBHOOK_SECRET (or _FILE) is not: \
+                 webhooks are always signed"
+            ),
+        };
+        let secret = crate::webhook::WebhookSecret::parse(secret.trim())
+            .map_err(|e| anyhow::anyhow!("HUSHLINK_WEBHOOK_SECRET: {e}"))?;
+        Ok(Some(crate::webhook::Settings {
+            url,
+            secret,
+            timeout: Duration::from_secs(self.webhook_timeout),
+            max_age: Duration::from_secs(self.webhook_max_age),
+            queue_max: self.webhook_queue_max,
+            concurrency: self.webhook_concurrency as usize,
+            retry_base: Duration::from_millis(self.webhook_retry_base_ms),
+        }))
+    }
+
     /// The bootstrap token, from the file or the variable, checked for length.
     pub fn bootstrap_token(&self) -> anyhow::Result<Option<String>> {
         let token = match (&self.bootstrap_token_file, &self.bootstrap_token) {
@@ -480,6 +576,7 @@ impl Config {
             purge_every: self.purge_interval(),
             cache_bytes: usize::try_from(self.store_cache_mb << 20).unwrap_or(usize::MAX),
             min_free_disk: self.min_free_disk.unwrap_or_default(),
+            max_stored_bytes: self.max_stored_bytes.map_or(0, |b| b.0),
         }
     }
 
@@ -511,6 +608,7 @@ impl Config {
         config.legacy_bare_tokens = false;
         config.data_dir = data_dir;
         config.min_free_disk = None;
+        config.max_stored_bytes = None;
         config.store_cache_mb = crate::store::embedded::DEFAULT_CACHE_MB;
         // Test machines can be slow and shared: a store call that is merely
         // slow must not turn into a 503 (tests of a store that is down
@@ -521,6 +619,9 @@ impl Config {
         config.bootstrap_token = None;
         config.bootstrap_token_file = None;
         config.admin_key_sha256 = None;
+        config.webhook_url = None;
+        config.webhook_secret = None;
+        config.webhook_secret_file = None;
         config.header_timeout = 10;
         config.idle_timeout = 75;
         config.body_timeout = 60;

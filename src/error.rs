@@ -74,6 +74,10 @@ pub enum Error {
     /// Too many failed attempts from one client address.
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// Over the create rate: the client address's (`HUSHLINK_CREATE_RATE`),
+    /// or the API key's own.
+    #[error("too many creates")]
+    TooManyCreates { retry_after_secs: u64 },
     /// No receipt has that token (never issued, or past its retention).
     #[error("receipt not found")]
     NoSuchReceipt,
@@ -88,6 +92,13 @@ pub enum Error {
         /// Sizes and paths: for the log, never for the client.
         cause: String,
     },
+    /// The storage quota (`HUSHLINK_MAX_STORED_BYTES`) has no room for this
+    /// secret; room comes back as secrets are revealed, burned or expire.
+    #[error("storage quota reached")]
+    OverQuota {
+        /// The figures: for the log, never for the client.
+        cause: String,
+    },
     /// The store did not answer in time or at all.
     #[error("store unavailable")]
     Store(StoreError),
@@ -97,6 +108,7 @@ impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Full(cause) => Error::StorageFull { cause },
+            StoreError::OverQuota(cause) => Error::OverQuota { cause },
             other => Error::Store(other),
         }
     }
@@ -133,8 +145,12 @@ impl Error {
             Error::AlreadyEnded(_) => StatusCode::CONFLICT,
             Error::Conflict(Conflict::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Conflict(_) => StatusCode::CONFLICT,
-            Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Error::StorageFull { .. } | Error::Store(StoreError::Full(_)) => {
+            Error::TooManyAttempts { .. } | Error::TooManyCreates { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            Error::StorageFull { .. }
+            | Error::OverQuota { .. }
+            | Error::Store(StoreError::Full(_) | StoreError::OverQuota(_)) => {
                 StatusCode::INSUFFICIENT_STORAGE
             }
             Error::Store(StoreError::Internal(_)) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -153,6 +169,9 @@ impl Error {
             Error::Store(cause) => tracing::error!(error = %cause, "store failure"),
             Error::StorageFull { cause } => {
                 tracing::warn!(%cause, "store full: a new secret was refused");
+            }
+            Error::OverQuota { cause } => {
+                tracing::warn!(%cause, "storage quota reached: a new secret was refused");
             }
             _ => {}
         }

@@ -62,6 +62,7 @@ pub mod server;
 pub mod store;
 pub mod telemetry;
 pub mod token;
+pub mod webhook;
 pub mod zk;
 
 use config::{Config, StoreKind};
@@ -85,6 +86,8 @@ pub struct Application {
     /// Asks the store at start-up whether it may evict secrets (it warns);
     /// in the background, so a Redis that is down does not hold start-up.
     eviction_check: AbortOnDrop,
+    /// Delivers webhook events, when `HUSHLINK_WEBHOOK_URL` is set.
+    webhook_worker: Option<webhook::worker::Worker>,
 }
 
 impl Application {
@@ -94,8 +97,34 @@ impl Application {
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let metrics_addr = config.metrics_addr()?;
         http::auth::warn_about_open_doors(config);
-        let store = open_store(config)?;
-        let state = AppState::from_config(config, Arc::clone(&store))?;
+        // Checked before the store opens: a bad webhook setting stops start-up.
+        let webhooks = config.webhooks()?;
+        let (store, queue) = open_store_with_queue(config)?;
+        let metrics = Arc::new(metrics::Metrics::new());
+        // Webhooks: the store wrapped so that decisions queue their events,
+        // and the worker that delivers them (nothing at all without a URL).
+        let (store, webhook_worker) = match webhooks {
+            Some(settings) => {
+                tracing::info!(
+                    timeout_s = settings.timeout.as_secs(),
+                    max_age_s = settings.max_age.as_secs(),
+                    queue_max = settings.queue_max,
+                    "webhooks on: events are signed and delivered to HUSHLINK_WEBHOOK_URL"
+                );
+                let hooks = Arc::new(webhook::Hooks::new(settings, queue, Arc::clone(&metrics)));
+                let worker = webhook::worker::start(Arc::clone(&hooks), Arc::clone(&store))?;
+                // The embedded store makes events in its own transactions;
+                // Redis's are made by the wrapper, after each decision.
+                let store = if hooks.install_in_store() {
+                    store
+                } else {
+                    webhook::hooked::HookedStore::wrap(store, hooks)
+                };
+                (store, Some(worker))
+            }
+            None => (store, None),
+        };
+        let state = AppState::with_metrics(config, Arc::clone(&store), metrics)?;
         let mut admin_key_retry = None;
         if let Some((name, hash)) = config.admin_key_hash()? {
             // Recorded once per store; a store bootstrapped before is left
@@ -174,6 +203,7 @@ impl Application {
             serve_options,
             admin_key_retry,
             eviction_check,
+            webhook_worker,
         })
     }
 
@@ -210,6 +240,7 @@ impl Application {
             serve_options,
             admin_key_retry: _admin_key_retry,
             eviction_check: _eviction_check,
+            webhook_worker,
             ..
         } = self;
         let shutdown_timeout = serve_options.shutdown_timeout;
@@ -240,6 +271,9 @@ impl Application {
         });
         let shutdown = async move {
             shutdown.await;
+            // Stopped before the store closes; what it had claimed stays
+            // queued for the next start.
+            drop(webhook_worker);
             let _ = stop_side.send(true);
         };
         let result = run(listener, state, store, shutdown, serve_options).await;
@@ -259,30 +293,52 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// Opens the configured store, and hands back its webhook queue as well
+/// (the same store, seen through `webhook::queue::WebhookQueue`).
+pub fn open_store_with_queue(
+    config: &Config,
+) -> anyhow::Result<(DynStore, Arc<dyn webhook::queue::WebhookQueue>)> {
+    Ok(match config.store_kind() {
+        StoreKind::Embedded => {
+            let store = Arc::new(store::embedded::EmbeddedStore::open_with(
+                &config.data_dir,
+                config.embedded_options(),
+            )?);
+            (store.clone(), store)
+        }
+        StoreKind::Redis => {
+            let store = Arc::new(redis_store(config)?);
+            (store.clone(), store)
+        }
+    })
+}
+
+fn redis_store(config: &Config) -> anyhow::Result<store::redis::RedisStore> {
+    let target = match config.redis_cluster_nodes() {
+        Some(nodes) => store::redis::Target::Cluster(nodes),
+        None => store::redis::Target::Single(config.redis_url()),
+    };
+    let store = store::redis::RedisStore::new(
+        target,
+        store::redis::Options {
+            prefix: config.redis_prefix.clone(),
+            timeout: config.store_timeout(),
+            replication: config.redis_replication(),
+            ca_pem: config.redis_ca_pem()?,
+        },
+    )?;
+    let max = config.max_stored_bytes.map_or(0, |b| b.0);
+    Ok(if max > 0 {
+        store.with_quota(max, store::redis::RedisStore::QUOTA_BUCKET)
+    } else {
+        store
+    })
+}
+
 /// Opens the configured store. Redis is connected lazily, so the server
 /// starts (and reports 503) while Redis is down.
 pub fn open_store(config: &Config) -> anyhow::Result<DynStore> {
-    Ok(match config.store_kind() {
-        StoreKind::Embedded => Arc::new(store::embedded::EmbeddedStore::open_with(
-            &config.data_dir,
-            config.embedded_options(),
-        )?),
-        StoreKind::Redis => {
-            let target = match config.redis_cluster_nodes() {
-                Some(nodes) => store::redis::Target::Cluster(nodes),
-                None => store::redis::Target::Single(config.redis_url()),
-            };
-            Arc::new(store::redis::RedisStore::new(
-                target,
-                store::redis::Options {
-                    prefix: config.redis_prefix.clone(),
-                    timeout: config.store_timeout(),
-                    replication: config.redis_replication(),
-                    ca_pem: config.redis_ca_pem()?,
-                },
-            )?)
-        }
-    })
+    Ok(open_store_with_queue(config)?.0)
 }
 
 /// Serves `state` on `listener` until `shutdown`, then drains and closes.

@@ -9,7 +9,8 @@
 //! (`HUSHLINK_METRICS_ADDR`), never on the public port.
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
@@ -21,6 +22,7 @@ use axum::routing::get;
 use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::{Registry, Unit};
 
@@ -30,8 +32,8 @@ use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
-    Attempt, BootstrapMark, DynStore, Eviction, KeyChange, KeyRecord, KeySet, KeyStore,
-    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
+    Attempt, BootstrapMark, DynStore, Eviction, Held, KeyChange, KeyRecord, KeySet, KeyStore,
+    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, Store, StoreError, Take,
 };
 use crate::token::StorageKey;
 
@@ -71,6 +73,48 @@ pub enum StoreOp {
     ResetBootstrap,
     Receipt,
     Burn,
+}
+
+/// Why a webhook event was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WebhookDrop {
+    /// The queue held `HUSHLINK_WEBHOOK_QUEUE_MAX` events.
+    QueueFull,
+    /// The receiver answered a 4xx other than 408 and 429.
+    Rejected,
+    /// Still failing after `HUSHLINK_WEBHOOK_MAX_AGE`.
+    GaveUp,
+    /// The store could not queue it.
+    StoreError,
+}
+
+impl WebhookDrop {
+    const ALL: [WebhookDrop; 4] = [
+        WebhookDrop::QueueFull,
+        WebhookDrop::Rejected,
+        WebhookDrop::GaveUp,
+        WebhookDrop::StoreError,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            WebhookDrop::QueueFull => "queue_full",
+            WebhookDrop::Rejected => "rejected",
+            WebhookDrop::GaveUp => "gave_up",
+            WebhookDrop::StoreError => "store_error",
+        }
+    }
+}
+
+impl EncodeLabelValue for WebhookDrop {
+    fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+        self.as_str().encode(encoder)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct DropLabels {
+    reason: WebhookDrop,
 }
 
 impl Via {
@@ -191,6 +235,15 @@ pub struct Metrics {
     store_duration: Histograms<OpLabels>,
     http_requests: Family<RequestLabels, Counter>,
     http_duration: Histograms<RouteLabels>,
+    stored_bytes: Gauge<u64, AtomicU64>,
+    stored_secrets: Gauge<u64, AtomicU64>,
+    /// The store the two gauges above are read from at each scrape (set by
+    /// `MeteredStore::wrap`; weak, so metrics never keep a store open).
+    held_from: Mutex<Option<Weak<dyn Store>>>,
+    webhook_delivered: Counter,
+    webhook_retried: Counter,
+    webhook_dropped: Family<DropLabels, Counter>,
+    webhook_depth: Gauge,
 }
 
 impl Default for Metrics {
@@ -211,7 +264,19 @@ impl Metrics {
             store_duration: Family::new_with_constructor(seconds_histogram),
             http_requests: Family::default(),
             http_duration: Family::new_with_constructor(seconds_histogram),
+            stored_bytes: Gauge::default(),
+            stored_secrets: Gauge::default(),
+            held_from: Mutex::new(None),
+            webhook_delivered: Counter::default(),
+            webhook_retried: Counter::default(),
+            webhook_dropped: Family::default(),
+            webhook_depth: Gauge::default(),
         };
+        for reason in WebhookDrop::ALL {
+            let _ = metrics
+                .webhook_dropped
+                .get_or_create(&DropLabels { reason });
+        }
         // Series that exist from the start read 0 instead of missing, so a
         // rate over the first event is right.
         for via in [Via::Api, Via::Web] {
@@ -270,7 +335,80 @@ impl Metrics {
             Unit::Seconds,
             metrics.http_duration.clone(),
         );
+        metrics.registry.register_with_unit(
+            "stored",
+            "Ciphertext of the secrets held, as HUSHLINK_MAX_STORED_BYTES counts it (embedded store: exact; Redis: only while a quota is set, and approximate: expired secrets count until their hour's bucket ends)",
+            Unit::Bytes,
+            metrics.stored_bytes.clone(),
+        );
+        metrics.registry.register(
+            "stored_secrets",
+            "Secrets held, counted as the stored bytes are",
+            metrics.stored_secrets.clone(),
+        );
+        metrics.registry.register(
+            "webhook_deliveries",
+            "Webhook events delivered (a 2xx answer)",
+            metrics.webhook_delivered.clone(),
+        );
+        metrics.registry.register(
+            "webhook_retries",
+            "Webhook delivery attempts that failed and were scheduled again (5xx, 408, 429, timeout, connection)",
+            metrics.webhook_retried.clone(),
+        );
+        metrics.registry.register(
+            "webhook_dropped",
+            "Webhook events dropped: queue_full, rejected (a 4xx answer), gave_up (past HUSHLINK_WEBHOOK_MAX_AGE), store_error (could not be queued)",
+            metrics.webhook_dropped.clone(),
+        );
+        metrics.registry.register(
+            "webhook_queue_depth",
+            "Webhook events waiting for delivery, as this instance last read the queue",
+            metrics.webhook_depth.clone(),
+        );
         metrics
+    }
+
+    /// Reads the bytes and secrets held from the store, for the gauges. A
+    /// store that does not count, or does not answer, leaves them as they were.
+    pub async fn refresh_held(&self) {
+        let store = self
+            .held_from
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .and_then(Weak::upgrade);
+        let Some(store) = store else { return };
+        match store.held().await {
+            Ok(Some(Held { bytes, secrets })) => {
+                self.stored_bytes.set(bytes);
+                self.stored_secrets.set(secrets);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::debug!(error = %e, "metrics: the store did not say what it holds"),
+        }
+    }
+
+    /// A webhook event was delivered.
+    pub fn webhook_delivered(&self) {
+        self.webhook_delivered.inc();
+    }
+
+    /// A webhook attempt failed and is retried later.
+    pub fn webhook_retried(&self) {
+        self.webhook_retried.inc();
+    }
+
+    /// `n` webhook events were dropped.
+    pub fn webhook_dropped(&self, reason: WebhookDrop, n: usize) {
+        self.webhook_dropped
+            .get_or_create(&DropLabels { reason })
+            .inc_by(n as u64);
+    }
+
+    pub fn webhook_queue_depth(&self, depth: u64) {
+        self.webhook_depth
+            .set(i64::try_from(depth).unwrap_or(i64::MAX));
     }
 
     /// A secret was stored.
@@ -351,6 +489,7 @@ impl Metrics {
                 StoreError::Timeout(_) => "timeout",
                 StoreError::Internal(_) => "internal",
                 StoreError::Full(_) => "full",
+                StoreError::OverQuota(_) => "over_quota",
             };
             self.store_errors
                 .get_or_create(&StoreErrorLabels { op, kind })
@@ -400,6 +539,7 @@ pub fn router(metrics: Arc<Metrics>) -> Router {
 }
 
 async fn scrape(State(metrics): State<Arc<Metrics>>, headers: HeaderMap) -> Response {
+    metrics.refresh_held().await;
     let openmetrics = headers
         .get_all(header::ACCEPT)
         .iter()
@@ -423,6 +563,7 @@ pub struct MeteredStore {
 
 impl MeteredStore {
     pub fn wrap(inner: DynStore, metrics: Arc<Metrics>) -> DynStore {
+        *metrics.held_from.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::downgrade(&inner));
         Arc::new(MeteredStore { inner, metrics })
     }
 
@@ -491,6 +632,10 @@ impl SecretStore for MeteredStore {
 
     async fn eviction(&self) -> Option<Eviction> {
         self.inner.eviction().await
+    }
+
+    async fn held(&self) -> Result<Option<Held>, StoreError> {
+        self.inner.held().await
     }
 
     async fn close(&self) {

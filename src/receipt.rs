@@ -69,6 +69,17 @@ impl ReceiptHash {
     pub fn to_hex(self) -> String {
         hex::encode(self.0)
     }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// Reads back [`to_hex`](Self::to_hex) (the webhook layer keeps it).
+    pub fn from_hex(hex: &str) -> Option<Self> {
+        let mut bytes = [0u8; 32];
+        hex::decode_to_slice(hex, &mut bytes).ok()?;
+        Some(ReceiptHash(bytes))
+    }
 }
 
 impl fmt::Debug for ReceiptHash {
@@ -85,6 +96,9 @@ pub struct NewReceipt {
     pub retention_secs: u64,
     /// Who sent it (a signed-in sender's e-mail or subject), when known.
     pub sender: Option<String>,
+    /// The name of the API key that creates the secret, if one does. The
+    /// stores do not keep it; the webhook layer puts it in its events.
+    pub creator: Option<String>,
 }
 
 /// Something that happened to a secret.

@@ -5,6 +5,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::error::Error;
+use crate::keys::Caller;
 use crate::receipt::{NewReceipt, ReceiptToken, State, Status};
 use crate::store::DynStore;
 
@@ -26,17 +27,31 @@ impl ReceiptService {
     /// A fresh receipt for a secret about to be created: the token for the
     /// sender, and what the store keeps (its hash).
     pub fn issue(&self) -> (ReceiptToken, NewReceipt) {
-        self.issue_for(None)
-    }
-
-    /// A fresh receipt that records who sent the secret.
-    pub fn issue_for(&self, sender: Option<String>) -> (ReceiptToken, NewReceipt) {
         let token = ReceiptToken::generate();
         let new = NewReceipt {
             hash: token.hash(),
             retention_secs: self.retention_secs,
-            sender,
+            creator: None,
+            sender: None,
         };
+        (token, new)
+    }
+
+    /// [`issue`](Self::issue) for a create from the web: a signed-in
+    /// sender (e-mail or subject) is recorded on the receipt.
+    pub fn issue_signed_in(&self, sender: Option<String>) -> (ReceiptToken, NewReceipt) {
+        let (token, mut new) = self.issue();
+        new.sender = sender;
+        (token, new)
+    }
+
+    /// [`issue`](Self::issue) for a create through the APIs: the API key's
+    /// name, when a key makes the create, goes with it (webhook events name it).
+    pub fn issue_for(&self, caller: &Caller) -> (ReceiptToken, NewReceipt) {
+        let (token, mut new) = self.issue();
+        if let Caller::Key { name, .. } = caller {
+            new.creator = Some(name.as_str().to_owned());
+        }
         (token, new)
     }
 

@@ -73,8 +73,9 @@ impl Views {
 pub struct Sealed {
     /// The Fernet token (what the store holds).
     pub ciphertext: String,
-    /// The Fernet key (what only the link holds).
-    pub key: String,
+    /// The Fernet key (what only the link holds), wiped when dropped (a
+    /// create that fails drops it here).
+    pub key: zeroize::Zeroizing<String>,
 }
 
 /// Encrypts `plaintext` under a fresh random Fernet key.
@@ -84,7 +85,7 @@ pub fn seal(plaintext: &[u8]) -> Sealed {
     let fernet = Fernet::new(&key).expect("freshly generated Fernet key is valid");
     Sealed {
         ciphertext: fernet.encrypt(plaintext),
-        key,
+        key: zeroize::Zeroizing::new(key),
     }
 }
 

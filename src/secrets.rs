@@ -52,12 +52,13 @@ impl SecretService {
         views: Views,
         receipt: NewReceipt,
     ) -> Result<Token, Error> {
-        let sealed = secret::seal(plaintext);
+        let mut sealed = secret::seal(plaintext);
         let key = StorageKey::generate(self.space.prefix());
         self.store
             .put_with_receipt(&key, sealed.ciphertext.as_bytes(), ttl, views, receipt)
             .await?;
-        Ok(Token::new(key, sealed.key))
+        // Moved, not copied: the token wipes it in its turn.
+        Ok(Token::new(key, std::mem::take(&mut *sealed.key)))
     }
 
     /// How many views the secret has left, without consuming one.

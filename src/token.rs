@@ -168,7 +168,8 @@ impl Token {
     /// already percent-decoded once. SnapPass applies `unquote_plus` on top of
     /// that, so a doubly-encoded token (`%253D`) works there; so it does here.
     pub fn parse_from_path(segment: &str, space: &KeySpace) -> Option<Self> {
-        Token::parse(&unquote_plus(segment), space)
+        let decoded = zeroize::Zeroizing::new(unquote_plus(segment));
+        Token::parse(&decoded, space)
     }
 
     pub fn storage_key(&self) -> &StorageKey {
@@ -191,7 +192,7 @@ impl Token {
     /// The token quoted for a URL exactly as Python's `quote_plus` does, so
     /// links match SnapPass's byte for byte.
     pub fn url_quoted(&self) -> String {
-        quote_plus(&self.expose())
+        quote_plus(&zeroize::Zeroizing::new(self.expose()))
     }
 }
 

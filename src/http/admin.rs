@@ -66,6 +66,12 @@ pub struct NewKeyRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>, format = DateTime)]
     expires_at: Option<Value>,
+    /// Creates a minute this key may make, counted per key wherever they come from, instead of
+    /// `HUSHLINK_CREATE_RATE` per client address (higher or lower); `0`: unlimited; `null` or
+    /// absent: the default.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<u32>, minimum = 0, maximum = 1_000_000)]
+    create_rate: Option<Value>,
 }
 
 /// A change to a key: absent fields stay as they are; `null` clears a
@@ -85,9 +91,13 @@ pub struct KeyPatchRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>, format = DateTime)]
     expires_at: Option<Value>,
+    /// The key's own create rate (see `NewKeyRequest`); `null`: back to the default.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<u32>, minimum = 0, maximum = 1_000_000)]
+    create_rate: Option<Value>,
 }
 
-/// The first admin key's name and expiry (the body may be empty).
+/// The first admin key's name, expiry and create rate (the body may be empty).
 #[derive(Default, Deserialize, ToSchema)]
 pub struct BootstrapRequest {
     /// Default: `admin`.
@@ -97,6 +107,10 @@ pub struct BootstrapRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>, format = DateTime)]
     expires_at: Option<Value>,
+    /// The key's own create rate (see `NewKeyRequest`).
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<u32>, minimum = 0, maximum = 1_000_000)]
+    create_rate: Option<Value>,
 }
 
 /// Collects field errors so one answer names every bad field.
@@ -178,6 +192,31 @@ impl Fields {
         })
     }
 
+    /// `Some(None)` for an explicit null (the default), `None` when absent.
+    fn create_rate(&mut self, v: Option<&Value>) -> Option<Option<u32>> {
+        match v {
+            None => None,
+            Some(Value::Null) => Some(None),
+            Some(Value::Number(n)) => match n.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(rate) if rate <= keys::MAX_CREATE_RATE => Some(Some(rate)),
+                _ => {
+                    self.bad(
+                        "create_rate",
+                        "The create rate must be a whole number of creates a minute from 0 (unlimited) to 1000000.",
+                    );
+                    None
+                }
+            },
+            Some(_) => {
+                self.bad(
+                    "create_rate",
+                    "The create rate must be a whole number of creates a minute from 0 (unlimited) to 1000000, or null.",
+                );
+                None
+            }
+        }
+    }
+
     fn disabled(&mut self, v: Option<&Value>) -> Option<bool> {
         match v {
             None => None,
@@ -232,6 +271,7 @@ pub async fn create(
     let description = f.description(new.description.as_ref()).flatten();
     let scopes = f.scopes(new.scopes.as_ref());
     let expires_at = f.expires_at(new.expires_at.as_ref()).flatten();
+    let create_rate = f.create_rate(new.create_rate.as_ref()).flatten();
     f.finish()?;
     let name = name.ok_or_else(|| Error::invalid("name", "The name is required."))?;
     let made = state
@@ -241,6 +281,7 @@ pub async fn create(
             description,
             scopes,
             expires_at,
+            create_rate,
         })
         .await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
@@ -284,7 +325,7 @@ pub async fn get(
     Ok(Json(key).into_response())
 }
 
-/// `PATCH /api/v2/keys/{name}`: `{name?, description?, disabled?, expires_at?}`.
+/// `PATCH /api/v2/keys/{name}`: `{name?, description?, disabled?, expires_at?, create_rate?}`.
 #[utoipa::path(
     patch,
     path = "/api/v2/keys/{name}",
@@ -316,6 +357,7 @@ pub async fn update(
         description: f.description(change.description.as_ref()),
         disabled: f.disabled(change.disabled.as_ref()),
         expires_at: f.expires_at(change.expires_at.as_ref()),
+        create_rate: f.create_rate(change.create_rate.as_ref()),
     };
     f.finish()?;
     let key = state.keys.update(&name, patch).await?;
@@ -433,12 +475,16 @@ pub async fn bootstrap(
     let mut f = Fields::default();
     let name = f.name(first.name.as_ref(), false);
     let expires_at = f.expires_at(first.expires_at.as_ref()).flatten();
+    let create_rate = f.create_rate(first.create_rate.as_ref()).flatten();
     f.finish()?;
     let name = match name {
         Some(n) => n,
         None => KeyName::parse("admin").map_err(|r| Error::invalid("name", r))?,
     };
-    let made = state.keys.bootstrap(name, expires_at, via).await?;
+    let made = state
+        .keys
+        .bootstrap(name, expires_at, create_rate, via)
+        .await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }
 

@@ -49,12 +49,12 @@ pub struct SimpleCreated {
 pub async fn set_password(
     State(state): State<AppState>,
     ctx: Ctx,
-    Creator(_): Creator,
+    Creator(caller): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let new = read_json(&state.limits, &headers, body).await?;
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_for(&caller);
     let token = state
         .secrets
         .create(new.password.as_bytes(), new.ttl, new.views, new_receipt)
@@ -126,12 +126,12 @@ struct RevealedRef<'a> {
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    Creator(_): Creator,
+    Creator(caller): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let new = read_json(&state.limits, &headers, body).await?;
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_for(&caller);
     let token = state
         .secrets
         .create(new.password.as_bytes(), new.ttl, new.views, new_receipt)

@@ -15,7 +15,7 @@ use std::convert::Infallible;
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
 use super::problem::{ApiError, PageError};
@@ -95,43 +95,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Segment {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Infallible> {
         let segment = Path::<String>::from_request_parts(parts, state).await;
         Ok(Segment(segment.ok().map(|Path(s)| s)))
-    }
-}
-
-/// A refusal decided before any handler runs: a problem document for the
-/// API and JSON clients, a short page for browsers. `title` and `reason`
-/// are the server's own words (no client input), shown as they are.
-pub fn refusal(
-    path: &str,
-    headers: &HeaderMap,
-    status: StatusCode,
-    title: &str,
-    param: &str,
-    reason: &str,
-) -> Response {
-    if path.starts_with("/api/") || wants_json(headers) {
-        let problem = serde_json::json!({
-            "type": "about:blank",
-            "title": title,
-            "invalid-params": [{"name": param, "reason": reason}],
-        });
-        (
-            status,
-            [(header::CONTENT_TYPE, "application/problem+json")],
-            problem.to_string(),
-        )
-            .into_response()
-    } else {
-        let page = format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
-             <body><h1>{title}</h1><p>{reason}</p></body></html>"
-        );
-        (
-            status,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            page,
-        )
-            .into_response()
     }
 }
 

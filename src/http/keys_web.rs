@@ -141,6 +141,8 @@ pub async fn change(
                 description: Some(format!("personal key of {}", session.user)),
                 scopes: vec![Scope::Create],
                 expires_at: None,
+                // Creates count against the client address, like the form's.
+                create_rate: None,
             };
             match state.keys.create_owned(spec, &session.user).await {
                 Ok(new) => {

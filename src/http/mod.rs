@@ -95,8 +95,9 @@ pub struct Inner {
     pub bootstrap_token: Option<BootstrapToken>,
     /// Failed bootstrap attempts per client address.
     pub bootstrap_failures: FailureLimiter,
-    /// Creates per client address (`HUSHLINK_CREATE_RATE`); `None` when off.
-    pub create_limiter: Option<CreateLimiter>,
+    /// Creates per client address (`HUSHLINK_CREATE_RATE`, 0: off) and per
+    /// API key with a create rate of its own.
+    pub create_limiter: CreateLimiter,
     /// Whose forwarding headers name the client (`HUSHLINK_TRUSTED_PROXIES`).
     pub trusted_proxies: TrustedProxies,
     pub links: LinkSettings,
@@ -129,6 +130,16 @@ impl AppState {
     /// The state for `config` over `store`; fails on settings that can
     /// only be checked together (the bootstrap token's length).
     pub fn from_config(config: &Config, store: DynStore) -> anyhow::Result<Self> {
+        Self::with_metrics(config, store, Arc::new(Metrics::new()))
+    }
+
+    /// [`from_config`](Self::from_config) counting into `metrics`, which
+    /// parts built before the state (the webhook layer) count into too.
+    pub fn with_metrics(
+        config: &Config,
+        store: DynStore,
+        metrics: Arc<Metrics>,
+    ) -> anyhow::Result<Self> {
         let links = LinkSettings {
             no_ssl: config.no_ssl,
             host_override: config.host_override.clone().filter(|h| !h.is_empty()),
@@ -154,7 +165,6 @@ impl AppState {
             static_url
         };
         let content_security_policy = csp(&static_url);
-        let metrics = Arc::new(Metrics::new());
         // Timing every store call and request costs about a tenth of the
         // throughput (measured with bench/run.sh), so it is done only when
         // someone scrapes; the few counters of the handlers are always kept.
@@ -174,8 +184,7 @@ impl AppState {
             }
             _ => None,
         };
-        let create_limiter = (config.create_rate > 0)
-            .then(|| CreateLimiter::new(config.create_rate, Arc::clone(&store)));
+        let create_limiter = CreateLimiter::new(config.create_rate, Arc::clone(&store));
         Ok(AppState(Arc::new(Inner {
             secrets: SecretService::new(
                 Arc::clone(&store),
@@ -265,8 +274,10 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
-        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
+        // Inside the error layer: the create rate's 429 is rendered like
+        // any handler's error.
         .layer(middleware::from_fn_with_state(state.clone(), client_limits))
+        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             protective_headers,
@@ -373,28 +384,55 @@ async fn client_limits(
     if let Some(ip) = client {
         request.extensions_mut().insert(ClientAddr(ip));
     }
-    if let (Some(limiter), Some(ip)) = (&state.create_limiter, client)
-        && is_create(request.method(), request.uri().path())
-        && let Err(retry_after) = limiter.take(ip).await
+    if is_create(request.method(), request.uri().path())
+        && let Err((retry_after, by_key)) = take_create(
+            &state,
+            auth::presented_key(request.headers()).map(|k| zeroize::Zeroizing::new(k.to_owned())),
+            client,
+        )
+        .await
     {
         tracing::info!(
             retry_after_s = retry_after,
-            "create refused: client over HUSHLINK_CREATE_RATE"
+            by_key,
+            "create refused: over the create rate (the key's own, or HUSHLINK_CREATE_RATE per client)"
         );
-        let mut response = context::refusal(
-            request.uri().path(),
-            request.headers(),
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            "Too many secrets were created from this address.",
-            "client",
-            &format!("Creates from one address are limited; try again in {retry_after} seconds."),
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-        return response;
+        let error = crate::error::Error::TooManyCreates {
+            retry_after_secs: retry_after,
+        };
+        // As a handler would answer: a problem document, or a page in the
+        // client's language (the error layer renders either).
+        use axum::response::IntoResponse;
+        return if context::is_api(request.uri().path()) || context::wants_json(request.headers()) {
+            problem::ApiError(error).into_response()
+        } else {
+            problem::PageError::from(error).into_response()
+        };
     }
     next.run(request).await
+}
+
+/// Counts one create: against the API key it presents when that key has a
+/// create rate of its own, else against the client's address.
+/// `Err((seconds to wait, whether the key's rate refused it))`.
+async fn take_create(
+    state: &AppState,
+    presented_key: Option<zeroize::Zeroizing<String>>,
+    client: Option<std::net::IpAddr>,
+) -> Result<(), (u64, bool)> {
+    let limiter = &state.create_limiter;
+    let own = match presented_key {
+        Some(presented) => state.keys.own_create_rate(&presented).await,
+        None => None,
+    };
+    match (own, client) {
+        (Some((name, rate)), _) => limiter
+            .take_for_key(&name, rate)
+            .await
+            .map_err(|secs| (secs, true)),
+        (None, Some(ip)) => limiter.take(ip).await.map_err(|secs| (secs, false)),
+        (None, None) => Ok(()),
+    }
 }
 
 /// The routes that create secrets: the form and its script (`POST /s`),

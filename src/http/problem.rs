@@ -152,7 +152,8 @@ pub fn render_problem(error: &Error, base_url: &str, max_secret_bytes: usize) ->
     error.log();
     let status = error.status();
     let retry_after = match &error {
-        Error::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+        Error::TooManyAttempts { retry_after_secs }
+        | Error::TooManyCreates { retry_after_secs } => Some(*retry_after_secs),
         _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(5),
         _ => None,
     };
@@ -269,6 +270,12 @@ pub fn render_problem(error: &Error, base_url: &str, max_secret_bytes: usize) ->
             "Too many failed attempts from this address; wait before trying again.",
             vec![],
         ),
+        Error::TooManyCreates { .. } => (
+            "too-many-creates",
+            "Too many secrets were created from this address (HUSHLINK_CREATE_RATE), or with this API key \
+             (its own create rate). Nothing was stored; try again after Retry-After seconds.",
+            vec![],
+        ),
         Error::TooLarge => (
             "payload-too-large",
             "The request or the secret is larger than this server accepts.",
@@ -291,6 +298,13 @@ pub fn render_problem(error: &Error, base_url: &str, max_secret_bytes: usize) ->
             "insufficient-storage",
             "The server is out of disk space for new secrets: its free space is below HUSHLINK_MIN_FREE_DISK. \
                  Nothing was stored. Existing secrets can still be revealed; try again once space has been freed.",
+            vec![],
+        ),
+        Error::OverQuota { .. } => (
+            "storage-quota-reached",
+            "The server's storage quota for secrets (HUSHLINK_MAX_STORED_BYTES) is reached: this secret would exceed it. \
+             Nothing was stored. Existing secrets can still be revealed; room comes back as secrets are revealed, \
+             burned or expire.",
             vec![],
         ),
         Error::Store(_) if status == StatusCode::SERVICE_UNAVAILABLE => (
@@ -353,14 +367,17 @@ pub enum CreateErrors {
     /// The body or the secret is over the size limit (the title states the largest secret in bytes).
     #[response(status = 413, content_type = "application/problem+json")]
     TooLarge(Problem),
-    /// More creates from this client address than `HUSHLINK_CREATE_RATE` allows; see `Retry-After`.
+    /// More creates from this client address than `HUSHLINK_CREATE_RATE` allows, or from this API key than
+    /// its own `create_rate` allows; see `Retry-After`.
     #[response(status = 429, content_type = "application/problem+json",
                headers(("retry-after" = u64, description = "Seconds to wait")))]
     TooMany(Problem),
     /// The store is unavailable; nothing was stored.
     #[response(status = 503, content_type = "application/problem+json")]
     Unavailable(Problem),
-    /// The server's disk is (nearly) full (`HUSHLINK_MIN_FREE_DISK`); nothing was stored, reveals still work.
+    /// No room for this secret: the server's disk is (nearly) full (`HUSHLINK_MIN_FREE_DISK`, `type` ending in
+    /// `insufficient-storage`), or the secrets held plus this one would exceed the storage quota
+    /// (`HUSHLINK_MAX_STORED_BYTES`, `type` ending in `storage-quota-reached`); nothing was stored, reveals still work.
     #[response(status = 507, content_type = "application/problem+json")]
     InsufficientStorage(Problem),
 }

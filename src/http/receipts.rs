@@ -30,6 +30,10 @@ pub struct ReceiptLink {
     pub token: String,
     /// The receipt's API address (`GET` to read, `DELETE` to burn).
     pub href: String,
+    /// The receipt's public id: webhook events name the secret by it. It
+    /// opens nothing (a hash of the token's hash).
+    #[schema(example = "rcpt_5d41402abc4b2a76b9719d911017c592")]
+    pub id: String,
 }
 
 impl ReceiptLink {
@@ -37,6 +41,7 @@ impl ReceiptLink {
         ReceiptLink {
             token: token.expose().to_owned(),
             href: format!("{}api/v2/receipts/{}", ctx.base_url, token.expose()),
+            id: crate::webhook::receipt_id(token.hash()),
         }
     }
 }

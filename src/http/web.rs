@@ -174,6 +174,13 @@ pub(super) fn error_page(
     let too_large_body = t
         .too_large_body
         .replace("{limit}", &state.limits.max_secret_bytes.to_string());
+    let retry_after = match error {
+        Error::TooManyCreates { retry_after_secs } => Some(*retry_after_secs),
+        _ => None,
+    };
+    let too_many_body = t
+        .too_many_creates_body
+        .replace("{n}", &retry_after.unwrap_or(0).to_string());
     let page = if nested {
         Page::new(state, t).nested()
     } else {
@@ -191,6 +198,8 @@ pub(super) fn error_page(
             (t.not_found_heading, vec![t.not_found_body])
         }
         Error::TooLarge => (t.too_large_heading, vec![too_large_body.as_str()]),
+        Error::TooManyCreates { .. } => (t.too_many_creates_heading, vec![too_many_body.as_str()]),
+        Error::OverQuota { .. } => (t.over_quota_heading, vec![t.over_quota_body]),
         Error::Store(_) | Error::StorageFull { .. } | Error::Conflict(Conflict::Busy) => {
             (t.unavailable_heading, vec![t.unavailable_body])
         }
@@ -207,7 +216,7 @@ pub(super) fn error_page(
         | Error::Conflict(_)
         | Error::TooManyAttempts { .. } => (t.invalid_heading, vec![t.invalid_body]),
     };
-    render(
+    let mut response = render(
         MessagePage {
             page,
             heading,
@@ -215,7 +224,13 @@ pub(super) fn error_page(
             show_home: true,
         },
         status,
-    )
+    );
+    if let Some(secs) = retry_after {
+        response
+            .headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, secs.into());
+    }
+    response
 }
 
 #[derive(Template)]
@@ -500,7 +515,7 @@ async fn store_form(
     sender: Option<String>,
 ) -> Result<(String, Ttl, ReceiptToken), Error> {
     let (ttl, views) = input.validate(&state.limits)?;
-    let (receipt, new_receipt) = state.receipts.issue_for(sender);
+    let (receipt, new_receipt) = state.receipts.issue_signed_in(sender);
     let token = state
         .secrets
         .create(input.password.as_bytes(), ttl, views, new_receipt)

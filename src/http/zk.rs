@@ -16,11 +16,12 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
+use zeroize::Zeroizing;
 
 use super::AppState;
 use super::api::Link;
 use super::auth::Creator;
-use super::body::read_limited;
+use super::body::{read_limited, wipe};
 use super::context::Ctx;
 use super::input::{json_object, lifetime, present};
 use super::problem::{ApiError, CreateErrors, Problem};
@@ -234,13 +235,13 @@ pub fn web_path(id: &ZkId) -> String {
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    Creator(_): Creator,
+    Creator(caller): Creator,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let new = read_new(&state, &headers, body).await?;
     let (ttl, views) = (new.ttl, new.views);
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_for(&caller);
     let created = state.zk.create(new, new_receipt).await?;
     state.metrics.secret_created(Via::Api);
     Ok(created_response(&ctx, &created, ttl, views, &receipt))
@@ -436,9 +437,16 @@ pub async fn reveal(
     body: Body,
 ) -> Result<Response, ApiError> {
     let bytes = read_limited(&headers, body, 4 * 1024).await?;
-    let request: RevealRequest = json_object(&bytes)?;
+    let request = json_object::<RevealRequest>(&bytes);
+    wipe(bytes);
+    let request = request?;
     let mut invalid = Vec::new();
-    let proof = fixed_field::<PROOF_LEN>(request.proof.as_ref(), "proof", &mut invalid);
+    let proof =
+        fixed_field::<PROOF_LEN>(request.proof.as_ref(), "proof", &mut invalid).map(Zeroizing::new);
+    // The proof opens the secret once: its copies are wiped after use.
+    if let Some(Value::String(text)) = request.proof {
+        drop(Zeroizing::new(text));
+    }
     let proof = proof.ok_or(Error::Invalid(invalid))?;
     // A malformed id is a 404 after the body is checked, so a bad body is
     // always a 400 whatever the id.

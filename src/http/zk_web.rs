@@ -101,7 +101,7 @@ pub async fn create(
     }
     let new = read_new(&state, &headers, body).await?;
     let (ttl, views) = (new.ttl, new.views);
-    let (receipt, new_receipt) = state.receipts.issue_for(sender);
+    let (receipt, new_receipt) = state.receipts.issue_signed_in(sender);
     let created = state.zk.create(new, new_receipt).await?;
     state.metrics.secret_created(Via::Web);
     Ok(created_response(&ctx, &created, ttl, views, &receipt))

@@ -90,6 +90,15 @@ pub struct Strings {
     pub unavailable_heading: &'static str,
     pub unavailable_body: &'static str,
 
+    /// A create refused by the storage quota (`HUSHLINK_MAX_STORED_BYTES`).
+    pub over_quota_heading: &'static str,
+    pub over_quota_body: &'static str,
+
+    /// A create refused by the create rate (`HUSHLINK_CREATE_RATE`).
+    pub too_many_creates_heading: &'static str,
+    /// Contains `{n}`, the seconds to wait.
+    pub too_many_creates_body: &'static str,
+
     pub form_passphrase_label: &'static str,
     pub form_passphrase_hint: &'static str,
     pub form_working: &'static str,

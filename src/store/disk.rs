@@ -70,29 +70,50 @@ impl FromStr for MinFreeDisk {
             }
             return Ok(MinFreeDisk::Percent(p));
         }
-        let split = s
-            .find(|c: char| !c.is_ascii_digit() && c != '.')
-            .unwrap_or(s.len());
-        let (number, unit) = s.split_at(split);
-        let number: f64 = number.parse().map_err(|_| bad())?;
-        let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-            "" | "b" => 1,
-            "k" | "kib" => 1 << 10,
-            "m" | "mib" => 1 << 20,
-            "g" | "gib" => 1 << 30,
-            "t" | "tib" => 1 << 40,
-            "kb" => 1_000,
-            "mb" => 1_000_000,
-            "gb" => 1_000_000_000,
-            "tb" => 1_000_000_000_000,
-            _ => return Err(bad()),
-        };
-        let bytes = number * scale as f64;
-        if !bytes.is_finite() || bytes >= u64::MAX as f64 {
-            return Err(bad());
-        }
-        Ok(MinFreeDisk::Bytes(bytes as u64))
+        parse_size(s).map(MinFreeDisk::Bytes).ok_or_else(bad)
     }
+}
+
+/// A size in bytes, written as `HUSHLINK_MIN_FREE_DISK` writes one:
+/// `256MiB`, `1G`, `500MB`, `1048576` (bytes). Used by
+/// `HUSHLINK_MAX_STORED_BYTES`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_size(s.trim()).map(ByteSize).ok_or_else(|| {
+            format!(
+                "'{}' is not a size (e.g. 256MiB, 1GiB, 500MB, or bytes)",
+                s.trim()
+            )
+        })
+    }
+}
+
+/// `256MiB`, `1G`, `500MB`, `1.5GiB`, `1048576`; `None` when not a size.
+fn parse_size(s: &str) -> Option<u64> {
+    let split = s
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "t" | "tib" => 1 << 40,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "tb" => 1_000_000_000_000,
+        _ => return None,
+    };
+    let bytes = number * scale as f64;
+    (bytes.is_finite() && bytes < u64::MAX as f64).then_some(bytes as u64)
 }
 
 /// A file system's size and the space an unprivileged writer may still use.

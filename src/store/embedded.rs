@@ -36,7 +36,7 @@
 //! `ready` while creates are refused.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
@@ -52,6 +52,10 @@ use crate::apikey::{KeyHash, KeyName};
 use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
+
+pub(crate) mod hooks;
+
+use crate::webhook::queue::InDecisions;
 
 /// storage key -> `expires_at (u64 BE) | views_left (u32 BE) | sealed value`.
 const SECRETS: TableDefinition<&str, &[u8]> = TableDefinition::new("secrets");
@@ -113,6 +117,8 @@ pub struct Options {
     pub cache_bytes: usize,
     /// Free space below which creates are refused.
     pub min_free_disk: MinFreeDisk,
+    /// `HUSHLINK_MAX_STORED_BYTES`: ciphertext held at most (0: no quota).
+    pub max_stored_bytes: u64,
 }
 
 impl Options {
@@ -122,6 +128,7 @@ impl Options {
             purge_every,
             cache_bytes: (DEFAULT_CACHE_MB << 20) as usize,
             min_free_disk: MinFreeDisk::Default,
+            max_stored_bytes: 0,
         }
     }
 }
@@ -175,6 +182,11 @@ enum Op {
         hash: ReceiptHash,
         reply: oneshot::Sender<Result<ReceiptRead, StoreError>>,
     },
+    /// A write of the webhook queue (`hooks`), answering how many events it queued.
+    Hooks {
+        write: hooks::Write,
+        reply: oneshot::Sender<Result<usize, StoreError>>,
+    },
     /// Measure the free space; reopen the file if commits fail.
     Check,
     Close {
@@ -190,6 +202,8 @@ enum Outcome {
     Bool(bool),
     Attempt(Attempt),
     Receipt(ReceiptRead),
+    /// A create refused by the storage quota; nothing was written.
+    OverQuota(String),
 }
 
 impl Op {
@@ -203,7 +217,10 @@ impl Op {
             Op::Put { reply, .. }
             | Op::PutWithReceipt { reply, .. }
             | Op::TouchKey { reply, .. } => {
-                let _ = reply.send(result.map(|_| ()));
+                let _ = reply.send(result.and_then(|o| match o {
+                    Outcome::OverQuota(cause) => Err(StoreError::OverQuota(cause)),
+                    _ => Ok(()),
+                }));
             }
             Op::Take { reply, .. } => {
                 let _ = reply.send(result.map(|o| match o {
@@ -211,7 +228,7 @@ impl Op {
                     _ => Take::Gone,
                 }));
             }
-            Op::Purge { reply } => {
+            Op::Purge { reply } | Op::Hooks { reply, .. } => {
                 let _ = reply.send(result.map(|o| match o {
                     Outcome::Count(n) => n,
                     _ => 0,
@@ -256,6 +273,9 @@ struct Shared {
     /// transaction may be live.
     db: RwLock<Option<Database>>,
     trouble: Mutex<Option<Trouble>>,
+    /// Set when webhooks are on: the writer queues their events inside the
+    /// transaction of the decision that makes them (`hooks::after`).
+    webhooks: OnceLock<InDecisions>,
 }
 
 impl Shared {
@@ -318,11 +338,13 @@ impl EmbeddedStore {
             path,
             db: RwLock::new(Some(db)),
             trouble: Mutex::new(None),
+            webhooks: OnceLock::new(),
         });
         let mut writer = Writer {
             shared: Arc::clone(&shared),
             cache_bytes: options.cache_bytes,
             min_free: options.min_free_disk,
+            max_stored_bytes: options.max_stored_bytes,
             space_checked: None,
             low_disk: None,
             last_compaction: None,
@@ -426,6 +448,8 @@ fn open_db(path: &Path, cache_bytes: usize) -> Result<Database, redb::Error> {
         txn.open_table(KEY_META)?;
         txn.open_table(ZK_ATTEMPTS)?;
         receipts::create_tables(&txn)?;
+        quota::create_table(&txn)?;
+        hooks::create_tables(&txn)?;
     }
     txn.commit()?;
     Ok(db)
@@ -513,6 +537,11 @@ impl SecretStore for EmbeddedStore {
             Some(Trouble::Failing(cause)) => Err(StoreError::Unavailable(cause)),
             None => Ok(()),
         }
+    }
+
+    async fn held(&self) -> Result<Option<super::Held>, StoreError> {
+        self.read(|txn| quota::read(txn).map(Some).map_err(internal))
+            .await
     }
 
     async fn close(&self) {
@@ -688,6 +717,8 @@ struct Writer {
     shared: Arc<Shared>,
     cache_bytes: usize,
     min_free: MinFreeDisk,
+    /// The storage quota (0: none), checked inside the transaction.
+    max_stored_bytes: u64,
     /// When the free space was last measured.
     space_checked: Option<Instant>,
     /// Why creates are refused, while free space is short.
@@ -845,7 +876,11 @@ impl Writer {
     fn commit(&self, ops: &[Op]) -> Result<Vec<Outcome>, redb::Error> {
         let guard = self.shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
         let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
-        let outcomes = apply(db, ops, now_secs())?;
+        let webhooks = self.shared.webhooks.get();
+        let outcomes = apply(db, ops, now_secs(), webhooks, self.max_stored_bytes)?;
+        if let Some(webhooks) = webhooks {
+            webhooks.wake.notify_one();
+        }
         if matches!(self.shared.trouble(), Some(Trouble::Failing(_))) {
             self.shared
                 .set_trouble(self.low_disk.clone().map(Trouble::LowDisk));
@@ -1058,10 +1093,17 @@ fn needs_reopen(e: &redb::Error) -> bool {
 
 /// Applies a batch in one transaction and commits it; returns each op's
 /// outcome, in order. Nothing is answered here: only after the commit.
-fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Error> {
+fn apply(
+    db: &Database,
+    ops: &[Op],
+    now: u64,
+    webhooks: Option<&InDecisions>,
+    max_stored_bytes: u64,
+) -> Result<Vec<Outcome>, redb::Error> {
     let mut outcomes = Vec::with_capacity(ops.len());
     let mut txn = db.begin_write()?;
     txn.set_two_phase_commit(true);
+    let mut tally = quota::Tally::default();
     {
         let mut secrets = txn.open_table(SECRETS)?;
         let mut expiry = txn.open_table(EXPIRY)?;
@@ -1074,6 +1116,10 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     value,
                     ..
                 } => {
+                    if let Some(refusal) = tally.admit(&txn, value.len(), max_stored_bytes)? {
+                        outcomes.push(refusal);
+                        continue;
+                    }
                     let mut row = Vec::with_capacity(HEADER_LEN + value.len());
                     row.extend_from_slice(&expires_at.to_be_bytes());
                     row.extend_from_slice(&views.to_be_bytes());
@@ -1090,7 +1136,9 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                             let expires_at = read_u64(row);
                             let left = record.views_left - 1;
                             if left == 0 {
-                                secrets.remove(key.as_str())?;
+                                if let Some(old) = secrets.remove(key.as_str())? {
+                                    tally.removed(&txn, old.value())?;
+                                }
                                 expiry.remove((expires_at, key.as_str()))?;
                             } else {
                                 let mut row = row.to_vec();
@@ -1115,8 +1163,10 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         let stale = secrets
                             .get(key.as_str())?
                             .map(|v| read_u64(v.value()) == *at);
-                        if stale == Some(true) {
-                            secrets.remove(key.as_str())?;
+                        if stale == Some(true)
+                            && let Some(old) = secrets.remove(key.as_str())?
+                        {
+                            tally.removed(&txn, old.value())?;
                         }
                     }
                     zk_attempts::purge(&txn, now)?;
@@ -1124,8 +1174,15 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     Outcome::Count(expired.len())
                 }
                 Op::FailAttempt { key, limit, .. } => {
-                    let outcome =
-                        zk_attempts::fail(&txn, &mut secrets, &mut expiry, key, *limit, now)?;
+                    let outcome = zk_attempts::fail(
+                        &txn,
+                        &mut secrets,
+                        &mut expiry,
+                        &mut tally,
+                        key,
+                        *limit,
+                        now,
+                    )?;
                     receipts::failed(&txn, key, outcome, now)?;
                     Outcome::Attempt(outcome)
                 }
@@ -1137,6 +1194,10 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     receipt,
                     ..
                 } => {
+                    if let Some(refusal) = tally.admit(&txn, value.len(), max_stored_bytes)? {
+                        outcomes.push(refusal);
+                        continue;
+                    }
                     let new = receipts::NewSecret {
                         key,
                         expires_at: *expires_at,
@@ -1146,9 +1207,14 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     receipts::put(&txn, &mut secrets, &mut expiry, new, receipt, now)?;
                     Outcome::Unit
                 }
-                Op::Burn { hash, .. } => {
-                    Outcome::Receipt(receipts::burn(&txn, &mut secrets, &mut expiry, *hash, now)?)
-                }
+                Op::Burn { hash, .. } => Outcome::Receipt(receipts::burn(
+                    &txn,
+                    &mut secrets,
+                    &mut expiry,
+                    &mut tally,
+                    *hash,
+                    now,
+                )?),
                 Op::CommitKeys {
                     version,
                     changes,
@@ -1177,11 +1243,16 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     meta.insert(META_VERSION, (version + 1).to_be_bytes().as_slice())?;
                     Outcome::Bool(existed)
                 }
+                Op::Hooks { write, .. } => Outcome::Count(hooks::apply(&txn, write)?),
                 Op::Check | Op::Close { .. } => Outcome::Unit,
             };
+            if let Some(webhooks) = webhooks {
+                hooks::after(&txn, &secrets, op, &outcome, now, webhooks)?;
+            }
             outcomes.push(outcome);
         }
     }
+    tally.save(&txn)?;
     txn.commit()?;
     Ok(outcomes)
 }
@@ -1191,7 +1262,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
 mod zk_attempts {
     use redb::{ReadableTable, Table, WriteTransaction};
 
-    use super::{Attempt, ZK_ATTEMPTS, decode_live, read_u64};
+    use super::{Attempt, ZK_ATTEMPTS, decode_live, quota, read_u64};
 
     /// Counts one wrong proof; at `limit` removes the secret, its expiry
     /// entry and the counter.
@@ -1199,6 +1270,7 @@ mod zk_attempts {
         txn: &WriteTransaction,
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
+        tally: &mut quota::Tally,
         key: &str,
         limit: u32,
         now: u64,
@@ -1214,7 +1286,9 @@ mod zk_attempts {
             .saturating_add(1);
         if n >= limit {
             attempts.remove((expires_at, key))?;
-            secrets.remove(key)?;
+            if let Some(old) = secrets.remove(key)? {
+                tally.removed(txn, old.value())?;
+            }
             expiry.remove((expires_at, key))?;
             return Ok(Attempt::Destroyed);
         }
@@ -1236,6 +1310,125 @@ mod zk_attempts {
     }
 }
 
+/// The storage quota's counters (`HUSHLINK_MAX_STORED_BYTES`) inside the
+/// writer's transaction: the ciphertext bytes and the number of secrets
+/// held, added to by a create and taken from by whatever removes a secret
+/// (the last view's take, a burn, the wrong proof that destroys, the purge),
+/// in the same transaction, so they are exact. A secret that has expired
+/// but is not purged yet still counts (until the next purge, at most
+/// `HUSHLINK_PURGE_INTERVAL`). Self-contained: the writer only calls in.
+mod quota {
+    use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
+
+    use super::{HEADER_LEN, Outcome, SECRETS};
+    use crate::store::Held;
+
+    /// `bytes` / `secrets` -> their count.
+    const QUOTA: TableDefinition<&str, u64> = TableDefinition::new("quota");
+    const BYTES: &str = "bytes";
+    const SECRETS_HELD: &str = "secrets";
+
+    /// Creates the table; a file written before the quota existed gets its
+    /// counters from one scan of the secrets, so they are exact from the start.
+    pub(super) fn create_table(txn: &WriteTransaction) -> Result<(), redb::Error> {
+        let mut quota = txn.open_table(QUOTA)?;
+        if quota.get(BYTES)?.is_some() {
+            return Ok(());
+        }
+        let mut held = Held::default();
+        for row in txn.open_table(SECRETS)?.iter()? {
+            let (_, row) = row?;
+            held.bytes += value_len(row.value());
+            held.secrets += 1;
+        }
+        quota.insert(BYTES, held.bytes)?;
+        quota.insert(SECRETS_HELD, held.secrets)?;
+        Ok(())
+    }
+
+    /// The counters, from a read transaction.
+    pub(super) fn read(txn: &ReadTransaction) -> Result<Held, redb::Error> {
+        let quota = txn.open_table(QUOTA)?;
+        let get =
+            |name| -> Result<u64, redb::Error> { Ok(quota.get(name)?.map_or(0, |v| v.value())) };
+        Ok(Held {
+            bytes: get(BYTES)?,
+            secrets: get(SECRETS_HELD)?,
+        })
+    }
+
+    fn value_len(row: &[u8]) -> u64 {
+        row.len().saturating_sub(HEADER_LEN) as u64
+    }
+
+    /// One transaction's view of the counters: read on first use, written
+    /// back once before the commit.
+    #[derive(Default)]
+    pub(super) struct Tally {
+        held: Option<Held>,
+    }
+
+    impl Tally {
+        fn held(&mut self, txn: &WriteTransaction) -> Result<&mut Held, redb::Error> {
+            if self.held.is_none() {
+                let quota = txn.open_table(QUOTA)?;
+                let get = |name| -> Result<u64, redb::Error> {
+                    Ok(quota.get(name)?.map_or(0, |v| v.value()))
+                };
+                self.held = Some(Held {
+                    bytes: get(BYTES)?,
+                    secrets: get(SECRETS_HELD)?,
+                });
+            }
+            Ok(self.held.get_or_insert_default())
+        }
+
+        /// Counts a create of `len` bytes, or refuses it (`Some`) when it
+        /// would take the bytes held over `max` (0: no quota).
+        pub(super) fn admit(
+            &mut self,
+            txn: &WriteTransaction,
+            len: usize,
+            max: u64,
+        ) -> Result<Option<Outcome>, redb::Error> {
+            let len = len as u64;
+            let held = self.held(txn)?;
+            if max > 0 && held.bytes.saturating_add(len) > max {
+                return Ok(Some(Outcome::OverQuota(format!(
+                    "{} bytes held in {} secrets, {len} more asked, quota {max} bytes",
+                    held.bytes, held.secrets
+                ))));
+            }
+            held.bytes = held.bytes.saturating_add(len);
+            held.secrets = held.secrets.saturating_add(1);
+            Ok(None)
+        }
+
+        /// Counts the removal of a secret whose row was `row`.
+        pub(super) fn removed(
+            &mut self,
+            txn: &WriteTransaction,
+            row: &[u8],
+        ) -> Result<(), redb::Error> {
+            let len = value_len(row);
+            let held = self.held(txn)?;
+            held.bytes = held.bytes.saturating_sub(len);
+            held.secrets = held.secrets.saturating_sub(1);
+            Ok(())
+        }
+
+        /// Writes the counters back, if this transaction changed them.
+        pub(super) fn save(self, txn: &WriteTransaction) -> Result<(), redb::Error> {
+            if let Some(held) = self.held {
+                let mut quota = txn.open_table(QUOTA)?;
+                quota.insert(BYTES, held.bytes)?;
+                quota.insert(SECRETS_HELD, held.secrets)?;
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Receipts inside the writer's transaction (and one read transaction):
 /// self-contained, so the rest of the writer only calls in at the points
 /// where a secret's life changes.
@@ -1243,7 +1436,7 @@ mod receipts {
     use redb::{ReadTransaction, ReadableTable, Table, TableDefinition, WriteTransaction};
     use serde::{Deserialize, Serialize};
 
-    use super::{Attempt, HEADER_LEN, ReceiptRead, ZK_ATTEMPTS, decode_live, read_u64};
+    use super::{Attempt, HEADER_LEN, ReceiptRead, ZK_ATTEMPTS, decode_live, quota, read_u64};
     use crate::receipt::{EventKind, NewReceipt, ReceiptHash, ReceiptRecord, State};
 
     /// Receipt hash (hex) -> JSON [`Stored`].
@@ -1373,6 +1566,7 @@ mod receipts {
         txn: &WriteTransaction,
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
+        tally: &mut quota::Tally,
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
@@ -1393,7 +1587,9 @@ mod receipts {
         if let Some(expires_at) = live_expiry
             && stored.record.state == State::Available.code()
         {
-            secrets.remove(key)?;
+            if let Some(old) = secrets.remove(key)? {
+                tally.removed(txn, old.value())?;
+            }
             expiry.remove((expires_at, key))?;
             txn.open_table(ZK_ATTEMPTS)?.remove((expires_at, key))?;
             stored.record.push(EventKind::Burned, now);

@@ -27,6 +27,7 @@ use crate::token::StorageKey;
 pub mod disk;
 pub mod embedded;
 pub mod redis;
+mod redis_quota;
 
 /// A stored secret as the store holds it.
 #[derive(Clone)]
@@ -91,6 +92,18 @@ pub enum StoreError {
     /// `HUSHLINK_MIN_FREE_DISK`). Reveals may still work.
     #[error("store full: {0}")]
     Full(String),
+    /// The storage quota (`HUSHLINK_MAX_STORED_BYTES`) has no room for this
+    /// secret: the ciphertext held plus this one would exceed it.
+    #[error("storage quota reached: {0}")]
+    OverQuota(String),
+}
+
+/// What a store holds now: the ciphertext bytes of its live secrets and how
+/// many they are (what `HUSHLINK_MAX_STORED_BYTES` is counted against).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Held {
+    pub bytes: u64,
+    pub secrets: u64,
 }
 
 /// Where sealed secrets live. Implementations must be safe to share between
@@ -153,6 +166,14 @@ pub trait SecretStore: Send + Sync + 'static {
         None
     }
 
+    /// The ciphertext held and the number of secrets, as the storage quota
+    /// counts them (exact on the embedded store; on Redis, counted only
+    /// while a quota is set, and approximate: see `store::redis`). `None`:
+    /// this store does not count.
+    async fn held(&self) -> Result<Option<Held>, StoreError> {
+        Ok(None)
+    }
+
     /// Flushes and releases the store at shutdown. The default does nothing.
     async fn close(&self) {}
 
@@ -181,6 +202,10 @@ pub struct KeyRecord {
     /// e-mail or subject); `None` for keys made by an admin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// The key's own create rate, creates a minute (0: unlimited); `None`:
+    /// its creates count against their client address like anyone's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_rate: Option<u32>,
 }
 
 /// How and when the store was bootstrapped (see `keys::Bootstrap`).

@@ -28,6 +28,9 @@
 //! configuration); a policy that evicts, or a Redis that refuses to say, is
 //! logged as a warning and shown in `/_/_/ready`'s body.
 //!
+//! The storage quota (`HUSHLINK_MAX_STORED_BYTES`), when set, is counted in
+//! one slot of its own by expiry bucket: see `store::redis_quota`.
+//!
 //! With replication required (`HUSHLINK_REDIS_WAIT_REPLICAS`), a create is
 //! sent in one pipeline with `WAIT`, which the cluster client routes to the
 //! key's master: a secret answered 200 is on a replica, so losing its master
@@ -50,14 +53,17 @@ use redis::cluster_async::ClusterConnection;
 use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use tokio::sync::RwLock;
 
+use super::redis_quota::Quota;
 use super::{
-    Attempt, BootstrapMark, Eviction, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision,
+    Attempt, BootstrapMark, Eviction, Held, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision,
     ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
 };
 use crate::apikey::{KeyHash, KeyName};
 use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
+
+pub(crate) mod hooks;
 
 /// One token from a client's create bucket, shared by every instance (GCRA,
 /// which is a token bucket kept as one number: the "theoretical arrival
@@ -237,11 +243,16 @@ pub struct RedisStore {
     commit_keys: Script,
     touch_key: Script,
     receipts: receipts::Scripts,
+    /// The webhook queue's keys and scripts (`hooks`).
+    hooks: hooks::Layout,
     /// `maxmemory-policy` as last read; `None` until Redis has answered.
     eviction: Mutex<Option<Eviction>>,
     /// Set at first and when the connection was lost: the next command
     /// that succeeds reads the policy again (one extra round trip).
     eviction_recheck: AtomicBool,
+    /// The storage quota, when one is set (`with_quota`).
+    quota: Option<Quota>,
+    prefix: String,
 }
 
 impl RedisStore {
@@ -304,9 +315,78 @@ impl RedisStore {
             commit_keys: Script::new(COMMIT_KEYS_LUA),
             touch_key: Script::new(TOUCH_KEY_LUA),
             receipts: receipts::Scripts::new(&prefix),
+            hooks: hooks::Layout::new(&prefix),
             eviction: Mutex::new(None),
             eviction_recheck: AtomicBool::new(true),
+            quota: None,
+            prefix,
         })
+    }
+
+    /// The default width of the quota's expiry buckets: a secret that
+    /// expired by its TTL may keep counting against the quota this long.
+    pub const QUOTA_BUCKET: Duration = Duration::from_secs(3600);
+
+    /// Counts the ciphertext held across instances and refuses creates past
+    /// `max_bytes` (`HUSHLINK_MAX_STORED_BYTES`; 0 counts without a limit),
+    /// by expiry buckets `bucket` wide (see `store::redis_quota`).
+    pub fn with_quota(mut self, max_bytes: u64, bucket: Duration) -> Self {
+        self.quota = Some(Quota::new(&self.prefix, max_bytes, bucket.as_secs()));
+        self
+    }
+
+    /// Counts a create of `bytes` for `ttl` against the quota, or refuses it.
+    async fn quota_admit(&self, bytes: usize, ttl: Ttl) -> Result<(), StoreError> {
+        let Some(quota) = &self.quota else {
+            return Ok(());
+        };
+        let (admitted, held, count): (i64, u64, u64) = self
+            .bounded(async |c| {
+                quota
+                    .admit
+                    .key(&quota.hash)
+                    .key(&quota.index)
+                    .arg(bytes)
+                    .arg(ttl.secs())
+                    .arg(quota.bucket_secs)
+                    .arg(quota.max_bytes)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        if admitted == 1 {
+            return Ok(());
+        }
+        Err(StoreError::OverQuota(format!(
+            "{held} bytes held in {count} secrets, {bytes} more asked, quota {} bytes",
+            quota.max_bytes
+        )))
+    }
+
+    /// Gives back to the quota a secret of `bytes` that had `left_ms` to
+    /// live. Best effort: the secret is gone whatever happens here, so a
+    /// failure is logged, not answered (the count then runs high until the
+    /// secret's bucket ends).
+    async fn quota_release(&self, bytes: u64, left_ms: i64) {
+        let Some(quota) = &self.quota else {
+            return;
+        };
+        let released: Result<(i64, i64), _> = self
+            .bounded(async |c| {
+                quota
+                    .release
+                    .key(&quota.hash)
+                    .key(&quota.index)
+                    .arg(bytes)
+                    .arg(left_ms.max(0))
+                    .arg(quota.bucket_secs)
+                    .invoke_async(c)
+                    .await
+            })
+            .await;
+        if let Err(e) = released {
+            tracing::warn!(error = %e, "storage quota: a removed secret could not be counted off");
+        }
     }
 
     /// The connection in `slot`, made on first use.
@@ -486,9 +566,9 @@ fn attempts_key(key: &StorageKey) -> String {
     format!("{{{}}}:attempts", key.as_str())
 }
 
-#[async_trait]
-impl SecretStore for RedisStore {
-    async fn put(
+impl RedisStore {
+    /// `put`'s writes, once the quota has counted them.
+    async fn put_counted(
         &self,
         key: &StorageKey,
         value: &[u8],
@@ -531,6 +611,25 @@ impl SecretStore for RedisStore {
             .await?;
         replicated(acked, replication)
     }
+}
+
+#[async_trait]
+impl SecretStore for RedisStore {
+    async fn put(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+    ) -> Result<(), StoreError> {
+        self.quota_admit(value.len(), ttl).await?;
+        let stored = self.put_counted(key, value, ttl, views).await;
+        if stored.is_err() {
+            self.quota_release(value.len() as u64, ttl.secs() as i64 * 1000)
+                .await;
+        }
+        stored
+    }
 
     async fn peek(&self, key: &StorageKey) -> Result<Option<Record>, StoreError> {
         let counter = views_key(key);
@@ -551,7 +650,7 @@ impl SecretStore for RedisStore {
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
         let (counter, receipt) = (views_key(key), receipts::receipt_key(key));
-        let left: i64 = self
+        let (left, left_ms): (i64, i64) = self
             .bounded(async |c| {
                 self.receipts
                     .take
@@ -564,6 +663,9 @@ impl SecretStore for RedisStore {
                     .await
             })
             .await?;
+        if left == 0 {
+            self.quota_release(expected.len() as u64, left_ms).await;
+        }
         Ok(match u32::try_from(left) {
             Ok(views_left) => Take::Taken { views_left },
             Err(_) => Take::Gone,
@@ -573,7 +675,7 @@ impl SecretStore for RedisStore {
     async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError> {
         let (views, attempts) = (views_key(key), attempts_key(key));
         let receipt = receipts::receipt_key(key);
-        let left: i64 = self
+        let (left, left_ms, bytes): (i64, i64, u64) = self
             .bounded(async |c| {
                 self.receipts
                     .fail_attempt
@@ -587,6 +689,9 @@ impl SecretStore for RedisStore {
                     .await
             })
             .await?;
+        if left == 0 {
+            self.quota_release(bytes, left_ms).await;
+        }
         Ok(match left {
             ..0 => Attempt::Gone,
             0 => Attempt::Destroyed,
@@ -641,14 +746,31 @@ impl SecretStore for RedisStore {
             .clone()
     }
 
+    async fn held(&self) -> Result<Option<Held>, StoreError> {
+        let Some(quota) = &self.quota else {
+            return Ok(None);
+        };
+        let (bytes, secrets): (u64, u64) = self
+            .bounded(async |c| {
+                quota
+                    .read
+                    .key(&quota.hash)
+                    .key(&quota.index)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        Ok(Some(Held { bytes, secrets }))
+    }
+
     fn kind(&self) -> &'static str {
         "redis"
     }
 }
 
-#[async_trait]
-impl ReceiptStore for RedisStore {
-    async fn put_with_receipt(
+impl RedisStore {
+    /// `put_with_receipt`'s writes, once the quota has counted them.
+    async fn put_with_receipt_counted(
         &self,
         key: &StorageKey,
         value: &[u8],
@@ -716,24 +838,61 @@ impl ReceiptStore for RedisStore {
         }
         Ok(())
     }
+}
+
+#[async_trait]
+impl ReceiptStore for RedisStore {
+    async fn put_with_receipt(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<(), StoreError> {
+        self.quota_admit(value.len(), ttl).await?;
+        let stored = self
+            .put_with_receipt_counted(key, value, ttl, views, receipt)
+            .await;
+        if stored.is_err() {
+            self.quota_release(value.len() as u64, ttl.secs() as i64 * 1000)
+                .await;
+        }
+        stored
+    }
 
     async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
-        self.receipt_script(hash, &self.receipts.read).await
+        let fields = self.receipt_script(hash, &self.receipts.read).await?;
+        let sender = fields.as_ref().and_then(|f| f.get(7).cloned().flatten());
+        Ok(fields.and_then(receipts::decode).map(|(mut record, live)| {
+            record.sender = sender;
+            (record, live)
+        }))
     }
 
     async fn burn(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
-        self.receipt_script(hash, &self.receipts.burn).await
+        let fields = self.receipt_script(hash, &self.receipts.burn).await?;
+        let Some(fields) = fields else {
+            return Ok(None);
+        };
+        let number = |i: usize| fields.get(i).cloned().flatten()?.parse::<i64>().ok();
+        if let (Some(left_ms), Some(bytes)) = (number(7), number(8)) {
+            self.quota_release(u64::try_from(bytes).unwrap_or(0), left_ms)
+                .await;
+        }
+        Ok(receipts::decode(fields))
     }
 }
 
 impl RedisStore {
     /// Finds the receipt's secret through the index, then runs `script`
     /// (read or burn) on the secret's slot; the script checks the hash.
+    /// Answers the script's fields (see `receipts::decode`).
     async fn receipt_script(
         &self,
         hash: ReceiptHash,
         script: &Script,
-    ) -> Result<ReceiptRead, StoreError> {
+    ) -> Result<Option<Vec<Option<String>>>, StoreError> {
         let index = self.receipts.index_key(hash);
         let key: Option<String> = self.bounded(async |c| c.get(&index).await).await?;
         let Some(key) = key else {
@@ -755,7 +914,7 @@ impl RedisStore {
                     .await
             })
             .await?;
-        Ok(fields.and_then(receipts::decode))
+        Ok(fields)
     }
 }
 
@@ -898,11 +1057,13 @@ mod receipts {
     /// caller decrypted. `DECR` on a missing counter gives -1, which is how a
     /// one-view secret (no counter, as SnapPass writes it) is destroyed at
     /// once. Records the view in the receipt (KEYS[3]) when there is one.
-    /// ARGV: the expected value, now (unix seconds). Returns the views left,
-    /// or -1 when the value was gone or different.
+    /// ARGV: the expected value, now (unix seconds). Returns the views left
+    /// (-1 when the value was gone or different) and the milliseconds the
+    /// secret had to live (the storage quota's bucket).
     const TAKE_LUA: &str = r"
 local v = redis.call('GET', KEYS[1])
-if (not v) or v ~= ARGV[1] then return -1 end
+if (not v) or v ~= ARGV[1] then return {-1, 0} end
+local ttl = redis.call('PTTL', KEYS[1])
 local left = redis.call('DECR', KEYS[2])
 if left < 0 then left = 0 end
 if redis.call('HGET', KEYS[3], 's') == 'a' then
@@ -912,32 +1073,35 @@ if redis.call('HGET', KEYS[3], 's') == 'a' then
 end
 if left == 0 then
   redis.call('DEL', KEYS[1], KEYS[2])
-  return 0
+  return {0, ttl}
 end
-return left
+return {left, ttl}
 ";
 
     /// Counts a wrong proof of a zero-knowledge secret. KEYS: the secret, its
     /// views counter, its attempts counter, its receipt (one slot). ARGV: the
     /// limit, now. The counter expires with the secret; the wrong proof (and
     /// the destruction) go to the receipt. Returns the wrong proofs still
-    /// allowed, 0 when this one destroyed the secret, or -1 when it was gone.
+    /// allowed (0 when this one destroyed the secret, -1 when it was gone),
+    /// the milliseconds the secret had left and, when destroyed, its size
+    /// (the storage quota's release).
     const FAIL_ATTEMPT_LUA: &str = r"
 local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then return -1 end
+if ttl < 0 then return {-1, 0, 0} end
 local n = redis.call('INCR', KEYS[3])
 local limit = tonumber(ARGV[1])
 local tracked = redis.call('HGET', KEYS[4], 's') == 'a'
 local log = ''
 if tracked then log = (redis.call('HGET', KEYS[4], 'e') or '') .. 'f' .. ARGV[2] .. ',' end
 if n >= limit then
+  local size = redis.call('STRLEN', KEYS[1])
   redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
   if tracked then redis.call('HSET', KEYS[4], 's', 'd', 'e', log .. 'd' .. ARGV[2] .. ',') end
-  return 0
+  return {0, ttl, size}
 end
 if tracked then redis.call('HSET', KEYS[4], 'e', log) end
 redis.call('PEXPIRE', KEYS[3], ttl)
-return limit - n
+return {limit - n, ttl, 0}
 ";
 
     /// Reads a receipt: KEYS secret, views, attempts, receipt; ARGV the
@@ -953,18 +1117,25 @@ return r
 
     /// Burns: deletes a live secret and records `burned`, in the slot where
     /// the take script runs, so a burn and a reveal never both happen.
-    /// Same keys, arguments and answer as `READ_LUA` (plus now).
+    /// Same keys, arguments and answer as `READ_LUA` (plus now); a burn that
+    /// destroyed the secret adds the milliseconds it had left and its size
+    /// (the storage quota's release).
     const BURN_LUA: &str = r"
 if redis.call('HGET', KEYS[4], 'h') ~= ARGV[1] then return false end
 local live = redis.call('EXISTS', KEYS[1])
+local released = nil
 if live == 1 and redis.call('HGET', KEYS[4], 's') == 'a' then
+  released = {tostring(redis.call('PTTL', KEYS[1])), tostring(redis.call('STRLEN', KEYS[1]))}
   redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
   redis.call('HSET', KEYS[4], 's', 'b', 'e', (redis.call('HGET', KEYS[4], 'e') or '') .. 'b' .. ARGV[2] .. ',')
   live = 0
 end
 local r = redis.call('HMGET', KEYS[4], 'c', 'x', 'n', 'u', 's', 'e')
 r[7] = tostring(live)
-r[8] = redis.call('HGET', KEYS[4], 'w')
+if released then
+  r[8] = released[1]
+  r[9] = released[2]
+end
 return r
 ";
 
@@ -1009,7 +1180,9 @@ return r
             views_used: u32::try_from(number(3)?).ok()?,
             state: field(4)?,
             events: field(5).unwrap_or_default(),
-            sender: field(7),
+            // The read script answers it (8th); the burn's answer there is
+            // the quota's release, and its caller needs no sender.
+            sender: None,
         };
         Some((record, field(6).as_deref() == Some("1")))
     }

@@ -48,6 +48,8 @@ async fn creates_over_the_rate_get_429_on_every_create_route() {
         problem["title"].as_str().unwrap().contains("Too many"),
         "{problem}"
     );
+    // The one error type's problem document, typed under the base URL.
+    assert_eq!(problem["type"], app.url("/too-many-creates"), "{problem}");
 
     // SnapPass's API and the form count against the same limit.
     let r = app
@@ -73,6 +75,20 @@ async fn creates_over_the_rate_get_429_on_every_create_route() {
             .starts_with("text/html")
     );
     assert!(r.headers().contains_key("retry-after"));
+    // The page is in the client's language, and says how long to wait.
+    let r = app
+        .client
+        .post(app.url("/"))
+        .header("accept-language", "de")
+        .form(&[("password", "p"), ("ttl", "hour")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    let wait = r.headers()["retry-after"].to_str().unwrap().to_owned();
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Zu viele Geheimnisse"), "{page}");
+    assert!(page.contains(&format!("in {wait} Sekunden")), "{page}");
 
     // Reading is not limited.
     let r = app.client.get(app.url("/")).send().await.unwrap();
@@ -240,4 +256,183 @@ async fn without_redis_each_instance_counts_by_itself() {
     assert_eq!(create_as(&app, None).await, 503);
     assert_eq!(create_as(&app, None).await, 503);
     assert_eq!(create_as(&app, None).await, 429);
+}
+
+/// Creates one secret through the REST API with `key`; the status.
+async fn create_with(app: &TestApp, key: &str) -> u16 {
+    app.client
+        .post(app.url("/api/v2/passwords"))
+        .bearer_auth(key)
+        .json(&json!({"password": "p"}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// An API key may carry a create rate of its own, higher or lower than
+/// `HUSHLINK_CREATE_RATE`: its creates count against the key, at its rate;
+/// anonymous creates and keys without one keep the per-address default.
+/// Set through the admin API; on both stores.
+#[tokio::test]
+async fn a_keys_own_create_rate_applies_and_anonymous_creates_keep_the_default() {
+    let admin = hushlink::apikey::ApiKey::generate();
+    let hash = admin.hash().to_hex();
+    let setup = move |c: &mut hushlink::config::Config| {
+        c.admin_key_sha256 = Some(hash.clone());
+        c.create_rate = 2;
+    };
+    let redis = Arc::new(RedisServer::start());
+    let apps = vec![
+        spawn_app_with(setup.clone()).await,
+        spawn_app_on_redis(&redis, setup).await,
+    ];
+    for app in apps {
+        let kind = app.backend;
+        let admin = admin.expose();
+        let make = async |name: &str, rate: Value| -> String {
+            let r = app
+                .client
+                .post(app.url("/api/v2/keys"))
+                .bearer_auth(admin)
+                .json(&json!({"name": name, "create_rate": rate}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 201, "{kind}");
+            let made: Value = r.json().await.unwrap();
+            assert_eq!(made["create_rate"], rate, "{kind}");
+            made["key"].as_str().unwrap().to_owned()
+        };
+        let fast = make("fast", json!(5)).await;
+        let slow = make("slow", json!(1)).await;
+        let plain = make("plain", Value::Null).await;
+
+        // Anonymous: the default, two a minute from this address.
+        assert_eq!(create_as(&app, None).await, 200, "{kind}");
+        assert_eq!(create_as(&app, None).await, 200, "{kind}");
+        assert_eq!(create_as(&app, None).await, 429, "{kind}: default");
+        // A key without a rate of its own counts against its address too.
+        assert_eq!(create_with(&app, &plain).await, 429, "{kind}: plain key");
+        // A higher rate of its own, from the same (spent) address.
+        for n in 0..5 {
+            assert_eq!(create_with(&app, &fast).await, 200, "{kind}: fast #{n}");
+        }
+        assert_eq!(create_with(&app, &fast).await, 429, "{kind}: fast spent");
+        // A lower one.
+        assert_eq!(create_with(&app, &slow).await, 200, "{kind}");
+        let r = app
+            .client
+            .post(app.url("/api/v2/passwords"))
+            .bearer_auth(&slow)
+            .json(&json!({"password": "p"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 429, "{kind}: slow spent");
+        let wait: u64 = r.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((30..=60).contains(&wait), "{kind}: one a minute: {wait}");
+
+        // Changed through the admin API: 0 is unlimited.
+        let patch = async |name: &str, body: Value| {
+            app.client
+                .patch(app.url(&format!("/api/v2/keys/{name}")))
+                .bearer_auth(admin)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        };
+        let r = patch("slow", json!({"create_rate": 0})).await;
+        assert_eq!(r.status(), 200, "{kind}");
+        assert_eq!(r.json::<Value>().await.unwrap()["create_rate"], 0);
+        for _ in 0..3 {
+            assert_eq!(create_with(&app, &slow).await, 200, "{kind}: unlimited");
+        }
+        // Back to the default: the spent address again.
+        let r = patch("slow", json!({"create_rate": null})).await;
+        assert_eq!(r.json::<Value>().await.unwrap()["create_rate"], Value::Null);
+        assert_eq!(create_with(&app, &slow).await, 429, "{kind}: default again");
+        // A bad rate is named.
+        for bad in [json!(-1), json!("5"), json!(1.5), json!(2_000_000)] {
+            let r = patch("slow", json!({"create_rate": bad})).await;
+            assert_eq!(r.status(), 400, "{kind}: {bad}");
+            let problem: Value = r.json().await.unwrap();
+            assert_eq!(problem["invalid-params"][0]["name"], "create_rate");
+        }
+        let listed: Value = app
+            .client
+            .get(app.url("/api/v2/keys/fast"))
+            .bearer_auth(admin)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(listed["create_rate"], 5, "{kind}");
+    }
+}
+
+/// `hushlink bootstrap --key-create-rate`, `api-key create --key-create-rate`
+/// and `api-key update --key-create-rate` (a number or `default`).
+#[tokio::test]
+async fn the_cli_sets_a_keys_create_rate() {
+    use crate::helpers::hushlink_cli as hushlink;
+    let redis = RedisServer::start();
+    let envs = vec![("REDIS_URL", redis.url())];
+    let run = |args: &[&str]| {
+        let out = hushlink(args, &envs);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["bootstrap", "--name", "ops", "--key-create-rate", "7"]);
+    let made: Value = serde_json::from_str(&run(&[
+        "api-key",
+        "create",
+        "--name",
+        "ci",
+        "--key-create-rate",
+        "3",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(made["create_rate"], 3);
+    let rate_of = |name: &str| -> Value {
+        let listed: Value = serde_json::from_str(&run(&["api-key", "list", "--json"])).unwrap();
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["name"] == name)
+            .unwrap()["create_rate"]
+            .clone()
+    };
+    assert_eq!(rate_of("ops"), 7);
+    assert_eq!(rate_of("ci"), 3);
+    let table = run(&["api-key", "list"]);
+    assert!(
+        table.lines().next().unwrap().ends_with("CREATE RATE"),
+        "{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("ci ") && l.ends_with(" 3")),
+        "{table}"
+    );
+    run(&["api-key", "update", "ci", "--key-create-rate", "0"]);
+    assert_eq!(rate_of("ci"), 0);
+    run(&["api-key", "update", "ci", "--key-create-rate", "default"]);
+    assert_eq!(rate_of("ci"), Value::Null);
+    let out = hushlink(
+        &["api-key", "update", "ci", "--key-create-rate", "lots"],
+        &envs,
+    );
+    assert_eq!(out.status.code(), Some(2), "a bad rate is a usage error");
 }

@@ -60,6 +60,10 @@ too-large-body = Aquest servidor accepta secrets de com a màxim { $limit } byte
 
 unavailable-heading = No disponible temporalment
 unavailable-body = El servidor no pot accedir al seu emmagatzematge ara mateix. No s’ha canviat res. Torna-ho a provar d’aquí a un moment.
+over-quota-heading = S’ha arribat a la quota d’emmagatzematge
+over-quota-body = Aquest servidor ja guarda tants secrets com permet la seva quota d’emmagatzematge. No s’ha guardat res. L’espai es recupera quan els secrets s’obren o caduquen: torna-ho a provar més tard.
+too-many-creates-heading = Massa secrets
+too-many-creates-body = S’han creat massa secrets des d’aquesta adreça. No s’ha guardat res. Torna-ho a provar d’aquí a { $n } segons.
 
 link-receipt = Segueix o elimina aquest secret (guarda aquest enllaç per a tu)
 receipt-heading = Què ha passat amb el teu secret

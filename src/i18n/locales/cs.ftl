@@ -60,6 +60,10 @@ too-large-body = Tento server přijímá tajemství o velikosti nejvýše { $lim
 
 unavailable-heading = Dočasně nedostupné
 unavailable-body = Server se teď nemůže spojit se svým úložištěm. Nic se nezměnilo. Zkuste to prosím za chvíli znovu.
+over-quota-heading = Kvóta úložiště je vyčerpána
+over-quota-body = Tento server už uchovává tolik tajemství, kolik mu kvóta úložiště dovoluje. Nic se neuložilo. Místo se uvolní, jakmile se tajemství otevřou nebo vyprší: zkuste to prosím později.
+too-many-creates-heading = Příliš mnoho tajemství
+too-many-creates-body = Z této adresy bylo vytvořeno příliš mnoho tajemství. Nic se neuložilo. Zkuste to prosím znovu za { $n } s.
 
 link-receipt = Sledovat nebo smazat toto tajemství (tento odkaz si nechte pro sebe)
 receipt-heading = Co se stalo s vaším tajemstvím

@@ -60,6 +60,10 @@ too-large-body = Serveren modtager kun hemmeligheder på højst { $limit } byte.
 
 unavailable-heading = Midlertidigt utilgængelig
 unavailable-body = Serveren kan ikke nå sit lager lige nu. Intet er ændret. Prøv igen om et øjeblik.
+over-quota-heading = Lagerkvoten er nået
+over-quota-body = Serveren opbevarer allerede så mange hemmeligheder, som dens lagerkvote tillader. Intet er gemt. Der bliver plads igen, når hemmeligheder åbnes eller udløber: prøv igen senere.
+too-many-creates-heading = For mange hemmeligheder
+too-many-creates-body = Der er oprettet for mange hemmeligheder fra denne adresse. Intet er gemt. Prøv igen om { $n } sekunder.
 
 link-receipt = Følg eller slet hemmeligheden (behold dette link for dig selv)
 receipt-heading = Hvad der skete med din hemmelighed

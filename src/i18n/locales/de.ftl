@@ -60,6 +60,10 @@ too-large-body = Dieser Server nimmt Geheimnisse bis höchstens { $limit } Bytes
 
 unavailable-heading = Vorübergehend nicht verfügbar
 unavailable-body = Der Server kann seinen Speicher gerade nicht erreichen. Es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.
+over-quota-heading = Speicherkontingent erreicht
+over-quota-body = Dieser Server hält bereits so viele Geheimnisse, wie sein Speicherkontingent erlaubt. Es wurde nichts gespeichert. Platz wird frei, sobald Geheimnisse geöffnet werden oder ablaufen: Bitte versuchen Sie es später noch einmal.
+too-many-creates-heading = Zu viele Geheimnisse
+too-many-creates-body = Von dieser Adresse wurden zu viele Geheimnisse erstellt. Es wurde nichts gespeichert. Bitte versuchen Sie es in { $n } Sekunden noch einmal.
 
 link-receipt = Dieses Geheimnis verfolgen oder löschen (behalten Sie diesen Link für sich)
 receipt-heading = Was mit Ihrem Geheimnis geschehen ist

@@ -60,6 +60,10 @@ too-large-body = This server accepts secrets of at most { $limit } bytes. Nothin
 
 unavailable-heading = Temporarily unavailable
 unavailable-body = The server cannot reach its storage right now. Nothing was changed. Please try again in a moment.
+over-quota-heading = Storage quota reached
+over-quota-body = This server already holds as many secrets as its storage quota allows. Nothing was stored. Room comes back as secrets are opened or expire: please try again later.
+too-many-creates-heading = Too many secrets
+too-many-creates-body = Too many secrets were created from this address. Nothing was stored. Please try again in { $n } seconds.
 
 link-receipt = Track or delete this secret (keep this link to yourself)
 receipt-heading = What happened to your secret

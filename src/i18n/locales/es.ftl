@@ -60,6 +60,10 @@ too-large-body = Este servidor acepta secretos de { $limit } bytes como máximo.
 
 unavailable-heading = No disponible temporalmente
 unavailable-body = El servidor no puede acceder a su almacenamiento en este momento. No se ha modificado nada. Vuelve a intentarlo en unos instantes.
+over-quota-heading = Se ha alcanzado la cuota de almacenamiento
+over-quota-body = Este servidor ya guarda tantos secretos como permite su cuota de almacenamiento. No se ha guardado nada. El espacio se recupera cuando los secretos se abren o caducan: vuelve a intentarlo más tarde.
+too-many-creates-heading = Demasiados secretos
+too-many-creates-body = Se han creado demasiados secretos desde esta dirección. No se ha guardado nada. Vuelve a intentarlo dentro de { $n } segundos.
 
 link-receipt = Seguir o borrar este secreto (guarda este enlace para ti)
 receipt-heading = Qué ha pasado con tu secreto

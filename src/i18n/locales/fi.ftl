@@ -60,6 +60,10 @@ too-large-body = Tämä palvelin hyväksyy salaisuuksia, joiden koko on enintä�
 
 unavailable-heading = Tilapäisesti poissa käytöstä
 unavailable-body = Palvelin ei juuri nyt saa yhteyttä tallennustilaansa. Mitään ei muutettu. Yritä hetken päästä uudelleen.
+over-quota-heading = Tallennuskiintiö on täynnä
+over-quota-body = Tämä palvelin säilyttää jo niin monta salaisuutta kuin sen tallennuskiintiö sallii. Mitään ei tallennettu. Tilaa vapautuu, kun salaisuuksia avataan tai ne vanhenevat: yritä myöhemmin uudelleen.
+too-many-creates-heading = Liikaa salaisuuksia
+too-many-creates-body = Tästä osoitteesta on luotu liikaa salaisuuksia. Mitään ei tallennettu. Yritä uudelleen { $n } sekunnin kuluttua.
 
 link-receipt = Seuraa tai poista tämä salaisuus (pidä tämä linkki itselläsi)
 receipt-heading = Mitä salaisuudellesi tapahtui

@@ -60,6 +60,10 @@ too-large-body = Ce serveur accepte des secrets de { $limit } octets au plus. Ri
 
 unavailable-heading = Temporairement indisponible
 unavailable-body = Le serveur ne parvient pas à accéder à son stockage pour le moment. Rien n’a été modifié. Veuillez réessayer dans un instant.
+over-quota-heading = Quota de stockage atteint
+over-quota-body = Ce serveur conserve déjà autant de secrets que son quota de stockage le permet. Rien n’a été enregistré. De la place se libère quand des secrets sont ouverts ou expirent : veuillez réessayer plus tard.
+too-many-creates-heading = Trop de secrets
+too-many-creates-body = Trop de secrets ont été créés depuis cette adresse. Rien n’a été enregistré. Veuillez réessayer dans { $n } secondes.
 
 link-receipt = Suivre ou supprimer ce secret (gardez ce lien pour vous)
 receipt-heading = Ce qu’il est advenu de votre secret

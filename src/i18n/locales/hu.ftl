@@ -60,6 +60,10 @@ too-large-body = Ez a szerver legfeljebb { $limit } bájtos titkokat fogad. Semm
 
 unavailable-heading = Átmenetileg nem érhető el
 unavailable-body = A szerver most nem éri el a tárhelyét. Semmi sem változott. Próbáld újra egy kicsit később.
+over-quota-heading = Elfogyott a tárhelykvóta
+over-quota-body = Ez a szerver már annyi titkot őriz, amennyit a tárhelykvótája enged. Semmi sem tárolódott. Hely akkor szabadul fel, amikor titkokat megnyitnak, vagy lejárnak: próbáld újra később.
+too-many-creates-heading = Túl sok titok
+too-many-creates-body = Erről a címről túl sok titkot hoztak létre. Semmi sem tárolódott. Próbáld újra { $n } másodperc múlva.
 
 link-receipt = A titok követése vagy törlése (ezt a linket tartsd meg magadnak)
 receipt-heading = Mi történt a titkoddal

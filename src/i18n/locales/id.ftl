@@ -60,6 +60,10 @@ too-large-body = Server ini menerima rahasia berukuran maksimal { $limit } byte.
 
 unavailable-heading = Tidak tersedia untuk sementara
 unavailable-body = Server tidak dapat menjangkau penyimpanannya saat ini. Tidak ada yang diubah. Silakan coba lagi sebentar lagi.
+over-quota-heading = Kuota penyimpanan sudah penuh
+over-quota-body = Server ini sudah menyimpan rahasia sebanyak yang diizinkan kuota penyimpanannya. Tidak ada yang disimpan. Ruang akan tersedia lagi saat rahasia dibuka atau kedaluwarsa: silakan coba lagi nanti.
+too-many-creates-heading = Terlalu banyak rahasia
+too-many-creates-body = Terlalu banyak rahasia dibuat dari alamat ini. Tidak ada yang disimpan. Silakan coba lagi dalam { $n } detik.
 
 link-receipt = Lacak atau hapus rahasia ini (simpan tautan ini untuk Anda sendiri)
 receipt-heading = Apa yang terjadi pada rahasia Anda

@@ -60,6 +60,10 @@ too-large-body = Questo server accetta segreti di al massimo { $limit } byte. No
 
 unavailable-heading = Temporaneamente non disponibile
 unavailable-body = Il server al momento non riesce a raggiungere il suo archivio. Non è stato modificato nulla. Riprova tra un momento.
+over-quota-heading = Quota di archiviazione raggiunta
+over-quota-body = Questo server conserva già tutti i segreti che la sua quota di archiviazione consente. Non è stato conservato nulla. Lo spazio si libera quando i segreti vengono aperti o scadono: riprova più tardi.
+too-many-creates-heading = Troppi segreti
+too-many-creates-body = Da questo indirizzo sono stati creati troppi segreti. Non è stato conservato nulla. Riprova tra { $n } secondi.
 
 link-receipt = Segui o elimina questo segreto (tieni questo link per te)
 receipt-heading = Che cosa è successo al tuo segreto

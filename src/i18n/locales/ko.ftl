@@ -60,6 +60,10 @@ too-large-body = 이 서버는 최대 { $limit }바이트까지의 비밀만 받
 
 unavailable-heading = 일시적으로 사용할 수 없습니다
 unavailable-body = 지금은 서버가 저장소에 연결할 수 없습니다. 아무것도 변경되지 않았습니다. 잠시 후 다시 시도하세요.
+over-quota-heading = 저장 용량 한도에 도달했습니다
+over-quota-body = 이 서버는 이미 저장 용량 한도만큼 비밀을 보관하고 있습니다. 아무것도 저장되지 않았습니다. 비밀이 열리거나 만료되면 공간이 생깁니다. 나중에 다시 시도하세요.
+too-many-creates-heading = 비밀이 너무 많습니다
+too-many-creates-body = 이 주소에서 너무 많은 비밀이 만들어졌습니다. 아무것도 저장되지 않았습니다. { $n }초 후에 다시 시도하세요.
 
 link-receipt = 이 비밀 추적 또는 삭제 (이 링크는 혼자만 보관하세요)
 receipt-heading = 비밀에 일어난 일

@@ -61,6 +61,10 @@ too-large-body = Serveren tar bare imot hemmeligheter på høyst { $limit } byte
 
 unavailable-heading = Midlertidig utilgjengelig
 unavailable-body = Serveren får ikke kontakt med lagringen sin akkurat nå. Ingenting er endret. Prøv igjen om litt.
+over-quota-heading = Lagringskvoten er nådd
+over-quota-body = Serveren har allerede så mange hemmeligheter som lagringskvoten tillater. Ingenting er lagret. Det blir plass igjen når hemmeligheter åpnes eller utløper: prøv igjen senere.
+too-many-creates-heading = For mange hemmeligheter
+too-many-creates-body = Det er opprettet for mange hemmeligheter fra denne adressen. Ingenting er lagret. Prøv igjen om { $n } sekunder.
 
 link-receipt = Følg eller slett hemmeligheten (behold denne lenken for deg selv)
 receipt-heading = Hva som skjedde med hemmeligheten din

@@ -60,6 +60,10 @@ too-large-body = Deze server accepteert geheimen van hoogstens { $limit } bytes.
 
 unavailable-heading = Tijdelijk niet beschikbaar
 unavailable-body = De server kan zijn opslag op dit moment niet bereiken. Er is niets gewijzigd. Probeer het zo nog eens.
+over-quota-heading = Opslagquotum bereikt
+over-quota-body = Deze server bewaart al zoveel geheimen als zijn opslagquotum toestaat. Er is niets opgeslagen. Er komt weer ruimte vrij zodra geheimen worden geopend of verlopen: probeer het later nog eens.
+too-many-creates-heading = Te veel geheimen
+too-many-creates-body = Vanaf dit adres zijn te veel geheimen aangemaakt. Er is niets opgeslagen. Probeer het over { $n } seconden nog eens.
 
 link-receipt = Dit geheim volgen of verwijderen (houd deze link voor jezelf)
 receipt-heading = Wat er met je geheim is gebeurd

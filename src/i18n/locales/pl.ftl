@@ -60,6 +60,10 @@ too-large-body = Ten serwer przyjmuje sekrety o rozmiarze najwyżej { $limit } B
 
 unavailable-heading = Chwilowo niedostępne
 unavailable-body = Serwer nie może teraz połączyć się ze swoim magazynem danych. Nic nie zostało zmienione. Spróbuj ponownie za chwilę.
+over-quota-heading = Osiągnięto limit miejsca
+over-quota-body = Ten serwer przechowuje już tyle sekretów, ile pozwala jego limit miejsca. Nic nie zostało zapisane. Miejsce zwalnia się, gdy sekrety zostaną otwarte lub wygasną: spróbuj ponownie później.
+too-many-creates-heading = Zbyt wiele sekretów
+too-many-creates-body = Z tego adresu utworzono zbyt wiele sekretów. Nic nie zostało zapisane. Spróbuj ponownie za { $n } s.
 
 link-receipt = Śledź lub usuń ten sekret (zachowaj ten link dla siebie)
 receipt-heading = Co stało się z twoim sekretem

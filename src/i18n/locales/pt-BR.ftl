@@ -61,6 +61,10 @@ too-large-body = Este servidor aceita segredos de no máximo { $limit } bytes. N
 
 unavailable-heading = Temporariamente indisponível
 unavailable-body = O servidor não consegue acessar o armazenamento agora. Nada foi alterado. Tente de novo em instantes.
+over-quota-heading = Cota de armazenamento atingida
+over-quota-body = Este servidor já guarda tantos segredos quanto sua cota de armazenamento permite. Nada foi guardado. O espaço volta quando segredos são abertos ou expiram: tente de novo mais tarde.
+too-many-creates-heading = Segredos demais
+too-many-creates-body = Foram criados segredos demais a partir deste endereço. Nada foi guardado. Tente de novo em { $n } segundos.
 
 link-receipt = Acompanhar ou apagar este segredo (guarde este link só para você)
 receipt-heading = O que aconteceu com o seu segredo

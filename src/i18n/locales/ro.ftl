@@ -60,6 +60,10 @@ too-large-body = Acest server acceptă secrete de cel mult { $limit } B. Nu s-a 
 
 unavailable-heading = Indisponibil temporar
 unavailable-body = Serverul nu își poate accesa spațiul de stocare în acest moment. Nu s-a schimbat nimic. Încearcă din nou peste câteva momente.
+over-quota-heading = Cota de stocare a fost atinsă
+over-quota-body = Acest server păstrează deja atâtea secrete câte îi permite cota de stocare. Nu s-a păstrat nimic. Spațiul se eliberează când secretele sunt deschise sau expiră: încearcă din nou mai târziu.
+too-many-creates-heading = Prea multe secrete
+too-many-creates-body = De la această adresă s-au creat prea multe secrete. Nu s-a păstrat nimic. Încearcă din nou peste { $n } secunde.
 
 link-receipt = Urmărește sau șterge acest secret (păstrează linkul doar pentru tine)
 receipt-heading = Ce s-a întâmplat cu secretul tău

@@ -60,6 +60,10 @@ too-large-body = Tento server prijíma tajomstvá s veľkosťou najviac { $limit
 
 unavailable-heading = Dočasne nedostupné
 unavailable-body = Server sa teraz nemôže spojiť so svojím úložiskom. Nič sa nezmenilo. Skúste to znova o chvíľu.
+over-quota-heading = Kvóta úložiska je vyčerpaná
+over-quota-body = Tento server už uchováva toľko tajomstiev, koľko mu kvóta úložiska dovoľuje. Nič sa neuložilo. Miesto sa uvoľní, keď sa tajomstvá otvoria alebo vypršia: skúste to prosím neskôr.
+too-many-creates-heading = Priveľa tajomstiev
+too-many-creates-body = Z tejto adresy bolo vytvorených priveľa tajomstiev. Nič sa neuložilo. Skúste to prosím znova o { $n } s.
 
 link-receipt = Sledovať alebo vymazať toto tajomstvo (tento odkaz si nechajte pre seba)
 receipt-heading = Čo sa stalo s vaším tajomstvom

@@ -60,6 +60,10 @@ too-large-body = Servern tar emot hemligheter på högst { $limit } byte. Inget 
 
 unavailable-heading = Tillfälligt otillgänglig
 unavailable-body = Servern når inte sin lagring just nu. Inget har ändrats. Försök igen om en stund.
+over-quota-heading = Lagringskvoten är nådd
+over-quota-body = Servern har redan så många hemligheter som dess lagringskvot tillåter. Inget har sparats. Det blir plats igen när hemligheter öppnas eller går ut: försök igen senare.
+too-many-creates-heading = För många hemligheter
+too-many-creates-body = För många hemligheter har skapats från den här adressen. Inget har sparats. Försök igen om { $n } sekunder.
 
 link-receipt = Följ eller radera hemligheten (behåll den här länken för dig själv)
 receipt-heading = Vad som hände med din hemlighet

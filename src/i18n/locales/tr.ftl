@@ -60,6 +60,10 @@ too-large-body = Bu sunucu en fazla { $limit } bayt boyutundaki sırları kabul 
 
 unavailable-heading = Geçici olarak kullanılamıyor
 unavailable-body = Sunucu şu anda depolama alanına ulaşamıyor. Hiçbir şey değişmedi. Lütfen biraz sonra yeniden deneyin.
+over-quota-heading = Depolama kotası doldu
+over-quota-body = Bu sunucu, depolama kotasının izin verdiği kadar sırrı zaten saklıyor. Hiçbir şey kaydedilmedi. Sırlar açıldıkça veya süreleri doldukça yer açılır: lütfen daha sonra yeniden deneyin.
+too-many-creates-heading = Çok fazla sır
+too-many-creates-body = Bu adresten çok fazla sır oluşturuldu. Hiçbir şey kaydedilmedi. Lütfen { $n } saniye sonra yeniden deneyin.
 
 link-receipt = Bu sırrı izleyin ya da silin (bu bağlantıyı kendinize saklayın)
 receipt-heading = Sırrınıza ne oldu

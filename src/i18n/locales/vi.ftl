@@ -60,6 +60,10 @@ too-large-body = Máy chủ này chỉ nhận bí mật có kích thước tối
 
 unavailable-heading = Tạm thời không khả dụng
 unavailable-body = Máy chủ hiện không thể kết nối với kho lưu trữ. Không có gì thay đổi. Vui lòng thử lại sau giây lát.
+over-quota-heading = Đã đạt hạn mức lưu trữ
+over-quota-body = Máy chủ này đã giữ số bí mật tối đa mà hạn mức lưu trữ cho phép. Không có gì được lưu. Chỗ trống sẽ có lại khi các bí mật được mở hoặc hết hạn: vui lòng thử lại sau.
+too-many-creates-heading = Quá nhiều bí mật
+too-many-creates-body = Đã có quá nhiều bí mật được tạo từ địa chỉ này. Không có gì được lưu. Vui lòng thử lại sau { $n } giây.
 
 link-receipt = Theo dõi hoặc xóa bí mật này (hãy giữ liên kết này cho riêng bạn)
 receipt-heading = Điều gì đã xảy ra với bí mật của bạn

@@ -61,6 +61,10 @@ too-large-body = 此服务器只接受不超过{ $limit }字节的秘密。未�
 
 unavailable-heading = 暂时无法使用
 unavailable-body = 服务器目前无法连接到其存储。没有任何更改。请稍后再试。
+over-quota-heading = 已达到存储配额
+over-quota-body = 此服务器保存的秘密已达到其存储配额允许的上限。未保存任何内容。秘密被打开或过期后会腾出空间，请稍后再试。
+too-many-creates-heading = 秘密太多
+too-many-creates-body = 从此地址创建的秘密太多。未保存任何内容。请在 { $n } 秒后再试。
 
 link-receipt = 跟踪或删除此秘密（请自己保管此链接）
 receipt-heading = 你的秘密怎么样了
