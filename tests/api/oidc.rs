@@ -836,3 +836,54 @@ async fn an_issuer_that_is_not_the_providers_never_opens_the_form() {
         503
     );
 }
+
+/// A webhook receiver that keeps every body it gets.
+async fn webhook_receiver() -> (String, std::sync::Arc<Mutex<Vec<String>>>) {
+    let got = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |body: String| {
+            let keep = keep.clone();
+            async move {
+                keep.lock().unwrap().push(body);
+                StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, got)
+}
+
+#[tokio::test]
+async fn the_secret_created_webhook_names_the_signed_in_sender() {
+    use base64::Engine;
+    let (url, got) = webhook_receiver().await;
+    let secret = format!(
+        "whsec_{}",
+        base64::engine::general_purpose::STANDARD.encode(rand::random::<[u8; 32]>())
+    );
+    let s = Setup::new(move |c| {
+        c.webhook_url = Some(url.clone());
+        c.webhook_secret = Some(secret.clone());
+        c.webhook_retry_base_ms = 100;
+        c.webhook_timeout = 2;
+    })
+    .await;
+    let b = Browser::new();
+    sign_in(&b, &s.app, "alice").await;
+    create_signed_in(&b, &s.app, "webhooked").await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let event = loop {
+        let bodies = got.lock().unwrap().clone();
+        if let Some(body) = bodies.iter().find(|b| b.contains("secret.created")) {
+            break serde_json::from_str::<serde_json::Value>(body).unwrap();
+        }
+        assert!(Instant::now() < deadline, "no secret.created event");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(event["data"]["sender"], "alice@allowed.test", "{event}");
+    assert!(event["data"].get("api_key_name").is_none(), "{event}");
+}
