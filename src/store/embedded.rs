@@ -53,7 +53,8 @@ use crate::receipt::{NewReceipt, ReceiptHash};
 use crate::secret::{Ttl, Views};
 use crate::token::StorageKey;
 
-/// storage key -> `expires_at (u64 BE) | views_left (u32 BE) | sealed value`.
+/// storage key -> a [`Row`]: `expires_at (u64 BE) | views_left (u32 BE) |
+/// [receipt number (u64 BE)] | sealed value`.
 const SECRETS: TableDefinition<&str, &[u8]> = TableDefinition::new("secrets");
 /// (expires_at, storage key) -> (): lets the purge find expired secrets in order.
 const EXPIRY: TableDefinition<(u64, &str), ()> = TableDefinition::new("expiry");
@@ -1074,10 +1075,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     value,
                     ..
                 } => {
-                    let mut row = Vec::with_capacity(HEADER_LEN + value.len());
-                    row.extend_from_slice(&expires_at.to_be_bytes());
-                    row.extend_from_slice(&views.to_be_bytes());
-                    row.extend_from_slice(value);
+                    let row = Row::encode(*expires_at, *views, None, value);
                     secrets.insert(key.as_str(), row.as_slice())?;
                     expiry.insert((*expires_at, key.as_str()), ())?;
                     Outcome::Unit
@@ -1088,16 +1086,17 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         // Only if it still holds exactly the value the caller opened.
                         Some((row, Some(record))) if record.value == *expected => {
                             let expires_at = read_u64(row);
+                            let seq = Row::receipt(row);
                             let left = record.views_left - 1;
                             if left == 0 {
                                 secrets.remove(key.as_str())?;
                                 expiry.remove((expires_at, key.as_str()))?;
                             } else {
                                 let mut row = row.to_vec();
-                                row[8..HEADER_LEN].copy_from_slice(&left.to_be_bytes());
+                                Row::set_views(&mut row, left);
                                 secrets.insert(key.as_str(), row.as_slice())?;
                             }
-                            receipts::viewed(&txn, key, left, now)?;
+                            receipts::viewed(&txn, key, seq, left, now)?;
                             Take::Taken { views_left: left }
                         }
                         _ => Take::Gone,
@@ -1124,9 +1123,13 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                     Outcome::Count(expired.len())
                 }
                 Op::FailAttempt { key, limit, .. } => {
+                    // Read before the attempt may remove the row.
+                    let seq = secrets
+                        .get(key.as_str())?
+                        .and_then(|row| Row::receipt(row.value()));
                     let outcome =
                         zk_attempts::fail(&txn, &mut secrets, &mut expiry, key, *limit, now)?;
-                    receipts::failed(&txn, key, outcome, now)?;
+                    receipts::failed(&txn, key, seq, outcome, now)?;
                     Outcome::Attempt(outcome)
                 }
                 Op::PutWithReceipt {
@@ -1239,19 +1242,45 @@ mod zk_attempts {
 /// Receipts inside the writer's transaction (and one read transaction):
 /// self-contained, so the rest of the writer only calls in at the points
 /// where a secret's life changes.
+///
+/// **Layout, and why.** A commit's cost is the pages it rewrites: redb
+/// copies every leaf it changes (and the branches above it), checksums it
+/// and writes it out before the fsync. Receipts outlive their secrets (by
+/// `HUSHLINK_RECEIPT_RETENTION`), so their tables are large, and a row put
+/// at a random place in a large table costs a leaf of its own. Each create
+/// therefore touches one random place only, the hash index; the rest is
+/// written in creation order, where a batch's rows share a leaf:
+/// * `receipt_records`: sequence number -> JSON [`Stored`] (the record, the
+///   secret's storage key and the receipt's drop time). Numbers grow with
+///   each create, so creates append to the table's last leaf, and a take
+///   (most of them come soon after their create) rewrites a recent leaf;
+/// * `receipt_hashes`: receipt hash -> sequence number, the only way in for
+///   the receipt's holder (read, burn);
+/// * `receipt_drops`: (drop time, sequence number) -> receipt hash, in the
+///   order the purge drops them.
+///
+/// The secret's own row carries its receipt's sequence number (see
+/// [`super::Row`]), so a take or a wrong proof finds the record without an
+/// index keyed by storage key (which cost a random leaf per create). An
+/// earlier layout (three tables, one row each keyed at random) is dropped
+/// when the file is opened.
 mod receipts {
     use redb::{ReadTransaction, ReadableTable, Table, TableDefinition, WriteTransaction};
     use serde::{Deserialize, Serialize};
 
-    use super::{Attempt, HEADER_LEN, ReceiptRead, ZK_ATTEMPTS, decode_live, read_u64};
+    use super::{Attempt, ReceiptRead, Row, ZK_ATTEMPTS, decode_live, read_u64};
     use crate::receipt::{EventKind, NewReceipt, ReceiptHash, ReceiptRecord, State};
 
-    /// Receipt hash (hex) -> JSON [`Stored`].
-    const RECEIPTS: TableDefinition<&str, &[u8]> = TableDefinition::new("receipts");
-    /// Storage key -> the hash of its receipt: how a take finds it.
-    const RECEIPT_OF: TableDefinition<&str, &str> = TableDefinition::new("receipt_of");
-    /// (drop_at, receipt hash) -> (): lets the purge drop receipts in order.
-    const RECEIPT_DROP: TableDefinition<(u64, &str), ()> = TableDefinition::new("receipt_drop");
+    /// Sequence number -> JSON [`Stored`].
+    const RECORDS: TableDefinition<u64, &[u8]> = TableDefinition::new("receipt_records");
+    /// Receipt hash (hex) -> sequence number.
+    const HASHES: TableDefinition<&str, u64> = TableDefinition::new("receipt_hashes");
+    /// (drop_at, sequence number) -> receipt hash (hex): the purge's order.
+    const DROPS: TableDefinition<(u64, u64), &str> = TableDefinition::new("receipt_drops");
+
+    /// The tables of the earlier layout, dropped at open (their rows were
+    /// keyed at random; see the module documentation).
+    const OLD_TABLES: [&str; 3] = ["receipts", "receipt_of", "receipt_drop"];
 
     #[derive(Serialize, Deserialize)]
     struct Stored {
@@ -1268,9 +1297,16 @@ mod receipts {
     }
 
     pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), redb::Error> {
-        txn.open_table(RECEIPTS)?;
-        txn.open_table(RECEIPT_OF)?;
-        txn.open_table(RECEIPT_DROP)?;
+        for name in OLD_TABLES {
+            let old: TableDefinition<&str, &[u8]> = TableDefinition::new(name);
+            // A table of another type under that name is deleted all the same.
+            if let Err(e) = txn.delete_table(old) {
+                tracing::warn!(error = %e, table = name, "cannot drop an old receipts table");
+            }
+        }
+        txn.open_table(RECORDS)?;
+        txn.open_table(HASHES)?;
+        txn.open_table(DROPS)?;
         Ok(())
     }
 
@@ -1279,13 +1315,14 @@ mod receipts {
             .map_err(|e| redb::Error::Corrupted(format!("bad receipt record: {e}")))
     }
 
-    fn save(txn: &WriteTransaction, hash: &str, stored: &Stored) -> Result<(), redb::Error> {
+    fn save(records: &mut Table<u64, &[u8]>, seq: u64, stored: &Stored) -> Result<(), redb::Error> {
         let json = serde_json::to_vec(stored).unwrap_or_default();
-        txn.open_table(RECEIPTS)?.insert(hash, json.as_slice())?;
+        records.insert(seq, json.as_slice())?;
         Ok(())
     }
 
-    /// Stores a secret (as `Op::Put` does) and its receipt.
+    /// Stores a secret (as `Op::Put` does, with its receipt's number in
+    /// its row) and its receipt.
     pub(super) fn put(
         txn: &WriteTransaction,
         secrets: &mut Table<&str, &[u8]>,
@@ -1294,10 +1331,15 @@ mod receipts {
         receipt: NewReceipt,
         now: u64,
     ) -> Result<(), redb::Error> {
-        let mut row = Vec::with_capacity(HEADER_LEN + new.value.len());
-        row.extend_from_slice(&new.expires_at.to_be_bytes());
-        row.extend_from_slice(&new.views.to_be_bytes());
-        row.extend_from_slice(new.value);
+        let mut records = txn.open_table(RECORDS)?;
+        // One past the newest: the table's last leaf, which this batch's
+        // creates share. A number freed by the purge of the newest record
+        // may come back; every lookup through a secret's row checks that
+        // the record names that secret.
+        let seq = records
+            .last()?
+            .map_or(1, |(k, _)| k.value().saturating_add(1));
+        let row = Row::encode(new.expires_at, new.views, Some(seq), new.value);
         secrets.insert(new.key, row.as_slice())?;
         expiry.insert((new.expires_at, new.key), ())?;
 
@@ -1308,31 +1350,29 @@ mod receipts {
             drop_at,
             record: ReceiptRecord::new(now, new.expires_at, new.views),
         };
-        save(txn, &hash, &stored)?;
-        txn.open_table(RECEIPT_OF)?.insert(new.key, hash.as_str())?;
-        txn.open_table(RECEIPT_DROP)?
-            .insert((drop_at, hash.as_str()), ())?;
+        save(&mut records, seq, &stored)?;
+        txn.open_table(HASHES)?.insert(hash.as_str(), seq)?;
+        txn.open_table(DROPS)?
+            .insert((drop_at, seq), hash.as_str())?;
         Ok(())
     }
 
-    /// The receipt of `key`, if it has one, changed by `change`.
+    /// The receipt numbered `seq` (from the row of the secret `key`),
+    /// changed by `change`.
     fn update(
         txn: &WriteTransaction,
         key: &str,
+        seq: Option<u64>,
         change: impl FnOnce(&mut ReceiptRecord),
     ) -> Result<(), redb::Error> {
-        let hash = match txn.open_table(RECEIPT_OF)?.get(key)? {
-            Some(h) => h.value().to_owned(),
-            None => return Ok(()),
+        let Some(seq) = seq else {
+            return Ok(());
         };
-        let found = txn
-            .open_table(RECEIPTS)?
-            .get(hash.as_str())?
-            .map(|v| decode(v.value()))
-            .transpose()?;
-        if let Some(mut stored) = found {
+        let mut records = txn.open_table(RECORDS)?;
+        let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
+        if let Some(mut stored) = found.filter(|s| s.key == key) {
             change(&mut stored.record);
-            save(txn, &hash, &stored)?;
+            save(&mut records, seq, &stored)?;
         }
         Ok(())
     }
@@ -1341,23 +1381,25 @@ mod receipts {
     pub(super) fn viewed(
         txn: &WriteTransaction,
         key: &str,
+        seq: Option<u64>,
         views_left: u32,
         now: u64,
     ) -> Result<(), redb::Error> {
-        update(txn, key, |r| r.viewed(views_left, now))
+        update(txn, key, seq, |r| r.viewed(views_left, now))
     }
 
     /// A wrong proof was counted (inside `fail_attempt`'s decision).
     pub(super) fn failed(
         txn: &WriteTransaction,
         key: &str,
+        seq: Option<u64>,
         outcome: Attempt,
         now: u64,
     ) -> Result<(), redb::Error> {
         match outcome {
             Attempt::Gone => Ok(()),
-            Attempt::Left(_) => update(txn, key, |r| r.push(EventKind::PassphraseFailed, now)),
-            Attempt::Destroyed => update(txn, key, |r| {
+            Attempt::Left(_) => update(txn, key, seq, |r| r.push(EventKind::PassphraseFailed, now)),
+            Attempt::Destroyed => update(txn, key, seq, |r| {
                 r.push(EventKind::PassphraseFailed, now);
                 r.push(EventKind::Destroyed, now);
                 r.state = State::Destroyed.code().to_owned();
@@ -1373,12 +1415,15 @@ mod receipts {
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
-        let hash = hash.to_hex();
-        let found = txn
-            .open_table(RECEIPTS)?
-            .get(hash.as_str())?
-            .map(|v| decode(v.value()))
-            .transpose()?;
+        let Some(seq) = txn
+            .open_table(HASHES)?
+            .get(hash.to_hex().as_str())?
+            .map(|v| v.value())
+        else {
+            return Ok(None);
+        };
+        let mut records = txn.open_table(RECORDS)?;
+        let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
         let Some(mut stored) = found.filter(|s| s.drop_at > now) else {
             return Ok(None);
         };
@@ -1395,31 +1440,29 @@ mod receipts {
             txn.open_table(ZK_ATTEMPTS)?.remove((expires_at, key))?;
             stored.record.push(EventKind::Burned, now);
             stored.record.state = State::Burned.code().to_owned();
-            save(txn, &hash, &stored)?;
+            save(&mut records, seq, &stored)?;
             return Ok(Some((stored.record, false)));
         }
         Ok(Some((stored.record, live_expiry.is_some())))
     }
 
-    /// Drops receipts past their retention, and their index entries.
+    /// Drops receipts past their retention, with their hash index entries.
     pub(super) fn purge(txn: &WriteTransaction, now: u64) -> Result<(), redb::Error> {
-        let mut drops = txn.open_table(RECEIPT_DROP)?;
-        let due: Vec<(u64, String)> = drops
-            .range(..(now + 1, ""))?
-            .map(|entry| entry.map(|(k, _)| (k.value().0, k.value().1.to_owned())))
+        let mut drops = txn.open_table(DROPS)?;
+        let due: Vec<((u64, u64), String)> = drops
+            .range(..(now + 1, 0))?
+            .map(|entry| entry.map(|(k, v)| (k.value(), v.value().to_owned())))
             .collect::<Result<_, _>>()?;
-        let mut receipts = txn.open_table(RECEIPTS)?;
-        let mut index = txn.open_table(RECEIPT_OF)?;
-        for (at, hash) in &due {
-            drops.remove((*at, hash.as_str()))?;
-            let removed = receipts.remove(hash.as_str())?.map(|v| decode(v.value()));
-            if let Some(Ok(stored)) = removed {
-                let points_here = index
-                    .get(stored.key.as_str())?
-                    .is_some_and(|h| h.value() == hash.as_str());
-                if points_here {
-                    index.remove(stored.key.as_str())?;
-                }
+        let mut records = txn.open_table(RECORDS)?;
+        let mut hashes = txn.open_table(HASHES)?;
+        for ((at, seq), hash) in &due {
+            drops.remove((*at, *seq))?;
+            records.remove(*seq)?;
+            let points_here = hashes
+                .get(hash.as_str())?
+                .is_some_and(|s| s.value() == *seq);
+            if points_here {
+                hashes.remove(hash.as_str())?;
             }
         }
         Ok(())
@@ -1431,9 +1474,16 @@ mod receipts {
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
-        let found = txn
-            .open_table(RECEIPTS)?
+        let Some(seq) = txn
+            .open_table(HASHES)?
             .get(hash.to_hex().as_str())?
+            .map(|v| v.value())
+        else {
+            return Ok(None);
+        };
+        let found = txn
+            .open_table(RECORDS)?
+            .get(seq)?
             .map(|v| decode(v.value()))
             .transpose()?;
         let Some(stored) = found.filter(|s| s.drop_at > now) else {
@@ -1447,14 +1497,72 @@ mod receipts {
     }
 }
 
+/// A secret's row in `SECRETS`: `expires_at (u64 BE) | views (u32 BE) |
+/// [receipt (u64 BE)] | value`. The top bit of the views word says that the
+/// receipt's number follows (views never reach it: at most
+/// `secret::MAX_VIEWS`); rows written without one, such as those of files
+/// made before receipts, read as they always did.
+struct Row;
+
+/// Set in a row's views word when the receipt's number follows.
+const HAS_RECEIPT: u32 = 1 << 31;
+/// The receipt number's length, when there is one.
+const RECEIPT_LEN: usize = 8;
+
+impl Row {
+    fn encode(expires_at: u64, views: u32, receipt: Option<u64>, value: &[u8]) -> Vec<u8> {
+        let mut row = Vec::with_capacity(HEADER_LEN + RECEIPT_LEN + value.len());
+        row.extend_from_slice(&expires_at.to_be_bytes());
+        let flag = if receipt.is_some() { HAS_RECEIPT } else { 0 };
+        row.extend_from_slice(&(views | flag).to_be_bytes());
+        if let Some(seq) = receipt {
+            row.extend_from_slice(&seq.to_be_bytes());
+        }
+        row.extend_from_slice(value);
+        row
+    }
+
+    fn views_word(row: &[u8]) -> Option<u32> {
+        Some(u32::from_be_bytes(row.get(8..HEADER_LEN)?.try_into().ok()?))
+    }
+
+    /// The number of the secret's receipt, if it has one.
+    fn receipt(row: &[u8]) -> Option<u64> {
+        if Self::views_word(row)? & HAS_RECEIPT == 0 {
+            return None;
+        }
+        let bytes = row.get(HEADER_LEN..HEADER_LEN + RECEIPT_LEN)?;
+        Some(u64::from_be_bytes(bytes.try_into().ok()?))
+    }
+
+    /// Views left and the value, or `None` if the row is too short to be ours.
+    fn parts(row: &[u8]) -> Option<(u32, &[u8])> {
+        let word = Self::views_word(row)?;
+        let start = if word & HAS_RECEIPT == 0 {
+            HEADER_LEN
+        } else {
+            HEADER_LEN + RECEIPT_LEN
+        };
+        Some((word & !HAS_RECEIPT, row.get(start..)?))
+    }
+
+    /// Writes the views left, keeping whether a receipt number follows.
+    fn set_views(row: &mut [u8], left: u32) {
+        if let Some(word) = Self::views_word(row) {
+            let word = (word & HAS_RECEIPT) | left;
+            row[8..HEADER_LEN].copy_from_slice(&word.to_be_bytes());
+        }
+    }
+}
+
 /// Decodes a row, or `None` if it has expired (or is too short to be ours).
 fn decode_live(row: &[u8], now: u64) -> Option<Record> {
-    if row.len() < HEADER_LEN || read_u64(row) <= now {
+    if read_u64(row) <= now {
         return None;
     }
-    let views_left = u32::from_be_bytes(row[8..HEADER_LEN].try_into().ok()?);
+    let (views_left, value) = Row::parts(row)?;
     Some(Record {
-        value: row[HEADER_LEN..].to_vec(),
+        value: value.to_vec(),
         views_left,
     })
 }
@@ -1546,5 +1654,38 @@ mod tests {
         assert_eq!(expires_at(at(10_000), 1), 11);
         assert_eq!(expires_at(at(10_001), 60), 71);
         assert_eq!(expires_at(at(u64::MAX), u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn a_row_without_a_receipt_reads_as_rows_always_did() {
+        // The layout of files written before receipts: no flag, no number.
+        let mut old = 2_000u64.to_be_bytes().to_vec();
+        old.extend_from_slice(&3u32.to_be_bytes());
+        old.extend_from_slice(b"gAAAA-value");
+        assert_eq!(Row::encode(2_000, 3, None, b"gAAAA-value"), old);
+        assert_eq!(Row::receipt(&old), None);
+        let record = decode_live(&old, 1_999).expect("live");
+        assert_eq!(
+            (record.views_left, record.value.as_slice()),
+            (3, &b"gAAAA-value"[..])
+        );
+        assert!(decode_live(&old, 2_000).is_none());
+    }
+
+    #[test]
+    fn a_row_carries_its_receipt_number_through_views() {
+        let mut row = Row::encode(2_000, 5, Some(0x0102_0304_0506_0708), b"value");
+        assert_eq!(Row::receipt(&row), Some(0x0102_0304_0506_0708));
+        let record = decode_live(&row, 1_000).expect("live");
+        assert_eq!(
+            (record.views_left, record.value.as_slice()),
+            (5, &b"value"[..])
+        );
+        Row::set_views(&mut row, 4);
+        assert_eq!(Row::receipt(&row), Some(0x0102_0304_0506_0708));
+        assert_eq!(decode_live(&row, 1_000).expect("live").views_left, 4);
+        assert_eq!(read_u64(&row), 2_000);
+        // Too short to hold the number it announces: not ours.
+        assert!(decode_live(&row[..15], 1_000).is_none());
     }
 }
