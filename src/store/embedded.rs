@@ -10,7 +10,9 @@
 //! crafted to collide with the checksum of the one-phase scheme.
 //!
 //! **Reads** (`peek`, key lookups) use redb's MVCC read transactions and
-//! never wait for the writer. Expired secrets are invisible to reads at once
+//! never wait for the writer; they run on the async thread that asks, as
+//! they take microseconds (the blocking pool only while the file is being
+//! compacted or reopened). Expired secrets are invisible to reads at once
 //! and deleted by a background purge that an owned drop guard stops with the
 //! store.
 //!
@@ -357,17 +359,27 @@ impl EmbeddedStore {
         self.send(|reply| Op::Purge { reply }).await?
     }
 
-    /// Runs a read transaction off the async threads.
+    /// Runs a read transaction: on the calling (async) thread when the
+    /// handle is free, else on the blocking pool.
+    ///
+    /// Why inline: a read is a few B-tree lookups in pages that redb's
+    /// cache (or the OS's) holds, a few microseconds, while handing it to
+    /// the blocking pool and back costs two thread wake-ups, more than the
+    /// read (perf showed the hand-offs among the largest costs of a
+    /// reveal). The handle's lock is only ever held for writing while the
+    /// writer compacts or reopens the file, which can take long: then the
+    /// read waits on the blocking pool instead, never on an async thread.
     async fn read<T: Send + 'static>(
         &self,
         f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
+        if let Ok(guard) = self.shared.db.try_read() {
+            return read_in(&self.shared, guard.as_ref(), f);
+        }
         let shared = Arc::clone(&self.shared);
         tokio::task::spawn_blocking(move || {
             let guard = shared.db.read().map_err(internal)?;
-            let db = guard.as_ref().ok_or_else(|| reopening(&shared))?;
-            let txn = db.begin_read().map_err(internal)?;
-            f(&txn)
+            read_in(&shared, guard.as_ref(), f)
         })
         .await
         .map_err(|e| StoreError::Internal(e.to_string()))?
@@ -378,6 +390,17 @@ impl EmbeddedStore {
         self.writer.send(op(reply)).map_err(|_| closed())?;
         answer.await.map_err(|_| closed())
     }
+}
+
+/// One read transaction on `db` (`None` while the file is being reopened).
+fn read_in<T>(
+    shared: &Shared,
+    db: Option<&Database>,
+    f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let db = db.ok_or_else(|| reopening(shared))?;
+    let txn = db.begin_read().map_err(internal)?;
+    f(&txn)
 }
 
 /// The background task: wakes the writer every `CHECK_EVERY` and purges
