@@ -1089,6 +1089,8 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
     {
         let mut secrets = txn.open_table(SECRETS)?;
         let mut expiry = txn.open_table(EXPIRY)?;
+        // Opened at the first op that needs them, once per batch.
+        let mut receipt_tables = receipts::Tables::new(&txn);
         for op in ops {
             let outcome = match op {
                 Op::Put {
@@ -1119,7 +1121,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                                 Row::set_views(&mut row, left);
                                 secrets.insert(key.as_str(), row.as_slice())?;
                             }
-                            receipts::viewed(&txn, key, seq, left, now)?;
+                            receipts::viewed(&mut receipt_tables, key, seq, left, now)?;
                             Take::Taken { views_left: left }
                         }
                         _ => Take::Gone,
@@ -1142,7 +1144,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         }
                     }
                     zk_attempts::purge(&txn, now)?;
-                    receipts::purge(&txn, now)?;
+                    receipts::purge(&mut receipt_tables, now)?;
                     Outcome::Count(expired.len())
                 }
                 Op::FailAttempt { key, limit, .. } => {
@@ -1152,7 +1154,7 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         .and_then(|row| Row::receipt(row.value()));
                     let outcome =
                         zk_attempts::fail(&txn, &mut secrets, &mut expiry, key, *limit, now)?;
-                    receipts::failed(&txn, key, seq, outcome, now)?;
+                    receipts::failed(&mut receipt_tables, key, seq, outcome, now)?;
                     Outcome::Attempt(outcome)
                 }
                 Op::PutWithReceipt {
@@ -1169,12 +1171,24 @@ fn apply(db: &Database, ops: &[Op], now: u64) -> Result<Vec<Outcome>, redb::Erro
                         views: *views,
                         value,
                     };
-                    receipts::put(&txn, &mut secrets, &mut expiry, new, *receipt, now)?;
+                    receipts::put(
+                        &mut receipt_tables,
+                        &mut secrets,
+                        &mut expiry,
+                        new,
+                        *receipt,
+                        now,
+                    )?;
                     Outcome::Unit
                 }
-                Op::Burn { hash, .. } => {
-                    Outcome::Receipt(receipts::burn(&txn, &mut secrets, &mut expiry, *hash, now)?)
-                }
+                Op::Burn { hash, .. } => Outcome::Receipt(receipts::burn(
+                    &txn,
+                    &mut receipt_tables,
+                    &mut secrets,
+                    &mut expiry,
+                    *hash,
+                    now,
+                )?),
                 Op::CommitKeys {
                     version,
                     changes,
@@ -1319,6 +1333,37 @@ mod receipts {
         pub value: &'a [u8],
     }
 
+    /// The receipt tables of a write transaction, opened once, when first
+    /// needed: opening a table costs a lookup in redb's table of tables.
+    pub(super) struct Tables<'txn> {
+        txn: &'txn WriteTransaction,
+        open: Option<Open<'txn>>,
+    }
+
+    pub(super) struct Open<'txn> {
+        records: Table<'txn, u64, &'static [u8]>,
+        hashes: Table<'txn, &'static str, u64>,
+        drops: Table<'txn, (u64, u64), &'static str>,
+    }
+
+    impl<'txn> Tables<'txn> {
+        pub(super) fn new(txn: &'txn WriteTransaction) -> Self {
+            Tables { txn, open: None }
+        }
+
+        fn get(&mut self) -> Result<&mut Open<'txn>, redb::Error> {
+            let open = match self.open.take() {
+                Some(open) => open,
+                None => Open {
+                    records: self.txn.open_table(RECORDS)?,
+                    hashes: self.txn.open_table(HASHES)?,
+                    drops: self.txn.open_table(DROPS)?,
+                },
+            };
+            Ok(self.open.insert(open))
+        }
+    }
+
     pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), redb::Error> {
         for name in OLD_TABLES {
             let old: TableDefinition<&str, &[u8]> = TableDefinition::new(name);
@@ -1347,19 +1392,20 @@ mod receipts {
     /// Stores a secret (as `Op::Put` does, with its receipt's number in
     /// its row) and its receipt.
     pub(super) fn put(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
         new: NewSecret<'_>,
         receipt: NewReceipt,
         now: u64,
     ) -> Result<(), redb::Error> {
-        let mut records = txn.open_table(RECORDS)?;
+        let t = tables.get()?;
         // One past the newest: the table's last leaf, which this batch's
         // creates share. A number freed by the purge of the newest record
         // may come back; every lookup through a secret's row checks that
         // the record names that secret.
-        let seq = records
+        let seq = t
+            .records
             .last()?
             .map_or(1, |(k, _)| k.value().saturating_add(1));
         let row = Row::encode(new.expires_at, new.views, Some(seq), new.value);
@@ -1373,17 +1419,16 @@ mod receipts {
             drop_at,
             record: ReceiptRecord::new(now, new.expires_at, new.views),
         };
-        save(&mut records, seq, &stored)?;
-        txn.open_table(HASHES)?.insert(hash.as_str(), seq)?;
-        txn.open_table(DROPS)?
-            .insert((drop_at, seq), hash.as_str())?;
+        save(&mut t.records, seq, &stored)?;
+        t.hashes.insert(hash.as_str(), seq)?;
+        t.drops.insert((drop_at, seq), hash.as_str())?;
         Ok(())
     }
 
     /// The receipt numbered `seq` (from the row of the secret `key`),
     /// changed by `change`.
     fn update(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         key: &str,
         seq: Option<u64>,
         change: impl FnOnce(&mut ReceiptRecord),
@@ -1391,29 +1436,29 @@ mod receipts {
         let Some(seq) = seq else {
             return Ok(());
         };
-        let mut records = txn.open_table(RECORDS)?;
+        let records = &mut tables.get()?.records;
         let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
         if let Some(mut stored) = found.filter(|s| s.key == key) {
             change(&mut stored.record);
-            save(&mut records, seq, &stored)?;
+            save(records, seq, &stored)?;
         }
         Ok(())
     }
 
     /// A view was taken (inside the take's own decision).
     pub(super) fn viewed(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         key: &str,
         seq: Option<u64>,
         views_left: u32,
         now: u64,
     ) -> Result<(), redb::Error> {
-        update(txn, key, seq, |r| r.viewed(views_left, now))
+        update(tables, key, seq, |r| r.viewed(views_left, now))
     }
 
     /// A wrong proof was counted (inside `fail_attempt`'s decision).
     pub(super) fn failed(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         key: &str,
         seq: Option<u64>,
         outcome: Attempt,
@@ -1421,8 +1466,10 @@ mod receipts {
     ) -> Result<(), redb::Error> {
         match outcome {
             Attempt::Gone => Ok(()),
-            Attempt::Left(_) => update(txn, key, seq, |r| r.push(EventKind::PassphraseFailed, now)),
-            Attempt::Destroyed => update(txn, key, seq, |r| {
+            Attempt::Left(_) => update(tables, key, seq, |r| {
+                r.push(EventKind::PassphraseFailed, now)
+            }),
+            Attempt::Destroyed => update(tables, key, seq, |r| {
                 r.push(EventKind::PassphraseFailed, now);
                 r.push(EventKind::Destroyed, now);
                 r.state = State::Destroyed.code().to_owned();
@@ -1433,20 +1480,17 @@ mod receipts {
     /// Destroys the secret of the receipt `hash` if it still lives.
     pub(super) fn burn(
         txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
-        let Some(seq) = txn
-            .open_table(HASHES)?
-            .get(hash.to_hex().as_str())?
-            .map(|v| v.value())
-        else {
+        let t = tables.get()?;
+        let Some(seq) = t.hashes.get(hash.to_hex().as_str())?.map(|v| v.value()) else {
             return Ok(None);
         };
-        let mut records = txn.open_table(RECORDS)?;
-        let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
+        let found = t.records.get(seq)?.map(|v| decode(v.value())).transpose()?;
         let Some(mut stored) = found.filter(|s| s.drop_at > now) else {
             return Ok(None);
         };
@@ -1463,21 +1507,23 @@ mod receipts {
             txn.open_table(ZK_ATTEMPTS)?.remove((expires_at, key))?;
             stored.record.push(EventKind::Burned, now);
             stored.record.state = State::Burned.code().to_owned();
-            save(&mut records, seq, &stored)?;
+            save(&mut t.records, seq, &stored)?;
             return Ok(Some((stored.record, false)));
         }
         Ok(Some((stored.record, live_expiry.is_some())))
     }
 
     /// Drops receipts past their retention, with their hash index entries.
-    pub(super) fn purge(txn: &WriteTransaction, now: u64) -> Result<(), redb::Error> {
-        let mut drops = txn.open_table(DROPS)?;
+    pub(super) fn purge(tables: &mut Tables<'_>, now: u64) -> Result<(), redb::Error> {
+        let Open {
+            records,
+            hashes,
+            drops,
+        } = tables.get()?;
         let due: Vec<((u64, u64), String)> = drops
             .range(..(now + 1, 0))?
             .map(|entry| entry.map(|(k, v)| (k.value(), v.value().to_owned())))
             .collect::<Result<_, _>>()?;
-        let mut records = txn.open_table(RECORDS)?;
-        let mut hashes = txn.open_table(HASHES)?;
         for ((at, seq), hash) in &due {
             drops.remove((*at, *seq))?;
             records.remove(*seq)?;
