@@ -1291,8 +1291,11 @@ mod zk_attempts {
 ///   secret's storage key and the receipt's drop time). Numbers grow with
 ///   each create, so creates append to the table's last leaf, and a take
 ///   (most of them come soon after their create) rewrites a recent leaf;
-/// * `receipt_hashes`: receipt hash -> sequence number, the only way in for
-///   the receipt's holder (read, burn);
+/// * `receipt_hash_index`: the receipt hash's first 8 bytes -> sequence
+///   numbers, the only way in for the receipt's holder (read, burn; the
+///   record holds the whole hash, which is checked). Small fixed-width rows
+///   make a shallow tree, so its one random leaf per create drags few
+///   branch pages with it;
 /// * `receipt_drops`: (drop time, sequence number) -> receipt hash, in the
 ///   order the purge drops them.
 ///
@@ -1300,9 +1303,13 @@ mod zk_attempts {
 /// [`super::Row`]), so a take or a wrong proof finds the record without an
 /// index keyed by storage key (which cost a random leaf per create). An
 /// earlier layout (three tables, one row each keyed at random) is dropped
-/// when the file is opened.
+/// when the file is opened, and so is the index of the second, keyed by
+/// the whole hash in hex.
 mod receipts {
-    use redb::{ReadTransaction, ReadableTable, Table, TableDefinition, WriteTransaction};
+    use redb::{
+        MultimapTable, MultimapTableDefinition, ReadTransaction, ReadableMultimapTable,
+        ReadableTable, Table, TableDefinition, WriteTransaction,
+    };
     use serde::{Deserialize, Serialize};
 
     use super::{Attempt, ReceiptRead, Row, ZK_ATTEMPTS, decode_live, read_u64};
@@ -1310,17 +1317,21 @@ mod receipts {
 
     /// Sequence number -> JSON [`Stored`].
     const RECORDS: TableDefinition<u64, &[u8]> = TableDefinition::new("receipt_records");
-    /// Receipt hash (hex) -> sequence number.
-    const HASHES: TableDefinition<&str, u64> = TableDefinition::new("receipt_hashes");
+    /// First 8 bytes of the receipt hash -> sequence numbers.
+    const HASHES: MultimapTableDefinition<u64, u64> =
+        MultimapTableDefinition::new("receipt_hash_index");
     /// (drop_at, sequence number) -> receipt hash (hex): the purge's order.
     const DROPS: TableDefinition<(u64, u64), &str> = TableDefinition::new("receipt_drops");
 
     /// The tables of the earlier layout, dropped at open (their rows were
     /// keyed at random; see the module documentation).
-    const OLD_TABLES: [&str; 3] = ["receipts", "receipt_of", "receipt_drop"];
+    const OLD_TABLES: [&str; 4] = ["receipts", "receipt_of", "receipt_drop", "receipt_hashes"];
 
     #[derive(Serialize, Deserialize)]
     struct Stored {
+        /// The receipt hash, hex: what a lookup by its first bytes checks.
+        #[serde(default)]
+        hash: String,
         key: String,
         drop_at: u64,
         record: ReceiptRecord,
@@ -1342,7 +1353,7 @@ mod receipts {
 
     pub(super) struct Open<'txn> {
         records: Table<'txn, u64, &'static [u8]>,
-        hashes: Table<'txn, &'static str, u64>,
+        hashes: MultimapTable<'txn, u64, u64>,
         drops: Table<'txn, (u64, u64), &'static str>,
     }
 
@@ -1356,7 +1367,7 @@ mod receipts {
                 Some(open) => open,
                 None => Open {
                     records: self.txn.open_table(RECORDS)?,
-                    hashes: self.txn.open_table(HASHES)?,
+                    hashes: self.txn.open_multimap_table(HASHES)?,
                     drops: self.txn.open_table(DROPS)?,
                 },
             };
@@ -1373,9 +1384,32 @@ mod receipts {
             }
         }
         txn.open_table(RECORDS)?;
-        txn.open_table(HASHES)?;
+        txn.open_multimap_table(HASHES)?;
         txn.open_table(DROPS)?;
         Ok(())
+    }
+
+    /// The index key of a receipt hash (hex): its first 8 bytes.
+    fn prefix(hex: &str) -> u64 {
+        hex.get(..16)
+            .and_then(|p| u64::from_str_radix(p, 16).ok())
+            .unwrap_or(0)
+    }
+
+    /// The receipt whose hash is `hex`, with its number.
+    fn find(
+        hashes: &impl ReadableMultimapTable<u64, u64>,
+        records: &impl ReadableTable<u64, &'static [u8]>,
+        hex: &str,
+    ) -> Result<Option<(u64, Stored)>, redb::Error> {
+        for seq in hashes.get(prefix(hex))? {
+            let seq = seq?.value();
+            let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
+            if let Some(stored) = found.filter(|s| s.hash == hex) {
+                return Ok(Some((seq, stored)));
+            }
+        }
+        Ok(None)
     }
 
     fn decode(bytes: &[u8]) -> Result<Stored, redb::Error> {
@@ -1415,12 +1449,13 @@ mod receipts {
         let hash = receipt.hash.to_hex();
         let drop_at = new.expires_at.saturating_add(receipt.retention_secs);
         let stored = Stored {
+            hash: hash.clone(),
             key: new.key.to_owned(),
             drop_at,
             record: ReceiptRecord::new(now, new.expires_at, new.views),
         };
         save(&mut t.records, seq, &stored)?;
-        t.hashes.insert(hash.as_str(), seq)?;
+        t.hashes.insert(prefix(&hash), seq)?;
         t.drops.insert((drop_at, seq), hash.as_str())?;
         Ok(())
     }
@@ -1487,11 +1522,8 @@ mod receipts {
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
         let t = tables.get()?;
-        let Some(seq) = t.hashes.get(hash.to_hex().as_str())?.map(|v| v.value()) else {
-            return Ok(None);
-        };
-        let found = t.records.get(seq)?.map(|v| decode(v.value())).transpose()?;
-        let Some(mut stored) = found.filter(|s| s.drop_at > now) else {
+        let found = find(&t.hashes, &t.records, &hash.to_hex())?;
+        let Some((seq, mut stored)) = found.filter(|(_, s)| s.drop_at > now) else {
             return Ok(None);
         };
         let key = stored.key.as_str();
@@ -1527,12 +1559,7 @@ mod receipts {
         for ((at, seq), hash) in &due {
             drops.remove((*at, *seq))?;
             records.remove(*seq)?;
-            let points_here = hashes
-                .get(hash.as_str())?
-                .is_some_and(|s| s.value() == *seq);
-            if points_here {
-                hashes.remove(hash.as_str())?;
-            }
+            hashes.remove(prefix(hash), *seq)?;
         }
         Ok(())
     }
@@ -1543,19 +1570,10 @@ mod receipts {
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
-        let Some(seq) = txn
-            .open_table(HASHES)?
-            .get(hash.to_hex().as_str())?
-            .map(|v| v.value())
-        else {
-            return Ok(None);
-        };
-        let found = txn
-            .open_table(RECORDS)?
-            .get(seq)?
-            .map(|v| decode(v.value()))
-            .transpose()?;
-        let Some(stored) = found.filter(|s| s.drop_at > now) else {
+        let hashes = txn.open_multimap_table(HASHES)?;
+        let records = txn.open_table(RECORDS)?;
+        let found = find(&hashes, &records, &hash.to_hex())?;
+        let Some((_, stored)) = found.filter(|(_, s)| s.drop_at > now) else {
             return Ok(None);
         };
         let live = txn

@@ -723,7 +723,7 @@ async fn the_cli_sends_with_a_receipt_reads_its_status_and_burns() {
 /// their index entries: the tables stay bounded, not merely unread.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embedded_purge_drops_receipts_past_their_retention() {
-    use redb::{ReadableDatabase, ReadableTableMetadata, TableDefinition};
+    use redb::{MultimapTableDefinition, ReadableDatabase, ReadableTableMetadata, TableDefinition};
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let short = |c: &mut hushlink::config::Config| {
@@ -745,10 +745,11 @@ async fn the_embedded_purge_drops_receipts_past_their_retention() {
     let db = redb::Database::open(data.join("hushlink.redb")).unwrap();
     let txn = db.begin_read().unwrap();
     let records: TableDefinition<u64, &[u8]> = TableDefinition::new("receipt_records");
-    let hashes: TableDefinition<&str, u64> = TableDefinition::new("receipt_hashes");
+    let hashes: MultimapTableDefinition<u64, u64> =
+        MultimapTableDefinition::new("receipt_hash_index");
     let order: TableDefinition<(u64, u64), &str> = TableDefinition::new("receipt_drops");
     assert_eq!(txn.open_table(records).unwrap().len().unwrap(), 0);
-    assert_eq!(txn.open_table(hashes).unwrap().len().unwrap(), 0);
+    assert_eq!(txn.open_multimap_table(hashes).unwrap().len().unwrap(), 0);
     assert_eq!(txn.open_table(order).unwrap().len().unwrap(), 0);
 }
 
