@@ -10,7 +10,9 @@
 //! crafted to collide with the checksum of the one-phase scheme.
 //!
 //! **Reads** (`peek`, key lookups) use redb's MVCC read transactions and
-//! never wait for the writer. Expired secrets are invisible to reads at once
+//! never wait for the writer; they run on the async thread that asks, as
+//! they take microseconds (the blocking pool only while the file is being
+//! compacted or reopened). Expired secrets are invisible to reads at once
 //! and deleted by a background purge that an owned drop guard stops with the
 //! store.
 //!
@@ -57,7 +59,8 @@ pub(crate) mod hooks;
 
 use crate::webhook::queue::InDecisions;
 
-/// storage key -> `expires_at (u64 BE) | views_left (u32 BE) | sealed value`.
+/// storage key -> a [`Row`]: `expires_at (u64 BE) | views_left (u32 BE) |
+/// [receipt number (u64 BE)] | sealed value`.
 const SECRETS: TableDefinition<&str, &[u8]> = TableDefinition::new("secrets");
 /// (expires_at, storage key) -> (): lets the purge find expired secrets in order.
 const EXPIRY: TableDefinition<(u64, &str), ()> = TableDefinition::new("expiry");
@@ -378,17 +381,27 @@ impl EmbeddedStore {
         self.send(|reply| Op::Purge { reply }).await?
     }
 
-    /// Runs a read transaction off the async threads.
+    /// Runs a read transaction: on the calling (async) thread when the
+    /// handle is free, else on the blocking pool.
+    ///
+    /// Why inline: a read is a few B-tree lookups in pages that redb's
+    /// cache (or the OS's) holds, a few microseconds, while handing it to
+    /// the blocking pool and back costs two thread wake-ups, more than the
+    /// read (perf showed the hand-offs among the largest costs of a
+    /// reveal). The handle's lock is only ever held for writing while the
+    /// writer compacts or reopens the file, which can take long: then the
+    /// read waits on the blocking pool instead, never on an async thread.
     async fn read<T: Send + 'static>(
         &self,
         f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
+        if let Ok(guard) = self.shared.db.try_read() {
+            return read_in(&self.shared, guard.as_ref(), f);
+        }
         let shared = Arc::clone(&self.shared);
         tokio::task::spawn_blocking(move || {
             let guard = shared.db.read().map_err(internal)?;
-            let db = guard.as_ref().ok_or_else(|| reopening(&shared))?;
-            let txn = db.begin_read().map_err(internal)?;
-            f(&txn)
+            read_in(&shared, guard.as_ref(), f)
         })
         .await
         .map_err(|e| StoreError::Internal(e.to_string()))?
@@ -399,6 +412,17 @@ impl EmbeddedStore {
         self.writer.send(op(reply)).map_err(|_| closed())?;
         answer.await.map_err(|_| closed())
     }
+}
+
+/// One read transaction on `db` (`None` while the file is being reopened).
+fn read_in<T>(
+    shared: &Shared,
+    db: Option<&Database>,
+    f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let db = db.ok_or_else(|| reopening(shared))?;
+    let txn = db.begin_read().map_err(internal)?;
+    f(&txn)
 }
 
 /// The background task: wakes the writer every `CHECK_EVERY` and purges
@@ -1107,6 +1131,8 @@ fn apply(
     {
         let mut secrets = txn.open_table(SECRETS)?;
         let mut expiry = txn.open_table(EXPIRY)?;
+        // Opened at the first op that needs them, once per batch.
+        let mut receipt_tables = receipts::Tables::new(&txn);
         for op in ops {
             let outcome = match op {
                 Op::Put {
@@ -1120,10 +1146,7 @@ fn apply(
                         outcomes.push(refusal);
                         continue;
                     }
-                    let mut row = Vec::with_capacity(HEADER_LEN + value.len());
-                    row.extend_from_slice(&expires_at.to_be_bytes());
-                    row.extend_from_slice(&views.to_be_bytes());
-                    row.extend_from_slice(value);
+                    let row = Row::encode(*expires_at, *views, None, value);
                     secrets.insert(key.as_str(), row.as_slice())?;
                     expiry.insert((*expires_at, key.as_str()), ())?;
                     Outcome::Unit
@@ -1134,6 +1157,7 @@ fn apply(
                         // Only if it still holds exactly the value the caller opened.
                         Some((row, Some(record))) if record.value == *expected => {
                             let expires_at = read_u64(row);
+                            let seq = Row::receipt(row);
                             let left = record.views_left - 1;
                             if left == 0 {
                                 if let Some(old) = secrets.remove(key.as_str())? {
@@ -1142,10 +1166,10 @@ fn apply(
                                 expiry.remove((expires_at, key.as_str()))?;
                             } else {
                                 let mut row = row.to_vec();
-                                row[8..HEADER_LEN].copy_from_slice(&left.to_be_bytes());
+                                Row::set_views(&mut row, left);
                                 secrets.insert(key.as_str(), row.as_slice())?;
                             }
-                            receipts::viewed(&txn, key, left, now)?;
+                            receipts::viewed(&mut receipt_tables, key, seq, left, now)?;
                             Take::Taken { views_left: left }
                         }
                         _ => Take::Gone,
@@ -1170,10 +1194,14 @@ fn apply(
                         }
                     }
                     zk_attempts::purge(&txn, now)?;
-                    receipts::purge(&txn, now)?;
+                    receipts::purge(&mut receipt_tables, now)?;
                     Outcome::Count(expired.len())
                 }
                 Op::FailAttempt { key, limit, .. } => {
+                    // Read before the attempt may remove the row.
+                    let seq = secrets
+                        .get(key.as_str())?
+                        .and_then(|row| Row::receipt(row.value()));
                     let outcome = zk_attempts::fail(
                         &txn,
                         &mut secrets,
@@ -1183,7 +1211,7 @@ fn apply(
                         *limit,
                         now,
                     )?;
-                    receipts::failed(&txn, key, outcome, now)?;
+                    receipts::failed(&mut receipt_tables, key, seq, outcome, now)?;
                     Outcome::Attempt(outcome)
                 }
                 Op::PutWithReceipt {
@@ -1204,11 +1232,19 @@ fn apply(
                         views: *views,
                         value,
                     };
-                    receipts::put(&txn, &mut secrets, &mut expiry, new, receipt, now)?;
+                    receipts::put(
+                        &mut receipt_tables,
+                        &mut secrets,
+                        &mut expiry,
+                        new,
+                        receipt,
+                        now,
+                    )?;
                     Outcome::Unit
                 }
                 Op::Burn { hash, .. } => Outcome::Receipt(receipts::burn(
                     &txn,
+                    &mut receipt_tables,
                     &mut secrets,
                     &mut expiry,
                     &mut tally,
@@ -1320,7 +1356,7 @@ mod zk_attempts {
 mod quota {
     use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
 
-    use super::{HEADER_LEN, Outcome, SECRETS};
+    use super::{Outcome, Row, SECRETS};
     use crate::store::Held;
 
     /// `bytes` / `secrets` -> their count.
@@ -1357,8 +1393,9 @@ mod quota {
         })
     }
 
+    /// The sealed value's length (a receipt number in the row is not counted).
     fn value_len(row: &[u8]) -> u64 {
-        row.len().saturating_sub(HEADER_LEN) as u64
+        Row::parts(row).map_or(0, |(_, value)| value.len() as u64)
     }
 
     /// One transaction's view of the counters: read on first use, written
@@ -1432,22 +1469,59 @@ mod quota {
 /// Receipts inside the writer's transaction (and one read transaction):
 /// self-contained, so the rest of the writer only calls in at the points
 /// where a secret's life changes.
+///
+/// **Layout, and why.** A commit's cost is the pages it rewrites: redb
+/// copies every leaf it changes (and the branches above it), checksums it
+/// and writes it out before the fsync. Receipts outlive their secrets (by
+/// `HUSHLINK_RECEIPT_RETENTION`), so their tables are large, and a row put
+/// at a random place in a large table costs a leaf of its own. Each create
+/// therefore touches one random place only, the hash index; the rest is
+/// written in creation order, where a batch's rows share a leaf:
+/// * `receipt_records`: sequence number -> JSON [`Stored`] (the record, the
+///   secret's storage key and the receipt's drop time). Numbers grow with
+///   each create, so creates append to the table's last leaf, and a take
+///   (most of them come soon after their create) rewrites a recent leaf;
+/// * `receipt_hash_index`: the receipt hash's first 8 bytes -> sequence
+///   numbers, the only way in for the receipt's holder (read, burn; the
+///   record holds the whole hash, which is checked). Small fixed-width rows
+///   make a shallow tree, so its one random leaf per create drags few
+///   branch pages with it;
+/// * `receipt_drops`: (drop time, sequence number) -> receipt hash, in the
+///   order the purge drops them.
+///
+/// The secret's own row carries its receipt's sequence number (see
+/// [`super::Row`]), so a take or a wrong proof finds the record without an
+/// index keyed by storage key (which cost a random leaf per create). An
+/// earlier layout (three tables, one row each keyed at random) is dropped
+/// when the file is opened, and so is the index of the second, keyed by
+/// the whole hash in hex.
 mod receipts {
-    use redb::{ReadTransaction, ReadableTable, Table, TableDefinition, WriteTransaction};
+    use redb::{
+        MultimapTable, MultimapTableDefinition, ReadTransaction, ReadableMultimapTable,
+        ReadableTable, Table, TableDefinition, WriteTransaction,
+    };
     use serde::{Deserialize, Serialize};
 
-    use super::{Attempt, HEADER_LEN, ReceiptRead, ZK_ATTEMPTS, decode_live, quota, read_u64};
+    use super::{Attempt, ReceiptRead, Row, ZK_ATTEMPTS, decode_live, quota, read_u64};
     use crate::receipt::{EventKind, NewReceipt, ReceiptHash, ReceiptRecord, State};
 
-    /// Receipt hash (hex) -> JSON [`Stored`].
-    const RECEIPTS: TableDefinition<&str, &[u8]> = TableDefinition::new("receipts");
-    /// Storage key -> the hash of its receipt: how a take finds it.
-    const RECEIPT_OF: TableDefinition<&str, &str> = TableDefinition::new("receipt_of");
-    /// (drop_at, receipt hash) -> (): lets the purge drop receipts in order.
-    const RECEIPT_DROP: TableDefinition<(u64, &str), ()> = TableDefinition::new("receipt_drop");
+    /// Sequence number -> JSON [`Stored`].
+    const RECORDS: TableDefinition<u64, &[u8]> = TableDefinition::new("receipt_records");
+    /// First 8 bytes of the receipt hash -> sequence numbers.
+    const HASHES: MultimapTableDefinition<u64, u64> =
+        MultimapTableDefinition::new("receipt_hash_index");
+    /// (drop_at, sequence number) -> receipt hash (hex): the purge's order.
+    const DROPS: TableDefinition<(u64, u64), &str> = TableDefinition::new("receipt_drops");
+
+    /// The tables of the earlier layout, dropped at open (their rows were
+    /// keyed at random; see the module documentation).
+    const OLD_TABLES: [&str; 4] = ["receipts", "receipt_of", "receipt_drop", "receipt_hashes"];
 
     #[derive(Serialize, Deserialize)]
     struct Stored {
+        /// The receipt hash, hex: what a lookup by its first bytes checks.
+        #[serde(default)]
+        hash: String,
         key: String,
         drop_at: u64,
         record: ReceiptRecord,
@@ -1460,11 +1534,72 @@ mod receipts {
         pub value: &'a [u8],
     }
 
+    /// The receipt tables of a write transaction, opened once, when first
+    /// needed: opening a table costs a lookup in redb's table of tables.
+    pub(super) struct Tables<'txn> {
+        txn: &'txn WriteTransaction,
+        open: Option<Open<'txn>>,
+    }
+
+    pub(super) struct Open<'txn> {
+        records: Table<'txn, u64, &'static [u8]>,
+        hashes: MultimapTable<'txn, u64, u64>,
+        drops: Table<'txn, (u64, u64), &'static str>,
+    }
+
+    impl<'txn> Tables<'txn> {
+        pub(super) fn new(txn: &'txn WriteTransaction) -> Self {
+            Tables { txn, open: None }
+        }
+
+        fn get(&mut self) -> Result<&mut Open<'txn>, redb::Error> {
+            let open = match self.open.take() {
+                Some(open) => open,
+                None => Open {
+                    records: self.txn.open_table(RECORDS)?,
+                    hashes: self.txn.open_multimap_table(HASHES)?,
+                    drops: self.txn.open_table(DROPS)?,
+                },
+            };
+            Ok(self.open.insert(open))
+        }
+    }
+
     pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), redb::Error> {
-        txn.open_table(RECEIPTS)?;
-        txn.open_table(RECEIPT_OF)?;
-        txn.open_table(RECEIPT_DROP)?;
+        for name in OLD_TABLES {
+            let old: TableDefinition<&str, &[u8]> = TableDefinition::new(name);
+            // A table of another type under that name is deleted all the same.
+            if let Err(e) = txn.delete_table(old) {
+                tracing::warn!(error = %e, table = name, "cannot drop an old receipts table");
+            }
+        }
+        txn.open_table(RECORDS)?;
+        txn.open_multimap_table(HASHES)?;
+        txn.open_table(DROPS)?;
         Ok(())
+    }
+
+    /// The index key of a receipt hash (hex): its first 8 bytes.
+    fn prefix(hex: &str) -> u64 {
+        hex.get(..16)
+            .and_then(|p| u64::from_str_radix(p, 16).ok())
+            .unwrap_or(0)
+    }
+
+    /// The receipt whose hash is `hex`, with its number.
+    fn find(
+        hashes: &impl ReadableMultimapTable<u64, u64>,
+        records: &impl ReadableTable<u64, &'static [u8]>,
+        hex: &str,
+    ) -> Result<Option<(u64, Stored)>, redb::Error> {
+        for seq in hashes.get(prefix(hex))? {
+            let seq = seq?.value();
+            let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
+            if let Some(stored) = found.filter(|s| s.hash == hex) {
+                return Ok(Some((seq, stored)));
+            }
+        }
+        Ok(None)
     }
 
     fn decode(bytes: &[u8]) -> Result<Stored, redb::Error> {
@@ -1472,31 +1607,39 @@ mod receipts {
             .map_err(|e| redb::Error::Corrupted(format!("bad receipt record: {e}")))
     }
 
-    fn save(txn: &WriteTransaction, hash: &str, stored: &Stored) -> Result<(), redb::Error> {
+    fn save(records: &mut Table<u64, &[u8]>, seq: u64, stored: &Stored) -> Result<(), redb::Error> {
         let json = serde_json::to_vec(stored).unwrap_or_default();
-        txn.open_table(RECEIPTS)?.insert(hash, json.as_slice())?;
+        records.insert(seq, json.as_slice())?;
         Ok(())
     }
 
-    /// Stores a secret (as `Op::Put` does) and its receipt.
+    /// Stores a secret (as `Op::Put` does, with its receipt's number in
+    /// its row) and its receipt.
     pub(super) fn put(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
         new: NewSecret<'_>,
         receipt: &NewReceipt,
         now: u64,
     ) -> Result<(), redb::Error> {
-        let mut row = Vec::with_capacity(HEADER_LEN + new.value.len());
-        row.extend_from_slice(&new.expires_at.to_be_bytes());
-        row.extend_from_slice(&new.views.to_be_bytes());
-        row.extend_from_slice(new.value);
+        let t = tables.get()?;
+        // One past the newest: the table's last leaf, which this batch's
+        // creates share. A number freed by the purge of the newest record
+        // may come back; every lookup through a secret's row checks that
+        // the record names that secret.
+        let seq = t
+            .records
+            .last()?
+            .map_or(1, |(k, _)| k.value().saturating_add(1));
+        let row = Row::encode(new.expires_at, new.views, Some(seq), new.value);
         secrets.insert(new.key, row.as_slice())?;
         expiry.insert((new.expires_at, new.key), ())?;
 
         let hash = receipt.hash.to_hex();
         let drop_at = new.expires_at.saturating_add(receipt.retention_secs);
         let stored = Stored {
+            hash: hash.clone(),
             key: new.key.to_owned(),
             drop_at,
             record: ReceiptRecord {
@@ -1504,56 +1647,57 @@ mod receipts {
                 ..ReceiptRecord::new(now, new.expires_at, new.views)
             },
         };
-        save(txn, &hash, &stored)?;
-        txn.open_table(RECEIPT_OF)?.insert(new.key, hash.as_str())?;
-        txn.open_table(RECEIPT_DROP)?
-            .insert((drop_at, hash.as_str()), ())?;
+        save(&mut t.records, seq, &stored)?;
+        t.hashes.insert(prefix(&hash), seq)?;
+        t.drops.insert((drop_at, seq), hash.as_str())?;
         Ok(())
     }
 
-    /// The receipt of `key`, if it has one, changed by `change`.
+    /// The receipt numbered `seq` (from the row of the secret `key`),
+    /// changed by `change`.
     fn update(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         key: &str,
+        seq: Option<u64>,
         change: impl FnOnce(&mut ReceiptRecord),
     ) -> Result<(), redb::Error> {
-        let hash = match txn.open_table(RECEIPT_OF)?.get(key)? {
-            Some(h) => h.value().to_owned(),
-            None => return Ok(()),
+        let Some(seq) = seq else {
+            return Ok(());
         };
-        let found = txn
-            .open_table(RECEIPTS)?
-            .get(hash.as_str())?
-            .map(|v| decode(v.value()))
-            .transpose()?;
-        if let Some(mut stored) = found {
+        let records = &mut tables.get()?.records;
+        let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
+        if let Some(mut stored) = found.filter(|s| s.key == key) {
             change(&mut stored.record);
-            save(txn, &hash, &stored)?;
+            save(records, seq, &stored)?;
         }
         Ok(())
     }
 
     /// A view was taken (inside the take's own decision).
     pub(super) fn viewed(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         key: &str,
+        seq: Option<u64>,
         views_left: u32,
         now: u64,
     ) -> Result<(), redb::Error> {
-        update(txn, key, |r| r.viewed(views_left, now))
+        update(tables, key, seq, |r| r.viewed(views_left, now))
     }
 
     /// A wrong proof was counted (inside `fail_attempt`'s decision).
     pub(super) fn failed(
-        txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         key: &str,
+        seq: Option<u64>,
         outcome: Attempt,
         now: u64,
     ) -> Result<(), redb::Error> {
         match outcome {
             Attempt::Gone => Ok(()),
-            Attempt::Left(_) => update(txn, key, |r| r.push(EventKind::PassphraseFailed, now)),
-            Attempt::Destroyed => update(txn, key, |r| {
+            Attempt::Left(_) => update(tables, key, seq, |r| {
+                r.push(EventKind::PassphraseFailed, now)
+            }),
+            Attempt::Destroyed => update(tables, key, seq, |r| {
                 r.push(EventKind::PassphraseFailed, now);
                 r.push(EventKind::Destroyed, now);
                 r.state = State::Destroyed.code().to_owned();
@@ -1564,19 +1708,16 @@ mod receipts {
     /// Destroys the secret of the receipt `hash` if it still lives.
     pub(super) fn burn(
         txn: &WriteTransaction,
+        tables: &mut Tables<'_>,
         secrets: &mut Table<&str, &[u8]>,
         expiry: &mut Table<(u64, &str), ()>,
         tally: &mut quota::Tally,
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
-        let hash = hash.to_hex();
-        let found = txn
-            .open_table(RECEIPTS)?
-            .get(hash.as_str())?
-            .map(|v| decode(v.value()))
-            .transpose()?;
-        let Some(mut stored) = found.filter(|s| s.drop_at > now) else {
+        let t = tables.get()?;
+        let found = find(&t.hashes, &t.records, &hash.to_hex())?;
+        let Some((seq, mut stored)) = found.filter(|(_, s)| s.drop_at > now) else {
             return Ok(None);
         };
         let key = stored.key.as_str();
@@ -1594,32 +1735,27 @@ mod receipts {
             txn.open_table(ZK_ATTEMPTS)?.remove((expires_at, key))?;
             stored.record.push(EventKind::Burned, now);
             stored.record.state = State::Burned.code().to_owned();
-            save(txn, &hash, &stored)?;
+            save(&mut t.records, seq, &stored)?;
             return Ok(Some((stored.record, false)));
         }
         Ok(Some((stored.record, live_expiry.is_some())))
     }
 
-    /// Drops receipts past their retention, and their index entries.
-    pub(super) fn purge(txn: &WriteTransaction, now: u64) -> Result<(), redb::Error> {
-        let mut drops = txn.open_table(RECEIPT_DROP)?;
-        let due: Vec<(u64, String)> = drops
-            .range(..(now + 1, ""))?
-            .map(|entry| entry.map(|(k, _)| (k.value().0, k.value().1.to_owned())))
+    /// Drops receipts past their retention, with their hash index entries.
+    pub(super) fn purge(tables: &mut Tables<'_>, now: u64) -> Result<(), redb::Error> {
+        let Open {
+            records,
+            hashes,
+            drops,
+        } = tables.get()?;
+        let due: Vec<((u64, u64), String)> = drops
+            .range(..(now + 1, 0))?
+            .map(|entry| entry.map(|(k, v)| (k.value(), v.value().to_owned())))
             .collect::<Result<_, _>>()?;
-        let mut receipts = txn.open_table(RECEIPTS)?;
-        let mut index = txn.open_table(RECEIPT_OF)?;
-        for (at, hash) in &due {
-            drops.remove((*at, hash.as_str()))?;
-            let removed = receipts.remove(hash.as_str())?.map(|v| decode(v.value()));
-            if let Some(Ok(stored)) = removed {
-                let points_here = index
-                    .get(stored.key.as_str())?
-                    .is_some_and(|h| h.value() == hash.as_str());
-                if points_here {
-                    index.remove(stored.key.as_str())?;
-                }
-            }
+        for ((at, seq), hash) in &due {
+            drops.remove((*at, *seq))?;
+            records.remove(*seq)?;
+            hashes.remove(prefix(hash), *seq)?;
         }
         Ok(())
     }
@@ -1630,12 +1766,10 @@ mod receipts {
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
-        let found = txn
-            .open_table(RECEIPTS)?
-            .get(hash.to_hex().as_str())?
-            .map(|v| decode(v.value()))
-            .transpose()?;
-        let Some(stored) = found.filter(|s| s.drop_at > now) else {
+        let hashes = txn.open_multimap_table(HASHES)?;
+        let records = txn.open_table(RECORDS)?;
+        let found = find(&hashes, &records, &hash.to_hex())?;
+        let Some((_, stored)) = found.filter(|(_, s)| s.drop_at > now) else {
             return Ok(None);
         };
         let live = txn
@@ -1646,14 +1780,72 @@ mod receipts {
     }
 }
 
+/// A secret's row in `SECRETS`: `expires_at (u64 BE) | views (u32 BE) |
+/// [receipt (u64 BE)] | value`. The top bit of the views word says that the
+/// receipt's number follows (views never reach it: at most
+/// `secret::MAX_VIEWS`); rows written without one, such as those of files
+/// made before receipts, read as they always did.
+struct Row;
+
+/// Set in a row's views word when the receipt's number follows.
+const HAS_RECEIPT: u32 = 1 << 31;
+/// The receipt number's length, when there is one.
+const RECEIPT_LEN: usize = 8;
+
+impl Row {
+    fn encode(expires_at: u64, views: u32, receipt: Option<u64>, value: &[u8]) -> Vec<u8> {
+        let mut row = Vec::with_capacity(HEADER_LEN + RECEIPT_LEN + value.len());
+        row.extend_from_slice(&expires_at.to_be_bytes());
+        let flag = if receipt.is_some() { HAS_RECEIPT } else { 0 };
+        row.extend_from_slice(&(views | flag).to_be_bytes());
+        if let Some(seq) = receipt {
+            row.extend_from_slice(&seq.to_be_bytes());
+        }
+        row.extend_from_slice(value);
+        row
+    }
+
+    fn views_word(row: &[u8]) -> Option<u32> {
+        Some(u32::from_be_bytes(row.get(8..HEADER_LEN)?.try_into().ok()?))
+    }
+
+    /// The number of the secret's receipt, if it has one.
+    fn receipt(row: &[u8]) -> Option<u64> {
+        if Self::views_word(row)? & HAS_RECEIPT == 0 {
+            return None;
+        }
+        let bytes = row.get(HEADER_LEN..HEADER_LEN + RECEIPT_LEN)?;
+        Some(u64::from_be_bytes(bytes.try_into().ok()?))
+    }
+
+    /// Views left and the value, or `None` if the row is too short to be ours.
+    fn parts(row: &[u8]) -> Option<(u32, &[u8])> {
+        let word = Self::views_word(row)?;
+        let start = if word & HAS_RECEIPT == 0 {
+            HEADER_LEN
+        } else {
+            HEADER_LEN + RECEIPT_LEN
+        };
+        Some((word & !HAS_RECEIPT, row.get(start..)?))
+    }
+
+    /// Writes the views left, keeping whether a receipt number follows.
+    fn set_views(row: &mut [u8], left: u32) {
+        if let Some(word) = Self::views_word(row) {
+            let word = (word & HAS_RECEIPT) | left;
+            row[8..HEADER_LEN].copy_from_slice(&word.to_be_bytes());
+        }
+    }
+}
+
 /// Decodes a row, or `None` if it has expired (or is too short to be ours).
 fn decode_live(row: &[u8], now: u64) -> Option<Record> {
-    if row.len() < HEADER_LEN || read_u64(row) <= now {
+    if read_u64(row) <= now {
         return None;
     }
-    let views_left = u32::from_be_bytes(row[8..HEADER_LEN].try_into().ok()?);
+    let (views_left, value) = Row::parts(row)?;
     Some(Record {
-        value: row[HEADER_LEN..].to_vec(),
+        value: value.to_vec(),
         views_left,
     })
 }
@@ -1745,5 +1937,38 @@ mod tests {
         assert_eq!(expires_at(at(10_000), 1), 11);
         assert_eq!(expires_at(at(10_001), 60), 71);
         assert_eq!(expires_at(at(u64::MAX), u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn a_row_without_a_receipt_reads_as_rows_always_did() {
+        // The layout of files written before receipts: no flag, no number.
+        let mut old = 2_000u64.to_be_bytes().to_vec();
+        old.extend_from_slice(&3u32.to_be_bytes());
+        old.extend_from_slice(b"gAAAA-value");
+        assert_eq!(Row::encode(2_000, 3, None, b"gAAAA-value"), old);
+        assert_eq!(Row::receipt(&old), None);
+        let record = decode_live(&old, 1_999).expect("live");
+        assert_eq!(
+            (record.views_left, record.value.as_slice()),
+            (3, &b"gAAAA-value"[..])
+        );
+        assert!(decode_live(&old, 2_000).is_none());
+    }
+
+    #[test]
+    fn a_row_carries_its_receipt_number_through_views() {
+        let mut row = Row::encode(2_000, 5, Some(0x0102_0304_0506_0708), b"value");
+        assert_eq!(Row::receipt(&row), Some(0x0102_0304_0506_0708));
+        let record = decode_live(&row, 1_000).expect("live");
+        assert_eq!(
+            (record.views_left, record.value.as_slice()),
+            (5, &b"value"[..])
+        );
+        Row::set_views(&mut row, 4);
+        assert_eq!(Row::receipt(&row), Some(0x0102_0304_0506_0708));
+        assert_eq!(decode_live(&row, 1_000).expect("live").views_left, 4);
+        assert_eq!(read_u64(&row), 2_000);
+        // Too short to hold the number it announces: not ours.
+        assert!(decode_live(&row[..15], 1_000).is_none());
     }
 }

@@ -723,7 +723,7 @@ async fn the_cli_sends_with_a_receipt_reads_its_status_and_burns() {
 /// their index entries: the tables stay bounded, not merely unread.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embedded_purge_drops_receipts_past_their_retention() {
-    use redb::{ReadableDatabase, ReadableTableMetadata, TableDefinition};
+    use redb::{MultimapTableDefinition, ReadableDatabase, ReadableTableMetadata, TableDefinition};
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let short = |c: &mut hushlink::config::Config| {
@@ -744,10 +744,57 @@ async fn the_embedded_purge_drops_receipts_past_their_retention() {
     app.stop().await;
     let db = redb::Database::open(data.join("hushlink.redb")).unwrap();
     let txn = db.begin_read().unwrap();
+    let records: TableDefinition<u64, &[u8]> = TableDefinition::new("receipt_records");
+    let hashes: MultimapTableDefinition<u64, u64> =
+        MultimapTableDefinition::new("receipt_hash_index");
+    let order: TableDefinition<(u64, u64), &str> = TableDefinition::new("receipt_drops");
+    assert_eq!(txn.open_table(records).unwrap().len().unwrap(), 0);
+    assert_eq!(txn.open_multimap_table(hashes).unwrap().len().unwrap(), 0);
+    assert_eq!(txn.open_table(order).unwrap().len().unwrap(), 0);
+}
+
+/// A file written with the first receipts layout (three tables keyed at
+/// random) opens, and those tables are dropped: nothing reads them now.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_embedded_store_drops_the_first_receipts_layout() {
+    use redb::{ReadableDatabase, TableDefinition, TableHandle};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
     let receipts: TableDefinition<&str, &[u8]> = TableDefinition::new("receipts");
     let index: TableDefinition<&str, &str> = TableDefinition::new("receipt_of");
     let order: TableDefinition<(u64, &str), ()> = TableDefinition::new("receipt_drop");
-    assert_eq!(txn.open_table(receipts).unwrap().len().unwrap(), 0);
-    assert_eq!(txn.open_table(index).unwrap().len().unwrap(), 0);
-    assert_eq!(txn.open_table(order).unwrap().len().unwrap(), 0);
+    {
+        let db = redb::Database::create(data.join("hushlink.redb")).unwrap();
+        let txn = db.begin_write().unwrap();
+        txn.open_table(receipts)
+            .unwrap()
+            .insert("ab", b"{}".as_slice())
+            .unwrap();
+        txn.open_table(index).unwrap().insert("k", "ab").unwrap();
+        txn.open_table(order)
+            .unwrap()
+            .insert((1, "ab"), ())
+            .unwrap();
+        txn.commit().unwrap();
+    }
+    let app = crate::helpers::spawn_app_in(&data, |_| {}).await;
+    let m = make(&app, json!({"password": "after", "ttl": 60})).await;
+    assert_eq!(reveal(&app, &m.token).await, 200);
+    app.stop().await;
+    let db = redb::Database::open(data.join("hushlink.redb")).unwrap();
+    let names: Vec<String> = db
+        .begin_read()
+        .unwrap()
+        .list_tables()
+        .unwrap()
+        .map(|t| t.name().to_owned())
+        .collect();
+    for old in ["receipts", "receipt_of", "receipt_drop"] {
+        assert!(
+            !names.iter().any(|n| n == old),
+            "{old} is still in {names:?}"
+        );
+    }
+    assert!(names.iter().any(|n| n == "receipt_records"), "{names:?}");
 }
