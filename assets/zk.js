@@ -263,12 +263,15 @@ function initForm(form, box) {
         { type: TEXT, name: "", data: encoder.encode(secret) });
       const response = await fetch(box.dataset.create, {
         method: "POST",
-        headers: { "content-type": "application/json", "accept": "application/json" },
+        // With sign-in, the session cookie goes along with its CSRF token.
+        headers: box.dataset.csrf
+          ? { "content-type": "application/json", "accept": "application/json", "x-csrf-token": box.dataset.csrf }
+          : { "content-type": "application/json", "accept": "application/json" },
         body: JSON.stringify({
           envelope: b64u(sealed.envelope), verifier: b64u(sealed.verifier),
           key_check: b64u(sealed.keyCheck), ttl, views,
         }),
-        credentials: "omit",
+        credentials: box.dataset.csrf ? "same-origin" : "omit",
       });
       if (!response.ok) { throw new Error("create failed: " + response.status); }
       const created = await response.json();

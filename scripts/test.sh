@@ -3,7 +3,8 @@
 # when missing (redis-server; Chromium, curl and jq for the browser and
 # example tests; npm packages and Python tools in private folders), then
 # runs: the Rust unit and integration tests (the client among them, against
-# hushlink and a real SnapPass 1.6.2 from PyPI), the headless-Chromium browser
+# hushlink and a real SnapPass 1.6.2 from PyPI; sign-in against a real OpenID
+# Provider from npm), the headless-Chromium browser
 # test, the bootstrap examples (shell and Ansible) against a real server, and
 # the Docker image and both compose files, built and run (tests/containers/).
 # Tests start their own servers on free loopback ports and touch no data they
@@ -26,6 +27,10 @@ install_needed
 # Python tools (a real SnapPass for the client test) before the Rust tests,
 # so no test waits on pip.
 ./scripts/python-tools.sh >/dev/null
+# The OpenID Provider of the sign-in tests (panva's oidc-provider, from npm).
+if [ ! -d tests/oidc/node_modules/oidc-provider ]; then
+  (cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 cargo test --all-targets --locked "$@"
 if [ $# -gt 0 ]; then

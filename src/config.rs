@@ -91,7 +91,8 @@ pub struct Config {
           num_args = 0..=1, default_missing_value = "true")]
     pub debug: bool,
 
-    /// Accepted for SnapPass compatibility; hushlink keeps no sessions and does not use it.
+    /// Accepted for SnapPass compatibility and not used (sign-in sessions use a
+    /// key derived from HUSHLINK_OIDC_CLIENT_SECRET).
     #[arg(long, env = "SECRET_KEY", hide_env_values = true)]
     pub secret_key: Option<String>,
 
@@ -355,6 +356,10 @@ pub struct Config {
     /// Name of the admin key recorded from HUSHLINK_ADMIN_KEY_SHA256.
     #[arg(long, env = "HUSHLINK_ADMIN_KEY_NAME", default_value = "admin")]
     pub admin_key_name: String,
+
+    /// Sign-in for senders: and what it needs (issuer, client, who may send).
+    #[command(flatten)]
+    pub oidc: crate::oidc::OidcConfig,
 }
 
 /// The longest connection timeout accepted (a day): longer ones protect
@@ -626,6 +631,7 @@ impl Config {
         // limit set it.
         config.create_rate = 0;
         config.trusted_proxies = None;
+        config.oidc = crate::oidc::OidcConfig::default();
         config
     }
 }

@@ -85,6 +85,9 @@ pub struct KeyInfo {
     pub expires_at: Option<String>,
     pub last_used_at: Option<String>,
     pub status: Status,
+    /// Who made it on the personal keys page; absent for keys made by an admin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// The key's own create rate, creates a minute (0: unlimited); `null`:
     /// `HUSHLINK_CREATE_RATE` per client address, like anonymous creates.
     pub create_rate: Option<u32>,
@@ -307,6 +310,49 @@ impl KeyService {
         .await
     }
 
+    /// Makes a personal key for `owner` (a signed-in sender): scope
+    /// `create` only, whatever else the spec says.
+    pub async fn create_owned(&self, spec: KeySpec, owner: &str) -> Result<NewKey, Error> {
+        self.mutate(|set| {
+            if find(set, &spec.name).is_some() {
+                return Err(Error::Conflict(Conflict::NameTaken));
+            }
+            let (record, key) = new_record(&KeySpec {
+                scopes: vec![Scope::Create],
+                ..spec.clone()
+            });
+            let record = KeyRecord {
+                owner: Some(owner.to_owned()),
+                ..record
+            };
+            Ok((
+                vec![KeyChange::Put(record.clone())],
+                None,
+                shown(&record, key),
+            ))
+        })
+        .await
+    }
+
+    /// The keys `owner` made, sorted by name.
+    pub async fn list_owned(&self, owner: &str) -> Result<Vec<KeyInfo>, Error> {
+        let mut keys = self.list().await?;
+        keys.retain(|k| k.owner.as_deref() == Some(owner));
+        Ok(keys)
+    }
+
+    /// Deletes one of `owner`'s keys; anyone else's is `NoSuchKey`.
+    pub async fn delete_owned(&self, name: &KeyName, owner: &str) -> Result<(), Error> {
+        self.mutate(|set| {
+            let record = find(set, name).ok_or(Error::NoSuchKey)?;
+            if record.owner.as_deref() != Some(owner) {
+                return Err(Error::NoSuchKey);
+            }
+            Ok((vec![KeyChange::Delete(name.clone())], None, ()))
+        })
+        .await
+    }
+
     /// Changes a key; renames keep its last use.
     pub async fn update(&self, name: &KeyName, patch: KeyPatch) -> Result<KeyInfo, Error> {
         let (record, last_used) = self
@@ -375,6 +421,7 @@ impl KeyService {
             });
             let record = KeyRecord {
                 disabled: current.disabled,
+                owner: current.owner.clone(),
                 ..record
             };
             Ok((
@@ -447,6 +494,7 @@ impl KeyService {
                     expires_at: None,
                     disabled: false,
                     hash: hash.to_hex(),
+                    owner: None,
                     create_rate: None,
                 };
                 Ok((
@@ -541,6 +589,7 @@ fn new_record(spec: &KeySpec) -> (KeyRecord, ApiKey) {
         expires_at: spec.expires_at,
         disabled: false,
         hash: key.hash().to_hex(),
+        owner: None,
         create_rate: spec.create_rate,
     };
     (record, key)
@@ -567,6 +616,7 @@ fn info(record: &KeyRecord, set: &KeySet, now: u64) -> KeyInfo {
         expires_at: record.expires_at.map(rfc3339),
         last_used_at: set.last_used.get(record.name.as_str()).map(|&t| rfc3339(t)),
         status: status(record, now),
+        owner: record.owner.clone(),
         create_rate: record.create_rate,
     }
 }

@@ -52,6 +52,7 @@ pub mod http;
 pub mod i18n;
 pub mod keys;
 pub mod metrics;
+pub mod oidc;
 pub mod ratelimit;
 pub mod receipt;
 pub mod receipts;

@@ -94,6 +94,8 @@ pub struct NewReceipt {
     pub hash: ReceiptHash,
     /// Seconds the receipt outlives the secret's expiry.
     pub retention_secs: u64,
+    /// Who sent it (a signed-in sender's e-mail or subject), when known.
+    pub sender: Option<String>,
     /// The name of the API key that creates the secret, if one does. The
     /// stores do not keep it; the webhook layer puts it in its events.
     pub creator: Option<String>,
@@ -201,6 +203,10 @@ pub struct ReceiptRecord {
     pub state: String,
     /// `<letter><unix seconds>,` per event, oldest first.
     pub events: String,
+    /// Who sent the secret (a signed-in sender), for the receipt's holder;
+    /// never shown to a reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 impl ReceiptRecord {
@@ -212,6 +218,7 @@ impl ReceiptRecord {
             views_used: 0,
             state: State::Available.code().to_owned(),
             events: String::new(),
+            sender: None,
         }
     }
 
@@ -265,6 +272,7 @@ impl ReceiptRecord {
             created_at: self.created_at,
             expires_at: self.expires_at,
             events,
+            sender: self.sender.clone(),
         }
     }
 }
@@ -283,6 +291,10 @@ pub struct Status {
     pub expires_at: u64,
     /// Oldest first.
     pub events: Vec<Event>,
+    /// Who sent the secret, when a signed-in sender did (e-mail, else the
+    /// provider's subject); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 #[cfg(test)]

@@ -32,7 +32,16 @@ impl ReceiptService {
             hash: token.hash(),
             retention_secs: self.retention_secs,
             creator: None,
+            sender: None,
         };
+        (token, new)
+    }
+
+    /// [`issue`](Self::issue) for a create from the web: a signed-in
+    /// sender (e-mail or subject) is recorded on the receipt.
+    pub fn issue_signed_in(&self, sender: Option<String>) -> (ReceiptToken, NewReceipt) {
+        let (token, mut new) = self.issue();
+        new.sender = sender;
         (token, new)
     }
 

@@ -72,12 +72,17 @@ pub async fn authorize_create(state: &AppState, headers: &HeaderMap) -> Result<C
 /// probably meant to close: keys required on the APIs while the form
 /// (which needs none) is served to anyone.
 pub fn warn_about_open_doors(config: &Config) {
-    if config.api_auth == ApiAuth::Required && config.web_form {
+    let signin = config
+        .oidc
+        .issuer
+        .as_deref()
+        .is_some_and(|i| !i.trim().is_empty());
+    if config.api_auth == ApiAuth::Required && config.web_form && !signin {
         tracing::warn!(
             "HUSHLINK_API_AUTH=required, but the create form is served to anyone: people \
              (and scripts posting the form) can still make secrets without a key. \
-             Set HUSHLINK_WEB_FORM=off to allow creates through the APIs only, or put the \
-             form behind your proxy's sign-in."
+             Set HUSHLINK_WEB_FORM=off to allow creates through the APIs only, or require \
+             sign-in (HUSHLINK_OIDC_ISSUER)."
         );
     }
 }

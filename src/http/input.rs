@@ -189,6 +189,8 @@ pub struct FormInput {
     pub password: Zeroizing<String>,
     pub ttl: Option<String>,
     pub views: Option<String>,
+    /// The session's CSRF token (with sign-in configured).
+    pub csrf: String,
 }
 
 impl FormInput {
@@ -207,6 +209,7 @@ impl FormInput {
                 "password" => input.password = Zeroizing::new(value.into_owned()),
                 "ttl" => input.ttl = Some(value.into_owned()),
                 "views" => input.views = Some(value.into_owned()),
+                super::gate::CSRF_FIELD => input.csrf = value.into_owned(),
                 _ => {}
             }
         }

@@ -7,7 +7,9 @@
 //! language, whether JSON is wanted), `body` the size-limited body reader,
 //! and `openapi` the API's routes together with their OpenAPI description;
 //! `zk` and `zk_web` are the API and pages of zero-knowledge links;
-//! `problem` how errors leave (problem documents, error pages).
+//! `problem` how errors leave (problem documents, error pages);
+//! `signin` the sign-in routes and the gate in front of web creates, and
+//! `keys_web` a signed-in sender's own API keys.
 //!
 //! Only this module and `openapi` name handlers; handler modules import
 //! shared pieces (`problem`, `context`, `auth`, `body`), never the router,
@@ -45,11 +47,14 @@ pub mod auth;
 pub mod body;
 pub mod client_addr;
 pub mod context;
+pub mod gate;
 pub mod input;
+pub mod keys_web;
 pub mod openapi;
 pub mod problem;
 pub mod receipt_web;
 pub mod receipts;
+pub mod signin;
 pub mod web;
 pub mod zk;
 pub mod zk_web;
@@ -105,6 +110,8 @@ pub struct Inner {
     /// Whether a metrics listener serves them: then store calls and
     /// requests are timed too.
     pub metrics_served: bool,
+    /// Sign-in for senders (`HUSHLINK_OIDC_ISSUER`); `None` when off.
+    pub oidc: Option<Arc<crate::oidc::Oidc>>,
     content_security_policy: HeaderValue,
 }
 
@@ -169,6 +176,14 @@ impl AppState {
         };
         // Counted in the store when it is shared (Redis), so every
         // instance draws from the same bucket per client.
+        // Discovery runs in the background, so it needs a runtime; the
+        // in-process CLI (no runtime, no pages) has no use for sign-in.
+        let oidc = match config.oidc.settings()? {
+            Some(settings) if tokio::runtime::Handle::try_current().is_ok() => {
+                Some(crate::oidc::Oidc::start(settings)?)
+            }
+            _ => None,
+        };
         let create_limiter = CreateLimiter::new(config.create_rate, Arc::clone(&store));
         Ok(AppState(Arc::new(Inner {
             secrets: SecretService::new(
@@ -195,6 +210,7 @@ impl AppState {
             static_url,
             metrics,
             metrics_served,
+            oidc,
             content_security_policy,
         })))
     }
@@ -244,6 +260,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/s", post(zk_web::create))
         .route("/s/{id}", get(zk_web::page))
+        .route("/_/oidc/login", get(signin::login))
+        .route("/_/oidc/callback", get(signin::callback))
+        .route("/_/oidc/logout", post(signin::logout))
+        .route("/_/keys", get(keys_web::show).post(keys_web::change))
         // SnapPass's route has a trailing slash; Flask also answers without.
         .route("/api/set_password", post(api::set_password))
         .merge(api_routes)
@@ -483,6 +503,10 @@ pub fn redact_path(path: &str) -> &'static str {
         }
         p if p.starts_with("/api/v2/secrets/") => "/api/v2/secrets/{id}",
         "/s" => "/s",
+        "/_/oidc/login" => "/_/oidc/login",
+        "/_/oidc/callback" => "/_/oidc/callback",
+        "/_/oidc/logout" => "/_/oidc/logout",
+        "/_/keys" => "/_/keys",
         p if p.starts_with("/s/") => "/s/{id}",
         p if p.starts_with("/api/v2/passwords/") => "/api/v2/passwords/{token}",
         p if p.starts_with("/api/v2/receipts/") => "/api/v2/receipts/{token}",

@@ -20,13 +20,16 @@ use zeroize::Zeroizing;
 use super::AppState;
 use super::auth::authorize_create;
 use super::context::{Ctx, Segment, home, is_api};
+use super::gate::{self, Gate, UserBar};
 use super::input::FormInput;
 use super::problem::{ApiError, PageError};
 use super::receipts::ReceiptLink;
 use crate::config::WebEncryption;
 use crate::error::{Conflict, Error};
 use crate::i18n::Strings;
+use crate::keys::Caller;
 use crate::metrics::Via;
+use crate::oidc::session::Session;
 use crate::receipt::ReceiptToken;
 use crate::secret::Ttl;
 
@@ -103,6 +106,10 @@ struct FormPage<'a> {
     zk_create: String,
     /// The QR code module the script loads to draw the link's code.
     zk_qr: String,
+    /// Who is signed in (with sign-in configured).
+    user: Option<UserBar>,
+    /// The session's CSRF token, sent back by the form ("" without sign-in).
+    csrf: String,
 }
 
 #[derive(Template)]
@@ -113,6 +120,8 @@ struct LinkPage {
     qr_svg: String,
     /// The receipt page: "track or delete this secret".
     receipt: String,
+    /// Who is signed in (with sign-in configured).
+    user: Option<UserBar>,
 }
 
 #[derive(Template)]
@@ -224,13 +233,70 @@ pub(super) fn error_page(
     response
 }
 
+#[derive(Template)]
+#[template(path = "signin.html")]
+pub(super) struct SignInPage {
+    pub(super) page: Page,
+    pub(super) heading: &'static str,
+    pub(super) paragraphs: Vec<&'static str>,
+    /// The sign-in link, when signing in can help.
+    pub(super) login: Option<String>,
+}
+
+/// The page shown instead of the form while nobody is signed in, or when
+/// sign-in cannot work: the reason, and a sign-in button when it can.
+/// `depth`: how many levels below the root the page is served (relative
+/// asset URLs need as many `../`).
+pub(super) fn signin_page(
+    state: &AppState,
+    t: &'static Strings,
+    next: &str,
+    depth: usize,
+) -> Response {
+    let available = state.oidc.as_ref().is_some_and(|o| o.available());
+    let (status, paragraphs, login) = if available {
+        (
+            StatusCode::OK,
+            vec![t.signin_intro],
+            Some(gate::login_url(state, next)),
+        )
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            vec![t.signin_intro, t.signin_unavailable],
+            None,
+        )
+    };
+    render(
+        SignInPage {
+            page: nested_by(Page::new(state, t), depth),
+            heading: t.signin_heading,
+            paragraphs,
+            login,
+        },
+        status,
+    )
+}
+
+/// `page` for a route `depth` levels below the root.
+pub(super) fn nested_by(page: Page, depth: usize) -> Page {
+    (0..depth).fold(page, |page, _| page.nested())
+}
+
 /// `GET /`: the form.
-pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Response {
+/// With sign-in configured, only to a signed-in sender (others get the
+/// sign-in page).
+pub async fn form(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap) -> Response {
     if !state.web_form {
         return refuse(&ctx, "/", Error::NotFound);
     }
+    let user = match gate::gate(&state, &headers) {
+        Gate::Open => None,
+        Gate::SignedIn(session) => Some(UserBar::new(&state, &session)),
+        Gate::Needed => return signin_page(&state, ctx.t, &home(&state.links), 0),
+    };
     render(
-        form_page(&state, ctx.t, &FormInput::default(), None),
+        form_page(&state, ctx.t, &FormInput::default(), None, user),
         StatusCode::OK,
     )
 }
@@ -242,6 +308,7 @@ fn form_page<'a>(
     t: &'static Strings,
     input: &'a FormInput,
     error: Option<String>,
+    user: Option<UserBar>,
 ) -> FormPage<'a> {
     let max = state.limits.max_ttl;
     let choices = [
@@ -294,6 +361,8 @@ fn form_page<'a>(
         error,
         zk_create,
         zk_qr: format!("{}/{}", state.static_url, state.assets.name("qrcode", "js")),
+        csrf: user.as_ref().map(|u| u.csrf.clone()).unwrap_or_default(),
+        user,
     }
 }
 
@@ -353,9 +422,18 @@ async fn create_json(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize_create(state, headers).await?;
+    let caller = authorize_create(state, headers).await?;
+    // With sign-in configured: a key, or a signed-in sender whose form
+    // carries the session's CSRF token; never anyone else.
+    let session = match (gate::gate(state, headers), &caller) {
+        (_, Caller::Key { .. }) | (Gate::Open, _) => None,
+        (Gate::SignedIn(session), _) => Some(session),
+        (Gate::Needed, _) => return Err(ApiError(state.keys.unauthorized().await)),
+    };
     let input = FormInput::read(&state.limits, headers, body).await?;
-    let (link, ttl, receipt) = store_form(state, ctx, &input).await?;
+    check_csrf(session.as_ref(), &input, ctx, headers)?;
+    let sender = session.map(|s| s.user);
+    let (link, ttl, receipt) = store_form(state, ctx, &input, sender).await?;
     Ok(Json(json!({
         "link": link,
         "ttl": ttl.secs(),
@@ -370,8 +448,24 @@ async fn create_page(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<Response, PageError> {
+    // With sign-in configured, a signed-in sender whose form carries the
+    // session's CSRF token.
+    let session = match gate::gate(state, headers) {
+        Gate::Open => None,
+        Gate::SignedIn(session) => Some(session),
+        Gate::Needed => {
+            let mut page = signin_page(state, ctx.t, &home(&state.links), 0);
+            if page.status() == StatusCode::OK {
+                *page.status_mut() = StatusCode::UNAUTHORIZED;
+            }
+            return Ok(page);
+        }
+    };
     let input = FormInput::read(&state.limits, headers, body).await?;
-    Ok(match store_form(state, ctx, &input).await {
+    check_csrf(session.as_ref(), &input, ctx, headers)?;
+    let user = session.as_ref().map(|s| UserBar::new(state, s));
+    let sender = session.map(|s| s.user);
+    Ok(match store_form(state, ctx, &input, sender).await {
         Ok((link, _, receipt)) => {
             let qr_svg = qr_svg(&link);
             render(
@@ -380,6 +474,7 @@ async fn create_page(
                     link,
                     qr_svg,
                     receipt: format!("{}r/{}", ctx.base_url, receipt.expose()),
+                    user,
                 },
                 StatusCode::OK,
             )
@@ -387,9 +482,29 @@ async fn create_page(
         Err(e) => {
             e.log();
             let message = form_message(ctx.t, &e, &input, state.limits.max_secret_bytes);
-            render(form_page(state, ctx.t, &input, Some(message)), e.status())
+            render(
+                form_page(state, ctx.t, &input, Some(message), user),
+                e.status(),
+            )
         }
     })
+}
+
+/// With a session, the form must carry its CSRF token and come from this
+/// server's own pages (`Origin`, when sent).
+fn check_csrf(
+    session: Option<&Session>,
+    input: &FormInput,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+) -> Result<(), Error> {
+    match session {
+        Some(s) if !s.csrf_matches(&input.csrf) || gate::cross_origin(ctx, headers) => {
+            tracing::info!("create refused: CSRF token missing or wrong");
+            Err(Error::Forbidden)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Validates and stores the form's secret: its link, lifetime and receipt.
@@ -397,9 +512,10 @@ async fn store_form(
     state: &AppState,
     ctx: &Ctx,
     input: &FormInput,
+    sender: Option<String>,
 ) -> Result<(String, Ttl, ReceiptToken), Error> {
     let (ttl, views) = input.validate(&state.limits)?;
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_signed_in(sender);
     let token = state
         .secrets
         .create(input.password.as_bytes(), ttl, views, new_receipt)

@@ -18,6 +18,7 @@ use axum::response::Response;
 
 use super::AppState;
 use super::context::Ctx;
+use super::gate::{self, Gate};
 use super::problem::{ApiError, PageError};
 use super::web::{Page, refuse, render};
 use super::zk::{created_response, read_new};
@@ -75,9 +76,32 @@ pub async fn create(
     if !state.web_form {
         return Ok(refuse(&ctx, "/s", Error::NotFound));
     }
+    // With sign-in configured: an API key, or a signed-in sender whose
+    // script sends the session's CSRF token.
+    let mut sender = None;
+    if state.oidc.is_some() {
+        let keyed = super::auth::presented_key(&headers).is_some_and(|k| !k.is_empty());
+        if keyed {
+            super::auth::authorize_create(&state, &headers).await?;
+        } else {
+            match gate::gate(&state, &headers) {
+                Gate::SignedIn(session)
+                    if session.csrf_matches(gate::csrf_header(&headers))
+                        && !gate::cross_origin(&ctx, &headers) =>
+                {
+                    sender = Some(session.user);
+                }
+                Gate::SignedIn(_) => {
+                    tracing::info!("create refused: CSRF token missing or wrong");
+                    return Err(ApiError(Error::Forbidden));
+                }
+                _ => return Err(ApiError(state.keys.unauthorized().await)),
+            }
+        }
+    }
     let new = read_new(&state, &headers, body).await?;
     let (ttl, views) = (new.ttl, new.views);
-    let (receipt, new_receipt) = state.receipts.issue();
+    let (receipt, new_receipt) = state.receipts.issue_signed_in(sender);
     let created = state.zk.create(new, new_receipt).await?;
     state.metrics.secret_created(Via::Web);
     Ok(created_response(&ctx, &created, ttl, views, &receipt))

@@ -144,6 +144,26 @@ pub struct Strings {
     pub receipt_not_found: &'static str,
 
     pub back_home: &'static str,
+
+    // Sign-in for senders (`HUSHLINK_OIDC_*`).
+    pub signin_heading: &'static str,
+    pub signin_intro: &'static str,
+    pub signin_button: &'static str,
+    pub signin_unavailable: &'static str,
+    pub signin_refused: &'static str,
+    pub signin_failed: &'static str,
+    pub signed_in_as: &'static str,
+    pub sign_out: &'static str,
+    // The personal API keys page.
+    pub keys_link: &'static str,
+    pub keys_heading: &'static str,
+    pub keys_intro: &'static str,
+    pub keys_name_label: &'static str,
+    pub keys_create: &'static str,
+    pub keys_new: &'static str,
+    pub keys_none: &'static str,
+    pub keys_revoke: &'static str,
+    pub keys_invalid: &'static str,
 }
 
 /// Every language offered: its BCP 47 tag (for `<html lang>` and for

@@ -1642,7 +1642,10 @@ mod receipts {
             hash: hash.clone(),
             key: new.key.to_owned(),
             drop_at,
-            record: ReceiptRecord::new(now, new.expires_at, new.views),
+            record: ReceiptRecord {
+                sender: receipt.sender.clone(),
+                ..ReceiptRecord::new(now, new.expires_at, new.views)
+            },
         };
         save(&mut t.records, seq, &stored)?;
         t.hashes.insert(prefix(&hash), seq)?;

@@ -198,6 +198,10 @@ pub struct KeyRecord {
     pub disabled: bool,
     /// Lowercase hex SHA-256 of the whole key.
     pub hash: String,
+    /// The signed-in person who made it on the personal keys page (their
+    /// e-mail or subject); `None` for keys made by an admin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// The key's own create rate, creates a minute (0: unlimited); `None`:
     /// its creates count against their client address like anyone's.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -794,6 +794,18 @@ impl RedisStore {
         }
         // The secret and its receipt: one slot, one atomic write.
         let record = ReceiptRecord::new(now, now.saturating_add(ttl.secs()), views.get());
+        let mut fields = vec![
+            ("h", receipt.hash.to_hex()),
+            ("c", record.created_at.to_string()),
+            ("x", record.expires_at.to_string()),
+            ("n", record.views.to_string()),
+            ("u", "0".to_owned()),
+            ("s", record.state.clone()),
+            ("e", String::new()),
+        ];
+        if let Some(sender) = &receipt.sender {
+            fields.push(("w", sender.clone()));
+        }
         let receipt_key = receipts::receipt_key(key);
         let Some(secret) = pipes.last_mut() else {
             return Err(StoreError::Internal("no pipeline".into()));
@@ -805,18 +817,7 @@ impl RedisStore {
                 .ignore();
         }
         secret
-            .hset_multiple(
-                &receipt_key,
-                &[
-                    ("h", receipt.hash.to_hex()),
-                    ("c", record.created_at.to_string()),
-                    ("x", record.expires_at.to_string()),
-                    ("n", record.views.to_string()),
-                    ("u", "0".to_owned()),
-                    ("s", record.state.clone()),
-                    ("e", String::new()),
-                ],
-            )
+            .hset_multiple(&receipt_key, &fields)
             .ignore()
             .expire(&receipt_key, i64::try_from(lifetime).unwrap_or(i64::MAX))
             .ignore();
@@ -862,7 +863,11 @@ impl ReceiptStore for RedisStore {
 
     async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
         let fields = self.receipt_script(hash, &self.receipts.read).await?;
-        Ok(fields.and_then(receipts::decode))
+        let sender = fields.as_ref().and_then(|f| f.get(7).cloned().flatten());
+        Ok(fields.and_then(receipts::decode).map(|(mut record, live)| {
+            record.sender = sender;
+            (record, live)
+        }))
     }
 
     async fn burn(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
@@ -1101,11 +1106,12 @@ return {limit - n, ttl, 0}
 
     /// Reads a receipt: KEYS secret, views, attempts, receipt; ARGV the
     /// receipt's hash. Returns created, expires, views, used, state, log,
-    /// and whether the secret lives; false for a hash that does not match.
+    /// and whether the secret lives, then the sender (when recorded); false for a hash that does not match.
     const READ_LUA: &str = r"
 if redis.call('HGET', KEYS[4], 'h') ~= ARGV[1] then return false end
 local r = redis.call('HMGET', KEYS[4], 'c', 'x', 'n', 'u', 's', 'e')
 r[7] = tostring(redis.call('EXISTS', KEYS[1]))
+r[8] = redis.call('HGET', KEYS[4], 'w')
 return r
 ";
 
@@ -1174,6 +1180,9 @@ return r
             views_used: u32::try_from(number(3)?).ok()?,
             state: field(4)?,
             events: field(5).unwrap_or_default(),
+            // The read script answers it (8th); the burn's answer there is
+            // the quota's release, and its caller needs no sender.
+            sender: None,
         };
         Some((record, field(6).as_deref() == Some("1")))
     }

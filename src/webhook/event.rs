@@ -65,6 +65,10 @@ pub struct Meta {
     /// The API key's name, when a key created the secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// The signed-in sender (e-mail or subject), when one created it from
+    /// the web (`HUSHLINK_OIDC_*`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
 }
 
 /// The names a [`Meta`] is stored under.
@@ -113,6 +117,8 @@ struct Data<'a> {
     passphrase_attempts_left: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     api_key_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sender: Option<&'a str>,
 }
 
 /// One event about the secret `meta` describes.
@@ -149,6 +155,7 @@ impl Event<'_> {
                 expires_at: iso(self.meta.exp),
                 passphrase_attempts_left: self.attempts_left,
                 api_key_name: self.meta.key.as_deref(),
+                sender: self.meta.sender.as_deref(),
             },
         })
         .unwrap_or_default();
@@ -166,25 +173,27 @@ impl Event<'_> {
 /// which events an outcome makes, and what is remembered or forgotten.
 pub mod rules {
     use super::{Event, EventType, Meta, Queued, key_hash, receipt_id};
-    use crate::receipt::ReceiptHash;
+    use crate::receipt::NewReceipt;
     use crate::webhook::queue::MetaChange;
 
-    /// A create: `secret.created`, and the secret remembered until `exp`.
+    /// A create: `secret.created`, and the secret remembered until `exp`;
+    /// the receipt names the API key or the signed-in sender, if any.
     pub fn created(
-        hash: ReceiptHash,
+        receipt: &NewReceipt,
         storage_key: &str,
         exp: u64,
         views: u32,
-        creator: Option<String>,
         at: u64,
         now_ms: u64,
     ) -> (Vec<Queued>, MetaChange) {
+        let hash = receipt.hash;
         let meta = Meta {
             rid: receipt_id(hash),
             kh: key_hash(storage_key),
             rh: hash.to_hex(),
             exp,
-            key: creator,
+            key: receipt.creator.clone(),
+            sender: receipt.sender.clone(),
         };
         let event = one(EventType::Created, &meta, at, views, None, 0, now_ms);
         (vec![event], MetaChange::Put(meta))
@@ -285,6 +294,7 @@ mod tests {
             rh: token.hash().to_hex(),
             exp: 1_800_000_000,
             key: Some("ci".into()),
+            sender: Some("alice@example.com".into()),
         };
         let event = Event {
             kind: EventType::Viewed,
@@ -303,6 +313,7 @@ mod tests {
         assert_eq!(body["data"]["views_left"], 1);
         assert_eq!(body["data"]["expires_at"], "2027-01-15T08:00:00Z");
         assert_eq!(body["data"]["api_key_name"], "ci");
+        assert_eq!(body["data"]["sender"], "alice@example.com");
         assert!(!q.body.contains(&token.hash().to_hex()));
         assert!(!q.body.contains(&token.expose()[4..]));
         assert!(

@@ -161,8 +161,7 @@ impl ReceiptStore for HookedStore {
         views: Views,
         receipt: NewReceipt,
     ) -> Result<(), StoreError> {
-        let hash = receipt.hash;
-        let creator = receipt.creator.clone();
+        let created = receipt.clone();
         self.inner
             .put_with_receipt(key, value, ttl, views, receipt)
             .await?;
@@ -174,11 +173,10 @@ impl ReceiptStore for HookedStore {
             .div_ceil(1000);
         self.hooks
             .emit(rules::created(
-                hash,
+                &created,
                 key.as_str(),
                 exp,
                 views.get(),
-                creator,
                 now_ms / 1000,
                 now_ms,
             ))

@@ -19,6 +19,7 @@ mod i18n;
 mod keys;
 mod limits;
 mod metrics;
+mod oidc;
 mod openapi;
 mod quota;
 mod ratelimit;

@@ -39,6 +39,7 @@ fn receipt() -> NewReceipt {
         hash: ReceiptToken::generate().hash(),
         retention_secs: 600,
         creator: None,
+        sender: None,
     }
 }
 
@@ -139,6 +140,7 @@ async fn quota_holds(store: &DynStore, prefix: &str, expire: impl AsyncFn()) {
                 hash: token.hash(),
                 retention_secs: 600,
                 creator: None,
+                sender: None,
             },
         )
         .await

@@ -110,3 +110,22 @@ zk-destroyed = Massa frases de pas incorrectes: el secret s’ha destruït i l�
 zk-decrypt-failed = El secret ha arribat però no s’ha pogut desxifrar: potser s’ha alterat. Demana a qui te l’ha enviat que el torni a compartir.
 zk-binary = Aquest secret és un fitxer (dades binàries).
 zk-download = Descarrega’l
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Inicieu la sessió per enviar un secret
+signin-intro = Aquí només les persones d’aquesta organització poden crear secrets. Qualsevol amb un enllaç el pot obrir igualment, sense compte.
+signin-button = Inicia la sessió
+signin-unavailable = L’inici de sessió no està disponible ara, així que no es poden crear secrets. Torneu-ho a provar d’aquí a uns minuts.
+signin-refused = El vostre compte no té permís per enviar secrets aquí. Consulteu l’administrador si cal.
+signin-failed = L’inici de sessió no s’ha completat. Torneu a començar.
+signed-in-as = Sessió iniciada com a
+sign-out = Tanca la sessió
+keys-link = Les meves claus d’API
+keys-heading = Les vostres claus d’API
+keys-intro = Claus per al client de línia d’ordres i els scripts: poden crear secrets i res més. Una clau nova només es mostra una vegada.
+keys-name-label = Nom de la clau
+keys-create = Crea la clau
+keys-new = La vostra clau nova. Copieu-la ara: no es tornarà a mostrar.
+keys-none = Encara no teniu cap clau d’API.
+keys-revoke = Revoca
+keys-invalid = Trieu un altre nom: d’1 a 64 lletres, xifres, punts, guions o guions baixos, que no estigui en ús.

@@ -110,3 +110,22 @@ zk-destroyed = Příliš mnoho chybných heslových frází: tajemství bylo zni
 zk-decrypt-failed = Tajemství dorazilo, ale nepodařilo se ho dešifrovat: mohlo být změněno. Požádejte odesílatele, ať ho sdílí znovu.
 zk-binary = Toto tajemství je soubor (binární data).
 zk-download = Stáhnout
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Přihlaste se a pošlete tajemství
+signin-intro = Tajemství zde mohou vytvářet jen lidé z této organizace. Kdokoli s odkazem jej stále může otevřít, bez účtu.
+signin-button = Přihlásit se
+signin-unavailable = Přihlášení teď není k dispozici, takže nelze vytvářet tajemství. Zkuste to znovu za pár minut.
+signin-refused = Váš účet zde nesmí posílat tajemství. V případě potřeby se obraťte na správce.
+signin-failed = Přihlášení nebylo dokončeno. Začněte znovu.
+signed-in-as = Přihlášen(a) jako
+sign-out = Odhlásit se
+keys-link = Moje klíče API
+keys-heading = Vaše klíče API
+keys-intro = Klíče pro klienta příkazové řádky a skripty: mohou vytvářet tajemství, nic jiného. Nový klíč se zobrazí jen jednou.
+keys-name-label = Název klíče
+keys-create = Vytvořit klíč
+keys-new = Váš nový klíč. Zkopírujte si ho hned: znovu se nezobrazí.
+keys-none = Zatím nemáte žádné klíče API.
+keys-revoke = Zrušit
+keys-invalid = Zvolte jiný název: 1 až 64 písmen, číslic, teček, pomlček nebo podtržítek, dosud nepoužitý.

@@ -110,3 +110,22 @@ zk-destroyed = For mange forkerte adgangssætninger: hemmeligheden er destrueret
 zk-decrypt-failed = Hemmeligheden nåede frem, men kunne ikke dekrypteres: den kan være ændret. Bed afsenderen dele den igen.
 zk-binary = Hemmeligheden er en fil (binære data).
 zk-download = Hent den
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Log ind for at sende en hemmelighed
+signin-intro = Kun personer i denne organisation kan oprette hemmeligheder her. Alle med et link kan stadig åbne det uden konto.
+signin-button = Log ind
+signin-unavailable = Login er ikke tilgængeligt lige nu, så der kan ikke oprettes hemmeligheder. Prøv igen om et par minutter.
+signin-refused = Din konto må ikke sende hemmeligheder her. Spørg din administrator, hvis du har brug for det.
+signin-failed = Login blev ikke gennemført. Start forfra.
+signed-in-as = Logget ind som
+sign-out = Log ud
+keys-link = Mine API-nøgler
+keys-heading = Dine API-nøgler
+keys-intro = Nøgler til kommandolinjeklienten og scripts: de kan oprette hemmeligheder, intet andet. En ny nøgle vises kun én gang.
+keys-name-label = Nøglens navn
+keys-create = Opret nøgle
+keys-new = Din nye nøgle. Kopiér den nu: den bliver ikke vist igen.
+keys-none = Du har ingen API-nøgler endnu.
+keys-revoke = Tilbagekald
+keys-invalid = Vælg et andet navn: 1 til 64 bogstaver, cifre, punktummer, bindestreger eller understreger, der ikke allerede er i brug.

@@ -110,3 +110,22 @@ zk-destroyed = Zu viele falsche Passphrasen: Das Geheimnis wurde vernichtet, der
 zk-decrypt-failed = Das Geheimnis ist angekommen, ließ sich aber nicht entschlüsseln: Es wurde möglicherweise verändert. Bitten Sie den Absender, es erneut zu teilen.
 zk-binary = Dieses Geheimnis ist eine Datei (Binärdaten).
 zk-download = Herunterladen
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Melden Sie sich an, um ein Geheimnis zu senden
+signin-intro = Nur Personen dieser Organisation können hier Geheimnisse erstellen. Wer einen Link hat, kann ihn weiterhin ohne Konto öffnen.
+signin-button = Anmelden
+signin-unavailable = Die Anmeldung ist gerade nicht verfügbar, daher können keine Geheimnisse erstellt werden. Bitte versuchen Sie es in ein paar Minuten erneut.
+signin-refused = Ihr Konto darf hier keine Geheimnisse senden. Wenden Sie sich bei Bedarf an Ihre Administration.
+signin-failed = Die Anmeldung wurde nicht abgeschlossen. Bitte beginnen Sie erneut.
+signed-in-as = Angemeldet als
+sign-out = Abmelden
+keys-link = Meine API-Schlüssel
+keys-heading = Ihre API-Schlüssel
+keys-intro = Schlüssel für den Kommandozeilen-Client und Skripte: Sie können Geheimnisse erstellen, sonst nichts. Ein neuer Schlüssel wird nur einmal angezeigt.
+keys-name-label = Name des Schlüssels
+keys-create = Schlüssel erstellen
+keys-new = Ihr neuer Schlüssel. Kopieren Sie ihn jetzt: Er wird nicht noch einmal angezeigt.
+keys-none = Sie haben noch keine API-Schlüssel.
+keys-revoke = Widerrufen
+keys-invalid = Wählen Sie einen anderen Namen: 1 bis 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche, noch nicht vergeben.

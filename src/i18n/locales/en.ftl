@@ -110,3 +110,22 @@ zk-destroyed = Too many wrong passphrases: the secret has been destroyed and the
 zk-decrypt-failed = The secret arrived but could not be decrypted: it may have been altered. Ask the sender to share it again.
 zk-binary = This secret is a file (binary data).
 zk-download = Download it
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Sign in to send a secret
+signin-intro = Only people of this organisation can create secrets here. Anyone with a link can still open it, without an account.
+signin-button = Sign in
+signin-unavailable = Sign-in is not available right now, so secrets cannot be created. Please try again in a few minutes.
+signin-refused = Your account is not allowed to send secrets here. Ask your administrator if you need to.
+signin-failed = Sign-in did not complete. Please start again.
+signed-in-as = Signed in as
+sign-out = Sign out
+keys-link = My API keys
+keys-heading = Your API keys
+keys-intro = Keys for the command-line client and scripts: they can create secrets, nothing else. A new key is shown only once.
+keys-name-label = Key name
+keys-create = Create key
+keys-new = Your new key. Copy it now: it will not be shown again.
+keys-none = You have no API keys yet.
+keys-revoke = Revoke
+keys-invalid = Choose another name: 1 to 64 letters, digits, dots, dashes or underscores, not already in use.

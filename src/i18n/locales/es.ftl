@@ -110,3 +110,22 @@ zk-destroyed = Demasiadas frases incorrectas: el secreto se ha destruido y el en
 zk-decrypt-failed = El secreto llegó pero no se pudo descifrar: puede haber sido alterado. Pide a quien lo envió que lo comparta de nuevo.
 zk-binary = Este secreto es un archivo (datos binarios).
 zk-download = Descargarlo
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Inicie sesión para enviar un secreto
+signin-intro = Aquí solo las personas de esta organización pueden crear secretos. Cualquiera con un enlace puede abrirlo, sin cuenta.
+signin-button = Iniciar sesión
+signin-unavailable = El inicio de sesión no está disponible ahora, así que no se pueden crear secretos. Vuelva a intentarlo en unos minutos.
+signin-refused = Su cuenta no tiene permiso para enviar secretos aquí. Consulte a su administrador si lo necesita.
+signin-failed = El inicio de sesión no se completó. Vuelva a empezar.
+signed-in-as = Sesión iniciada como
+sign-out = Cerrar sesión
+keys-link = Mis claves de API
+keys-heading = Sus claves de API
+keys-intro = Claves para el cliente de línea de comandos y los scripts: pueden crear secretos y nada más. Una clave nueva se muestra solo una vez.
+keys-name-label = Nombre de la clave
+keys-create = Crear clave
+keys-new = Su nueva clave. Cópiela ahora: no se volverá a mostrar.
+keys-none = Todavía no tiene claves de API.
+keys-revoke = Revocar
+keys-invalid = Elija otro nombre: de 1 a 64 letras, cifras, puntos, guiones o guiones bajos, que no esté ya en uso.

@@ -110,3 +110,22 @@ zk-destroyed = Liian monta väärää tunnuslausetta: salaisuus on tuhottu, eik�
 zk-decrypt-failed = Salaisuus saapui, mutta sen salausta ei voitu purkaa: sitä on ehkä muutettu. Pyydä lähettäjää jakamaan se uudelleen.
 zk-binary = Tämä salaisuus on tiedosto (binääridataa).
 zk-download = Lataa se
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Kirjaudu sisään lähettääksesi salaisuuden
+signin-intro = Vain tämän organisaation henkilöt voivat luoda salaisuuksia täällä. Kuka tahansa, jolla on linkki, voi silti avata sen ilman tiliä.
+signin-button = Kirjaudu sisään
+signin-unavailable = Kirjautuminen ei ole juuri nyt käytettävissä, joten salaisuuksia ei voi luoda. Yritä uudelleen muutaman minuutin kuluttua.
+signin-refused = Tilisi ei saa lähettää salaisuuksia täällä. Kysy tarvittaessa ylläpitäjältäsi.
+signin-failed = Kirjautuminen ei valmistunut. Aloita alusta.
+signed-in-as = Kirjautuneena:
+sign-out = Kirjaudu ulos
+keys-link = Omat API-avaimeni
+keys-heading = API-avaimesi
+keys-intro = Avaimia komentoriviasiakkaalle ja skripteille: niillä voi luoda salaisuuksia, ei muuta. Uusi avain näytetään vain kerran.
+keys-name-label = Avaimen nimi
+keys-create = Luo avain
+keys-new = Uusi avaimesi. Kopioi se nyt: sitä ei näytetä uudelleen.
+keys-none = Sinulla ei ole vielä API-avaimia.
+keys-revoke = Peruuta
+keys-invalid = Valitse toinen nimi: 1–64 kirjainta, numeroa, pistettä, yhdysviivaa tai alaviivaa, ei jo käytössä.

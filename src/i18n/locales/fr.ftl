@@ -110,3 +110,22 @@ zk-destroyed = Trop de phrases secrètes incorrectes : le secret a été détrui
 zk-decrypt-failed = Le secret est arrivé mais n’a pas pu être déchiffré : il a peut-être été modifié. Demandez à l’expéditeur de le partager à nouveau.
 zk-binary = Ce secret est un fichier (données binaires).
 zk-download = Le télécharger
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Connectez-vous pour envoyer un secret
+signin-intro = Seules les personnes de cette organisation peuvent créer des secrets ici. Toute personne disposant d’un lien peut l’ouvrir, sans compte.
+signin-button = Se connecter
+signin-unavailable = La connexion est indisponible pour le moment : impossible de créer des secrets. Réessayez dans quelques minutes.
+signin-refused = Votre compte n’est pas autorisé à envoyer des secrets ici. Adressez-vous à votre administrateur si nécessaire.
+signin-failed = La connexion n’a pas abouti. Veuillez recommencer.
+signed-in-as = Connecté en tant que
+sign-out = Se déconnecter
+keys-link = Mes clés d’API
+keys-heading = Vos clés d’API
+keys-intro = Des clés pour le client en ligne de commande et les scripts : elles créent des secrets, rien d’autre. Une nouvelle clé n’est affichée qu’une fois.
+keys-name-label = Nom de la clé
+keys-create = Créer la clé
+keys-new = Votre nouvelle clé. Copiez-la maintenant : elle ne sera plus affichée.
+keys-none = Vous n’avez encore aucune clé d’API.
+keys-revoke = Révoquer
+keys-invalid = Choisissez un autre nom : 1 à 64 lettres, chiffres, points, tirets ou soulignés, pas déjà utilisé.

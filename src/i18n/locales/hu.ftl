@@ -110,3 +110,22 @@ zk-destroyed = Túl sok hibás jelmondat: a titok megsemmisült, és a link töb
 zk-decrypt-failed = A titok megérkezett, de nem sikerült visszafejteni: lehet, hogy megváltoztatták. Kérd meg a küldőt, hogy ossza meg újra.
 zk-binary = Ez a titok egy fájl (bináris adat).
 zk-download = Letöltés
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Jelentkezzen be egy titok küldéséhez
+signin-intro = Itt csak a szervezet tagjai hozhatnak létre titkokat. Bárki, akinek megvan a link, fiók nélkül is megnyithatja.
+signin-button = Bejelentkezés
+signin-unavailable = A bejelentkezés most nem érhető el, ezért titkot sem lehet létrehozni. Próbálja újra néhány perc múlva.
+signin-refused = A fiókja itt nem küldhet titkokat. Szükség esetén forduljon a rendszergazdához.
+signin-failed = A bejelentkezés nem fejeződött be. Kezdje újra.
+signed-in-as = Bejelentkezve:
+sign-out = Kijelentkezés
+keys-link = API-kulcsaim
+keys-heading = Az Ön API-kulcsai
+keys-intro = Kulcsok a parancssori klienshez és szkriptekhez: titkokat hozhatnak létre, mást nem. Az új kulcs csak egyszer jelenik meg.
+keys-name-label = A kulcs neve
+keys-create = Kulcs létrehozása
+keys-new = Az új kulcsa. Másolja ki most: többé nem jelenik meg.
+keys-none = Még nincs API-kulcsa.
+keys-revoke = Visszavonás
+keys-invalid = Válasszon másik nevet: 1–64 betű, számjegy, pont, kötőjel vagy aláhúzás, amely még nincs használatban.

@@ -110,3 +110,22 @@ zk-destroyed = Terlalu banyak frasa sandi yang salah: rahasia telah dimusnahkan 
 zk-decrypt-failed = Rahasia sudah diterima tetapi tidak dapat didekripsi: mungkin telah diubah. Minta pengirim membagikannya lagi.
 zk-binary = Rahasia ini berupa berkas (data biner).
 zk-download = Unduh
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Masuk untuk mengirim rahasia
+signin-intro = Hanya orang dari organisasi ini yang dapat membuat rahasia di sini. Siapa pun yang memegang tautan tetap dapat membukanya, tanpa akun.
+signin-button = Masuk
+signin-unavailable = Masuk sedang tidak tersedia, jadi rahasia tidak dapat dibuat. Coba lagi dalam beberapa menit.
+signin-refused = Akun Anda tidak diizinkan mengirim rahasia di sini. Tanyakan kepada administrator jika perlu.
+signin-failed = Proses masuk tidak selesai. Silakan mulai lagi.
+signed-in-as = Masuk sebagai
+sign-out = Keluar
+keys-link = Kunci API saya
+keys-heading = Kunci API Anda
+keys-intro = Kunci untuk klien baris perintah dan skrip: hanya dapat membuat rahasia, tidak lebih. Kunci baru hanya ditampilkan sekali.
+keys-name-label = Nama kunci
+keys-create = Buat kunci
+keys-new = Kunci baru Anda. Salin sekarang: kunci ini tidak akan ditampilkan lagi.
+keys-none = Anda belum memiliki kunci API.
+keys-revoke = Cabut
+keys-invalid = Pilih nama lain: 1 sampai 64 huruf, angka, titik, tanda hubung, atau garis bawah, yang belum dipakai.

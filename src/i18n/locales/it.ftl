@@ -110,3 +110,22 @@ zk-destroyed = Troppe frasi di accesso errate: il segreto è stato distrutto e i
 zk-decrypt-failed = Il segreto è arrivato ma non è stato possibile decifrarlo: potrebbe essere stato modificato. Chiedi al mittente di condividerlo di nuovo.
 zk-binary = Questo segreto è un file (dati binari).
 zk-download = Scaricalo
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Accedi per inviare un segreto
+signin-intro = Qui solo le persone di questa organizzazione possono creare segreti. Chiunque abbia un link può comunque aprirlo, senza account.
+signin-button = Accedi
+signin-unavailable = L’accesso non è disponibile al momento, quindi non è possibile creare segreti. Riprova tra qualche minuto.
+signin-refused = Il tuo account non è autorizzato a inviare segreti qui. Se necessario, chiedi al tuo amministratore.
+signin-failed = L’accesso non è stato completato. Ricomincia.
+signed-in-as = Accesso effettuato come
+sign-out = Esci
+keys-link = Le mie chiavi API
+keys-heading = Le tue chiavi API
+keys-intro = Chiavi per il client a riga di comando e gli script: possono creare segreti, nient’altro. Una nuova chiave viene mostrata una sola volta.
+keys-name-label = Nome della chiave
+keys-create = Crea chiave
+keys-new = La tua nuova chiave. Copiala ora: non verrà mostrata di nuovo.
+keys-none = Non hai ancora chiavi API.
+keys-revoke = Revoca
+keys-invalid = Scegli un altro nome: da 1 a 64 lettere, cifre, punti, trattini o trattini bassi, non già in uso.

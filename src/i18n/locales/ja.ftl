@@ -110,3 +110,22 @@ zk-destroyed = パスフレーズの誤りが多すぎたため、秘密は破�
 zk-decrypt-failed = 秘密は届きましたが、復号できませんでした。改ざんされた可能性があります。送り主にもう一度共有してもらってください。
 zk-binary = この秘密はファイル（バイナリデータ）です。
 zk-download = ダウンロードする
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = シークレットを送るにはサインインしてください
+signin-intro = ここでシークレットを作成できるのはこの組織のメンバーだけです。リンクを持っている人は、アカウントなしで引き続き開けます。
+signin-button = サインイン
+signin-unavailable = 現在サインインできないため、シークレットを作成できません。数分後にもう一度お試しください。
+signin-refused = このアカウントにはここでシークレットを送る権限がありません。必要な場合は管理者にお問い合わせください。
+signin-failed = サインインが完了しませんでした。最初からやり直してください。
+signed-in-as = サインイン中:
+sign-out = サインアウト
+keys-link = 自分の API キー
+keys-heading = あなたの API キー
+keys-intro = コマンドラインクライアントやスクリプト用のキーです。シークレットの作成だけができます。新しいキーは一度だけ表示されます。
+keys-name-label = キーの名前
+keys-create = キーを作成
+keys-new = 新しいキーです。今すぐコピーしてください。二度と表示されません。
+keys-none = API キーはまだありません。
+keys-revoke = 無効にする
+keys-invalid = 別の名前を選んでください。英数字・ピリオド・ハイフン・アンダースコアで 1〜64 文字、未使用のもの。

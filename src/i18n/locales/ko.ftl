@@ -110,3 +110,22 @@ zk-destroyed = 암호 문구를 너무 많이 틀렸습니다. 비밀은 파기�
 zk-decrypt-failed = 비밀이 도착했지만 복호화할 수 없었습니다. 변조되었을 수 있습니다. 보낸 사람에게 다시 공유해 달라고 요청하세요.
 zk-binary = 이 비밀은 파일(바이너리 데이터)입니다.
 zk-download = 다운로드
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = 비밀을 보내려면 로그인하세요
+signin-intro = 여기서는 이 조직의 구성원만 비밀을 만들 수 있습니다. 링크가 있는 사람은 누구나 계정 없이 계속 열 수 있습니다.
+signin-button = 로그인
+signin-unavailable = 지금은 로그인할 수 없어 비밀을 만들 수 없습니다. 몇 분 후에 다시 시도하세요.
+signin-refused = 이 계정은 여기서 비밀을 보낼 수 없습니다. 필요하면 관리자에게 문의하세요.
+signin-failed = 로그인이 완료되지 않았습니다. 처음부터 다시 시작하세요.
+signed-in-as = 로그인한 사용자:
+sign-out = 로그아웃
+keys-link = 내 API 키
+keys-heading = 내 API 키 목록
+keys-intro = 명령줄 클라이언트와 스크립트용 키입니다. 비밀을 만드는 것만 할 수 있습니다. 새 키는 한 번만 표시됩니다.
+keys-name-label = 키 이름
+keys-create = 키 만들기
+keys-new = 새 키입니다. 지금 복사하세요. 다시 표시되지 않습니다.
+keys-none = 아직 API 키가 없습니다.
+keys-revoke = 폐기
+keys-invalid = 다른 이름을 고르세요. 영문자, 숫자, 마침표, 하이픈, 밑줄 1~64자이며 아직 쓰이지 않은 이름이어야 합니다.

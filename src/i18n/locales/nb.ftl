@@ -111,3 +111,22 @@ zk-destroyed = For mange feil passordfraser: hemmeligheten er ødelagt, og lenke
 zk-decrypt-failed = Hemmeligheten kom fram, men kunne ikke dekrypteres: den kan ha blitt endret. Be avsenderen dele den på nytt.
 zk-binary = Hemmeligheten er en fil (binærdata).
 zk-download = Last den ned
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Logg inn for å sende en hemmelighet
+signin-intro = Bare personer i denne organisasjonen kan opprette hemmeligheter her. Alle med en lenke kan fortsatt åpne den, uten konto.
+signin-button = Logg inn
+signin-unavailable = Innlogging er ikke tilgjengelig akkurat nå, så hemmeligheter kan ikke opprettes. Prøv igjen om noen minutter.
+signin-refused = Kontoen din har ikke lov til å sende hemmeligheter her. Spør administratoren din om du trenger det.
+signin-failed = Innloggingen ble ikke fullført. Begynn på nytt.
+signed-in-as = Logget inn som
+sign-out = Logg ut
+keys-link = Mine API-nøkler
+keys-heading = Dine API-nøkler
+keys-intro = Nøkler for kommandolinjeklienten og skript: de kan opprette hemmeligheter, ingenting annet. En ny nøkkel vises bare én gang.
+keys-name-label = Navn på nøkkelen
+keys-create = Opprett nøkkel
+keys-new = Den nye nøkkelen din. Kopier den nå: den vises ikke igjen.
+keys-none = Du har ingen API-nøkler ennå.
+keys-revoke = Trekk tilbake
+keys-invalid = Velg et annet navn: 1 til 64 bokstaver, sifre, punktum, bindestreker eller understreker, som ikke allerede er i bruk.

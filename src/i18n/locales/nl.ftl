@@ -110,3 +110,22 @@ zk-destroyed = Te veel verkeerde wachtzinnen: het geheim is vernietigd en de lin
 zk-decrypt-failed = Het geheim is aangekomen maar kon niet worden ontsleuteld: het is mogelijk gewijzigd. Vraag de afzender het opnieuw te delen.
 zk-binary = Dit geheim is een bestand (binaire gegevens).
 zk-download = Downloaden
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Meld u aan om een geheim te versturen
+signin-intro = Alleen mensen van deze organisatie kunnen hier geheimen maken. Iedereen met een link kan die nog steeds openen, zonder account.
+signin-button = Aanmelden
+signin-unavailable = Aanmelden is nu niet mogelijk, dus er kunnen geen geheimen worden gemaakt. Probeer het over een paar minuten opnieuw.
+signin-refused = Uw account mag hier geen geheimen versturen. Vraag het zo nodig aan uw beheerder.
+signin-failed = Het aanmelden is niet voltooid. Begin opnieuw.
+signed-in-as = Aangemeld als
+sign-out = Afmelden
+keys-link = Mijn API-sleutels
+keys-heading = Uw API-sleutels
+keys-intro = Sleutels voor de opdrachtregelclient en scripts: ze kunnen geheimen maken, verder niets. Een nieuwe sleutel wordt maar één keer getoond.
+keys-name-label = Naam van de sleutel
+keys-create = Sleutel maken
+keys-new = Uw nieuwe sleutel. Kopieer hem nu: hij wordt niet opnieuw getoond.
+keys-none = U hebt nog geen API-sleutels.
+keys-revoke = Intrekken
+keys-invalid = Kies een andere naam: 1 tot 64 letters, cijfers, punten, streepjes of underscores, nog niet in gebruik.

@@ -110,3 +110,22 @@ zk-destroyed = Zbyt wiele błędnych fraz hasła: sekret został zniszczony, a l
 zk-decrypt-failed = Sekret dotarł, ale nie udało się go odszyfrować: mógł zostać zmieniony. Poproś nadawcę, aby udostępnił go ponownie.
 zk-binary = Ten sekret jest plikiem (dane binarne).
 zk-download = Pobierz go
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Zaloguj się, aby wysłać sekret
+signin-intro = Tylko osoby z tej organizacji mogą tu tworzyć sekrety. Każdy, kto ma link, nadal może go otworzyć bez konta.
+signin-button = Zaloguj się
+signin-unavailable = Logowanie jest teraz niedostępne, więc nie można tworzyć sekretów. Spróbuj ponownie za kilka minut.
+signin-refused = Twoje konto nie może wysyłać tu sekretów. W razie potrzeby zapytaj administratora.
+signin-failed = Logowanie nie zostało ukończone. Zacznij od nowa.
+signed-in-as = Zalogowano jako
+sign-out = Wyloguj się
+keys-link = Moje klucze API
+keys-heading = Twoje klucze API
+keys-intro = Klucze dla klienta wiersza poleceń i skryptów: mogą tworzyć sekrety, nic więcej. Nowy klucz jest pokazywany tylko raz.
+keys-name-label = Nazwa klucza
+keys-create = Utwórz klucz
+keys-new = Twój nowy klucz. Skopiuj go teraz: nie zostanie pokazany ponownie.
+keys-none = Nie masz jeszcze kluczy API.
+keys-revoke = Unieważnij
+keys-invalid = Wybierz inną nazwę: od 1 do 64 liter, cyfr, kropek, myślników lub podkreśleń, jeszcze nieużywaną.

@@ -111,3 +111,22 @@ zk-destroyed = Frases secretas incorretas demais: o segredo foi destruído e o l
 zk-decrypt-failed = O segredo chegou, mas não pôde ser descriptografado: ele pode ter sido alterado. Peça a quem o enviou que o compartilhe de novo.
 zk-binary = Este segredo é um arquivo (dados binários).
 zk-download = Baixar
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Entre para enviar um segredo
+signin-intro = Aqui, somente pessoas desta organização podem criar segredos. Qualquer pessoa com um link ainda pode abri-lo, sem conta.
+signin-button = Entrar
+signin-unavailable = O login não está disponível agora, então não é possível criar segredos. Tente novamente em alguns minutos.
+signin-refused = Sua conta não tem permissão para enviar segredos aqui. Fale com o administrador, se precisar.
+signin-failed = O login não foi concluído. Comece de novo.
+signed-in-as = Conectado como
+sign-out = Sair
+keys-link = Minhas chaves de API
+keys-heading = Suas chaves de API
+keys-intro = Chaves para o cliente de linha de comando e scripts: elas criam segredos e nada mais. Uma chave nova é mostrada só uma vez.
+keys-name-label = Nome da chave
+keys-create = Criar chave
+keys-new = Sua nova chave. Copie agora: ela não será mostrada de novo.
+keys-none = Você ainda não tem chaves de API.
+keys-revoke = Revogar
+keys-invalid = Escolha outro nome: de 1 a 64 letras, dígitos, pontos, hífens ou sublinhados, que não esteja em uso.

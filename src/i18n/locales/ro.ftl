@@ -110,3 +110,22 @@ zk-destroyed = Prea multe fraze de acces greșite: secretul a fost distrus, iar 
 zk-decrypt-failed = Secretul a sosit, dar nu a putut fi decriptat: este posibil să fi fost modificat. Roagă expeditorul să-l partajeze din nou.
 zk-binary = Acest secret este un fișier (date binare).
 zk-download = Descarcă-l
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Autentificați-vă pentru a trimite un secret
+signin-intro = Aici doar persoanele din această organizație pot crea secrete. Oricine are un link îl poate deschide în continuare, fără cont.
+signin-button = Autentificare
+signin-unavailable = Autentificarea nu este disponibilă acum, deci nu se pot crea secrete. Încercați din nou peste câteva minute.
+signin-refused = Contul dvs. nu are voie să trimită secrete aici. Întrebați administratorul dacă aveți nevoie.
+signin-failed = Autentificarea nu s-a încheiat. Începeți din nou.
+signed-in-as = Autentificat ca
+sign-out = Deconectare
+keys-link = Cheile mele API
+keys-heading = Cheile dvs. API
+keys-intro = Chei pentru clientul în linie de comandă și scripturi: pot crea secrete, nimic altceva. O cheie nouă este afișată o singură dată.
+keys-name-label = Numele cheii
+keys-create = Creează cheia
+keys-new = Noua dvs. cheie. Copiați-o acum: nu va mai fi afișată.
+keys-none = Nu aveți încă nicio cheie API.
+keys-revoke = Revocă
+keys-invalid = Alegeți alt nume: 1–64 de litere, cifre, puncte, cratime sau liniuțe de subliniere, care nu e deja folosit.

@@ -110,3 +110,22 @@ zk-destroyed = Príliš veľa nesprávnych heslových fráz: tajomstvo bolo zni�
 zk-decrypt-failed = Tajomstvo dorazilo, ale nepodarilo sa ho dešifrovať: mohlo byť zmenené. Požiadajte odosielateľa, aby ho zdieľal znova.
 zk-binary = Toto tajomstvo je súbor (binárne dáta).
 zk-download = Stiahnuť
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Prihláste sa a pošlite tajomstvo
+signin-intro = Tajomstvá tu môžu vytvárať len ľudia z tejto organizácie. Ktokoľvek s odkazom ho stále môže otvoriť, bez účtu.
+signin-button = Prihlásiť sa
+signin-unavailable = Prihlásenie teraz nie je dostupné, takže nemožno vytvárať tajomstvá. Skúste to znova o pár minút.
+signin-refused = Váš účet tu nesmie posielať tajomstvá. V prípade potreby sa obráťte na správcu.
+signin-failed = Prihlásenie sa nedokončilo. Začnite znova.
+signed-in-as = Prihlásený(á) ako
+sign-out = Odhlásiť sa
+keys-link = Moje kľúče API
+keys-heading = Vaše kľúče API
+keys-intro = Kľúče pre klienta príkazového riadka a skripty: môžu vytvárať tajomstvá, nič iné. Nový kľúč sa zobrazí len raz.
+keys-name-label = Názov kľúča
+keys-create = Vytvoriť kľúč
+keys-new = Váš nový kľúč. Skopírujte si ho hneď: znova sa nezobrazí.
+keys-none = Zatiaľ nemáte žiadne kľúče API.
+keys-revoke = Zrušiť
+keys-invalid = Zvoľte iný názov: 1 až 64 písmen, číslic, bodiek, pomlčiek alebo podčiarkovníkov, ešte nepoužitý.

@@ -110,3 +110,22 @@ zk-destroyed = För många felaktiga lösenfraser: hemligheten har förstörts o
 zk-decrypt-failed = Hemligheten kom fram men kunde inte dekrypteras: den kan ha ändrats. Be avsändaren dela den igen.
 zk-binary = Hemligheten är en fil (binärdata).
 zk-download = Ladda ner den
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Logga in för att skicka en hemlighet
+signin-intro = Bara personer i den här organisationen kan skapa hemligheter här. Alla med en länk kan fortfarande öppna den, utan konto.
+signin-button = Logga in
+signin-unavailable = Inloggningen är inte tillgänglig just nu, så inga hemligheter kan skapas. Försök igen om några minuter.
+signin-refused = Ditt konto får inte skicka hemligheter här. Fråga din administratör om du behöver det.
+signin-failed = Inloggningen slutfördes inte. Börja om.
+signed-in-as = Inloggad som
+sign-out = Logga ut
+keys-link = Mina API-nycklar
+keys-heading = Dina API-nycklar
+keys-intro = Nycklar för kommandoradsklienten och skript: de kan skapa hemligheter, inget annat. En ny nyckel visas bara en gång.
+keys-name-label = Nyckelns namn
+keys-create = Skapa nyckel
+keys-new = Din nya nyckel. Kopiera den nu: den visas inte igen.
+keys-none = Du har inga API-nycklar än.
+keys-revoke = Återkalla
+keys-invalid = Välj ett annat namn: 1 till 64 bokstäver, siffror, punkter, bindestreck eller understreck, som inte redan används.

@@ -110,3 +110,22 @@ zk-destroyed = Çok fazla yanlış parola ifadesi: sır yok edildi ve bağlantı
 zk-decrypt-failed = Sır ulaştı ancak şifresi çözülemedi: değiştirilmiş olabilir. Gönderenden yeniden paylaşmasını isteyin.
 zk-binary = Bu sır bir dosyadır (ikili veri).
 zk-download = İndir
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Sır göndermek için oturum açın
+signin-intro = Burada yalnızca bu kuruluşun çalışanları sır oluşturabilir. Bağlantıya sahip herkes hesap olmadan da açabilir.
+signin-button = Oturum aç
+signin-unavailable = Oturum açma şu anda kullanılamıyor, bu yüzden sır oluşturulamıyor. Birkaç dakika sonra yeniden deneyin.
+signin-refused = Hesabınızın burada sır göndermesine izin verilmiyor. Gerekirse yöneticinize danışın.
+signin-failed = Oturum açma tamamlanmadı. Lütfen baştan başlayın.
+signed-in-as = Oturum açan:
+sign-out = Oturumu kapat
+keys-link = API anahtarlarım
+keys-heading = API anahtarlarınız
+keys-intro = Komut satırı istemcisi ve betikler için anahtarlar: yalnızca sır oluşturabilirler. Yeni bir anahtar yalnızca bir kez gösterilir.
+keys-name-label = Anahtar adı
+keys-create = Anahtar oluştur
+keys-new = Yeni anahtarınız. Şimdi kopyalayın: bir daha gösterilmeyecek.
+keys-none = Henüz API anahtarınız yok.
+keys-revoke = İptal et
+keys-invalid = Başka bir ad seçin: 1 ile 64 arası harf, rakam, nokta, tire veya alt çizgi; henüz kullanılmayan.

@@ -110,3 +110,22 @@ zk-destroyed = Nhập sai cụm mật khẩu quá nhiều lần: bí mật đã 
 zk-decrypt-failed = Bí mật đã đến nhưng không thể giải mã: có thể nó đã bị thay đổi. Hãy nhờ người gửi chia sẻ lại.
 zk-binary = Bí mật này là một tệp (dữ liệu nhị phân).
 zk-download = Tải xuống
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = Đăng nhập để gửi bí mật
+signin-intro = Chỉ người của tổ chức này mới có thể tạo bí mật ở đây. Bất kỳ ai có liên kết vẫn có thể mở nó mà không cần tài khoản.
+signin-button = Đăng nhập
+signin-unavailable = Hiện không thể đăng nhập nên chưa tạo được bí mật. Vui lòng thử lại sau vài phút.
+signin-refused = Tài khoản của bạn không được phép gửi bí mật ở đây. Hãy hỏi quản trị viên nếu cần.
+signin-failed = Đăng nhập chưa hoàn tất. Vui lòng bắt đầu lại.
+signed-in-as = Đã đăng nhập với
+sign-out = Đăng xuất
+keys-link = Khóa API của tôi
+keys-heading = Khóa API của bạn
+keys-intro = Khóa cho ứng dụng dòng lệnh và tập lệnh: chỉ có thể tạo bí mật, không làm gì khác. Khóa mới chỉ được hiển thị một lần.
+keys-name-label = Tên khóa
+keys-create = Tạo khóa
+keys-new = Khóa mới của bạn. Hãy sao chép ngay: khóa sẽ không được hiển thị lại.
+keys-none = Bạn chưa có khóa API nào.
+keys-revoke = Thu hồi
+keys-invalid = Hãy chọn tên khác: 1 đến 64 chữ cái, chữ số, dấu chấm, gạch nối hoặc gạch dưới, chưa được dùng.

@@ -111,3 +111,22 @@ zk-destroyed = 口令短语错误次数过多：秘密已被销毁，链接已�
 zk-decrypt-failed = 秘密已送达，但无法解密：它可能已被篡改。请发送者重新分享。
 zk-binary = 这个秘密是一个文件（二进制数据）。
 zk-download = 下载
+
+# Sign-in for senders (HUSHLINK_OIDC_*).
+signin-heading = 登录后发送机密
+signin-intro = 只有本组织的人员才能在此创建机密。持有链接的任何人仍可打开它，无需账户。
+signin-button = 登录
+signin-unavailable = 登录暂时不可用，因此无法创建机密。请几分钟后重试。
+signin-refused = 您的账户无权在此发送机密。如有需要，请联系管理员。
+signin-failed = 登录未完成。请重新开始。
+signed-in-as = 当前登录：
+sign-out = 退出登录
+keys-link = 我的 API 密钥
+keys-heading = 您的 API 密钥
+keys-intro = 供命令行客户端和脚本使用的密钥：只能创建机密，不能做别的。新密钥只显示一次。
+keys-name-label = 密钥名称
+keys-create = 创建密钥
+keys-new = 这是您的新密钥。请立即复制：它不会再次显示。
+keys-none = 您还没有 API 密钥。
+keys-revoke = 吊销
+keys-invalid = 请换一个名称：1 到 64 个字母、数字、点、连字符或下划线，且未被使用。

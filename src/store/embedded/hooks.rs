@@ -140,11 +140,10 @@ pub(super) fn after(
             },
             Outcome::Unit,
         ) => Some(rules::created(
-            receipt.hash,
+            receipt,
             key,
             *expires_at,
             *views,
-            receipt.creator.clone(),
             now,
             now_ms,
         )),
@@ -328,6 +327,7 @@ impl WebhookQueue for EmbeddedStore {
                     rh: String::new(),
                     exp,
                     key: None,
+                    sender: None,
                 }));
             }
             Ok(out)

@@ -292,6 +292,7 @@ impl WebhookQueue for RedisStore {
                         rh: String::new(),
                         exp,
                         key: None,
+                        sender: None,
                     })
             })
             .collect())
