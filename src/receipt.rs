@@ -74,6 +74,18 @@ impl ReceiptHash {
         &self.0
     }
 
+    /// The receipt's public id: `rcpt_` and the first 128 bits (hex) of
+    /// `SHA-256("hushlink-receipt-id:" ‖ SHA-256(receipt token))`. A hash
+    /// of the stored hash: it opens nothing and leads to nothing, yet the
+    /// sender, who holds the token, sees it in the create's answer and the
+    /// receipt's status, and webhook events name the secret by it.
+    pub fn public_id(&self) -> String {
+        let mut h = Sha256::new();
+        h.update(b"hushlink-receipt-id:");
+        h.update(self.0);
+        format!("rcpt_{}", &hex::encode(h.finalize())[..32])
+    }
+
     /// Reads back [`to_hex`](Self::to_hex) (the webhook layer keeps it).
     pub fn from_hex(hex: &str) -> Option<Self> {
         let mut bytes = [0u8; 32];
@@ -242,7 +254,7 @@ impl ReceiptRecord {
     /// still holds the secret. A secret that is gone with no ending
     /// recorded ran out of time (or, on Redis, was removed behind
     /// hushlink's back, e.g. evicted, which is reported the same way).
-    pub fn status(&self, now: u64, secret_live: bool) -> Status {
+    pub fn status(&self, hash: ReceiptHash, now: u64, secret_live: bool) -> Status {
         let mut events: Vec<Event> = self
             .events
             .split(',')
@@ -266,6 +278,7 @@ impl ReceiptRecord {
             _ => 0,
         };
         Status {
+            id: hash.public_id(),
             state,
             views_left,
             views_used: self.views_used,
@@ -282,6 +295,10 @@ impl ReceiptRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[schema(as = ReceiptStatus)]
 pub struct Status {
+    /// The receipt's public id ([`ReceiptHash::public_id`]), as webhook
+    /// events name the secret.
+    #[schema(example = "rcpt_5d41402abc4b2a76b9719d911017c592")]
+    pub id: String,
     pub state: State,
     pub views_left: u32,
     pub views_used: u32,
@@ -300,6 +317,18 @@ pub struct Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const H: ReceiptHash = ReceiptHash([7; 32]);
+
+    #[test]
+    fn the_public_id_is_a_hash_of_the_stored_hash() {
+        let t = ReceiptToken::generate();
+        let id = t.hash().public_id();
+        assert!(id.starts_with("rcpt_") && id.len() == 5 + 32, "{id}");
+        assert_eq!(id, t.hash().public_id());
+        assert!(!id.contains(&t.hash().to_hex()[..32]));
+        assert_ne!(id, ReceiptToken::generate().hash().public_id());
+    }
 
     #[test]
     fn tokens_round_trip_and_strangers_are_refused() {
@@ -327,20 +356,20 @@ mod tests {
     #[test]
     fn a_life_reads_back_as_states() {
         let mut r = ReceiptRecord::new(100, 200, 2);
-        let s = r.status(150, true);
+        let s = r.status(H, 150, true);
         assert_eq!(
             (s.state, s.views_left, s.views_used),
             (State::Available, 2, 0)
         );
         r.viewed(1, 160);
-        assert_eq!(r.status(161, true).state, State::Available);
+        assert_eq!(r.status(H, 161, true).state, State::Available);
         r.viewed(0, 170);
-        let s = r.status(171, false);
+        let s = r.status(H, 171, false);
         assert_eq!((s.state, s.views_left, s.views_used), (State::Viewed, 0, 2));
         let kinds: Vec<_> = s.events.iter().map(|e| (e.event, e.at)).collect();
         assert_eq!(kinds, [(EventKind::Viewed, 160), (EventKind::Viewed, 170)]);
         // Unseen past its expiry: expired, with the expiry as the time.
-        let s = ReceiptRecord::new(100, 200, 1).status(500, false);
+        let s = ReceiptRecord::new(100, 200, 1).status(H, 500, false);
         assert_eq!(s.state, State::Expired);
         assert_eq!(
             s.events,

@@ -62,7 +62,7 @@ impl ReceiptService {
             .receipt(token.hash())
             .await?
             .ok_or(Error::NoSuchReceipt)?;
-        Ok(record.status(now_secs(), live))
+        Ok(record.status(token.hash(), now_secs(), live))
     }
 
     /// Destroys the secret now. Burning a burned secret again is fine (the
@@ -74,7 +74,7 @@ impl ReceiptService {
             .burn(token.hash())
             .await?
             .ok_or(Error::NoSuchReceipt)?;
-        let status = record.status(now_secs(), live);
+        let status = record.status(token.hash(), now_secs(), live);
         match status.state {
             State::Burned => Ok(status),
             other => Err(Error::AlreadyEnded(other)),

@@ -40,10 +40,7 @@ impl EventType {
 
 /// The public id of a receipt (see the module's documentation).
 pub fn receipt_id(hash: ReceiptHash) -> String {
-    let mut h = Sha256::new();
-    h.update(b"hushlink-receipt-id:");
-    h.update(hash.as_bytes());
-    format!("rcpt_{}", &hex::encode(h.finalize())[..32])
+    hash.public_id()
 }
 
 /// What the webhook layer remembers of a secret created while webhooks are

@@ -247,7 +247,7 @@ async fn sweep(hooks: &Hooks, receipts: &DynStore) -> Result<(), crate::store::S
             Some(hash) => receipts
                 .receipt(hash)
                 .await?
-                .map(|(record, live)| record.status(now, live).state),
+                .map(|(record, live)| record.status(hash, now, live).state),
             // Nothing remembered: its life ended with an event.
             None => Some(State::Viewed),
         };

@@ -19,6 +19,8 @@ use crate::helpers::{
 struct Made {
     token: String,
     receipt: String,
+    /// The receipt's public id from the create's answer.
+    id: String,
 }
 
 async fn make(app: &TestApp, body: Value) -> Made {
@@ -40,6 +42,7 @@ async fn make(app: &TestApp, body: Value) -> Made {
     Made {
         token: body["token"].as_str().unwrap().to_owned(),
         receipt,
+        id: body["receipt"]["id"].as_str().unwrap().to_owned(),
     }
 }
 
@@ -111,11 +114,15 @@ fn assert_only_life(status: &Value, made: &Made, password: &str) {
             "created_at",
             "events",
             "expires_at",
+            "id",
             "state",
             "views_left",
             "views_used"
         ]
     );
+    // The same public id as the create's answer (and webhook events).
+    assert_eq!(status["id"], made.id.as_str());
+    assert!(made.id.starts_with("rcpt_"), "{}", made.id);
     let text = status.to_string();
     let (storage, key) = made.token.split_once('~').unwrap();
     for needle in [password, storage, key, &storage[storage.len() - 32..]] {
