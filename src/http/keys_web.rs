@@ -49,7 +49,7 @@ async fn signed_in(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<S
         Gate::SignedIn(session) => Ok(session),
         Gate::Needed => Err(signin_page(state, ctx.t, &path(state), 1)),
         // Without sign-in there are no personal keys (admins use the API).
-        Gate::Open => Err(PageError::nested(Error::NotFound).into_response()),
+        Gate::Open => Err(PageError::from(Error::NotFound).into_response()),
     }
 }
 
@@ -63,7 +63,7 @@ async fn page(
 ) -> Response {
     let keys = match state.keys.list_owned(&session.user).await {
         Ok(keys) => keys,
-        Err(e) => return PageError::nested(e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     render(
         KeysPage {
@@ -104,7 +104,7 @@ pub async fn change(
             return response;
         }
     };
-    let to_page = PageError::nested;
+    let to_page = PageError::from;
     let bytes = match read_limited(&headers, body, FORM_LIMIT).await {
         Ok(bytes) => bytes,
         Err(e) => return to_page(e).into_response(),

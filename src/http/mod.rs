@@ -320,6 +320,9 @@ async fn render_errors(
     let host = request.headers().get(header::HOST).cloned();
     let authority = request.uri().authority().cloned();
     let language = request.headers().get(header::ACCEPT_LANGUAGE).cloned();
+    // How many levels below the root the page is (`/s/{id}`: 1), so that
+    // relative asset URLs of an error page resolve from any path.
+    let depth = request.uri().path().matches('/').count().saturating_sub(1);
     let mut response = next.run(request).await;
     let Some(unrendered) = response.extensions_mut().remove::<problem::Unrendered>() else {
         return response;
@@ -331,10 +334,10 @@ async fn render_errors(
                 context::checked_base_url(&state.links, host.as_deref()).unwrap_or_default();
             problem::render_problem(&unrendered.error, &base_url, state.limits.max_secret_bytes)
         }
-        problem::Form::Page { nested } => {
+        problem::Form::Page => {
             let language = language.as_ref().and_then(|v| v.to_str().ok());
             let t = crate::i18n::negotiate(language);
-            web::error_page(&state, t, &unrendered.error, nested)
+            web::error_page(&state, t, &unrendered.error, depth)
         }
     };
     let (mut parts, _) = response.into_parts();

@@ -71,22 +71,10 @@ pub struct ApiError(pub Error);
 
 /// An error on a page route: rendered as a page in the visitor's language
 /// by the router's error layer.
+/// Its relative asset URLs follow the request's depth (the layer sees the
+/// path), so a page error at `/r/{token}` or `/_/oidc/login` keeps its style.
 #[derive(Debug)]
-pub struct PageError {
-    error: Error,
-    nested: bool,
-}
-
-impl PageError {
-    /// For a page one level deeper (`/r/{token}`), whose relative asset
-    /// URLs need `../`.
-    pub fn nested(error: Error) -> Self {
-        PageError {
-            error,
-            nested: true,
-        }
-    }
-}
+pub struct PageError(Error);
 
 // `?` turns any error of the domain (`Error`, `StoreError`) into either.
 impl<E: Into<Error>> From<E> for ApiError {
@@ -97,10 +85,7 @@ impl<E: Into<Error>> From<E> for ApiError {
 
 impl<E: Into<Error>> From<E> for PageError {
     fn from(e: E) -> Self {
-        PageError {
-            error: e.into(),
-            nested: false,
-        }
+        PageError(e.into())
     }
 }
 
@@ -116,8 +101,8 @@ pub struct Unrendered {
 pub enum Form {
     /// A problem document.
     Problem,
-    /// A message page; `nested` as in [`PageError::nested`].
-    Page { nested: bool },
+    /// A message page.
+    Page,
 }
 
 fn unrendered(error: Error, form: Form) -> Response {
@@ -137,12 +122,7 @@ impl IntoResponse for ApiError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        unrendered(
-            self.error,
-            Form::Page {
-                nested: self.nested,
-            },
-        )
+        unrendered(self.0, Form::Page)
     }
 }
 

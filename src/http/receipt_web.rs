@@ -106,9 +106,8 @@ pub async fn show(
     ctx: Ctx,
     Segment(segment): Segment,
 ) -> Result<Response, PageError> {
-    let token = parse(segment).map_err(PageError::nested)?;
-    let status = state.receipts.status(&token).await;
-    let status = status.map_err(PageError::nested)?;
+    let token = parse(segment)?;
+    let status = state.receipts.status(&token).await?;
     Ok(render(page(&state, ctx.t, status), StatusCode::OK))
 }
 
@@ -119,10 +118,10 @@ pub async fn delete(
     ctx: Ctx,
     Segment(segment): Segment,
 ) -> Result<Response, PageError> {
-    let token = parse(segment).map_err(PageError::nested)?;
+    let token = parse(segment)?;
     match state.receipts.burn(&token).await {
         Ok(_) | Err(Error::AlreadyEnded(_)) => {}
-        Err(e) => return Err(PageError::nested(e)),
+        Err(e) => return Err(PageError::from(e)),
     }
     let location = format!("{}r/{}", ctx.base_url, token.expose());
     Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())

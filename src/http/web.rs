@@ -167,7 +167,7 @@ pub(super) fn error_page(
     state: &AppState,
     t: &'static Strings,
     error: &Error,
-    nested: bool,
+    depth: usize,
 ) -> Response {
     error.log();
     let status = error.status();
@@ -181,11 +181,7 @@ pub(super) fn error_page(
     let too_many_body = t
         .too_many_creates_body
         .replace("{n}", &retry_after.unwrap_or(0).to_string());
-    let page = if nested {
-        Page::new(state, t).nested()
-    } else {
-        Page::new(state, t)
-    };
+    let page = nested_by(Page::new(state, t), depth);
     let (heading, paragraphs) = match error {
         Error::NotFound => (
             t.not_found_heading,

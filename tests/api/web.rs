@@ -125,6 +125,28 @@ async fn unknown_paths_are_404_pages_or_problems() {
     assert_eq!(r.headers()["content-type"], "application/problem+json");
 }
 
+/// An error page's relative asset URLs (`STATIC_URL` is SnapPass's
+/// relative `static` by default) resolve from the depth it was asked at, so
+/// the page keeps its style at `/r/{token}`, `/_/oidc/…` or any deep path.
+#[tokio::test]
+async fn error_pages_load_their_style_from_any_depth() {
+    let app = spawn_app().await;
+    for (path, up) in [
+        ("/nothing-here", ""),
+        ("/r/hlr_not-a-receipt", "../"),
+        ("/_/oidc/login", "../../"),
+        ("/a/b/c/d", "../../../"),
+    ] {
+        let r = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(r.status(), 404, "{path}");
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains(&format!(r#"href="{up}static/app."#)),
+            "{path}: {html}"
+        );
+    }
+}
+
 /// Posts the form as a browser without script would; status, headers, page.
 async fn post_form(
     app: &crate::helpers::TestApp,
