@@ -457,6 +457,69 @@ async fn an_allowed_user_signs_in_creates_and_signs_out() {
     assert!(!html.contains("name=\"password\""));
 }
 
+/// Sessions need no sticky routing: a second instance with the same
+/// provider settings (the cookie's key comes from the client secret)
+/// accepts the session and CSRF token that the first one issued.
+#[tokio::test]
+async fn a_session_made_on_one_instance_creates_on_another() {
+    let s = Setup::new(|c| c.oidc.allowed_email_domains = Some("allowed.test".into())).await;
+    let port = s.provider_port;
+    let other = spawn_app_with(move |c: &mut Config| {
+        c.oidc.issuer = Some(format!("http://127.0.0.1:{port}"));
+        c.oidc.client_id = Some("hushlink".into());
+        c.oidc.client_secret = Some(SECRET.into());
+        c.oidc.scopes = "openid email profile groups".into();
+        c.oidc.groups_claim = "groups".into();
+        c.oidc.session_ttl = 3600;
+        c.oidc.allowed_email_domains = Some("allowed.test".into());
+    })
+    .await;
+    let b = Browser::new();
+    assert_eq!(sign_in(&b, &s.app, "alice").await.status(), 303);
+
+    // The other instance (discovery done once its form is served).
+    let deadline = Instant::now() + STARTUP_BOUND;
+    let html = loop {
+        let r = b.get(&other.url("/")).await;
+        let html = r.text().await.unwrap();
+        if html.contains("name=\"password\"") {
+            break html;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the other instance never served the form: {html}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(html.contains("alice@allowed.test"), "{html}");
+    let (link, _) = create_signed_in(&b, &other, "made on the other one").await;
+    let r = Browser::new().post(&link, &[]).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("made on the other one"));
+
+    // A session of another deployment (another client secret) is not one.
+    let stranger = spawn_app_with(move |c: &mut Config| {
+        c.oidc.issuer = Some(format!("http://127.0.0.1:{port}"));
+        c.oidc.client_id = Some("hushlink".into());
+        c.oidc.client_secret = Some("another-deployment-secret-0123456789abcdef".into());
+    })
+    .await;
+    // Once it has discovered the provider, it asks to sign in.
+    let deadline = Instant::now() + STARTUP_BOUND;
+    loop {
+        let r = b.get(&stranger.url("/")).await;
+        let ready = r.status() == StatusCode::OK;
+        let html = r.text().await.unwrap();
+        assert!(!html.contains("name=\"password\""), "{html}");
+        if ready {
+            assert!(html.contains("/_/oidc/login?next="), "{html}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "never discovered: {html}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 #[tokio::test]
 async fn the_zero_knowledge_create_needs_the_session_and_its_csrf_header() {
     let s = Setup::new(|_| {}).await;
