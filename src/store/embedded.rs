@@ -2,12 +2,48 @@
 //! reuses its space, gives it back, and survives a full disk.
 //!
 //! **Commits.** All writes go through one writer thread. It takes every write
-//! waiting in its queue (up to `MAX_BATCH`), applies them in a single write
-//! transaction and commits once, so one fsync acknowledges many requests:
-//! the store is both durable (nothing is answered before its commit is on
-//! disk) and fast under load. Commits use redb's two-phase commit, which its
-//! design notes advise when the data (here, attacker-chosen bytes) could be
-//! crafted to collide with the checksum of the one-phase scheme.
+//! waiting in its queue (up to `MAX_BATCH`) and applies them in a single
+//! write transaction (`apply`), so one fsync acknowledges many requests.
+//! How that transaction is made to last depends on the batch:
+//! * a batch of creates, reveals, wrong proofs, burns and key touches (the
+//!   frequent writes) goes through the **write-ahead log** (`wal`,
+//!   `hushlink.wal`): after `apply`, the batch's ops, its `now` and the
+//!   storage quota are appended to the log as one checksummed record and
+//!   `fdatasync`ed, and only then is the transaction committed to redb with
+//!   `Durability::None` (visible to readers at once; on disk after the next
+//!   durable commit) and the batch answered. A commit that rewrote whole
+//!   redb pages (7.5–8.8 KB per request, a random leaf per create for the
+//!   receipt hash index) and fsynced them becomes an append of the ops
+//!   themselves (a few hundred bytes per request);
+//! * any other batch (the purge, key changes, the webhook queue's writes,
+//!   an empty commit), every batch while webhooks are on (their events
+//!   carry wall-clock times and random ids, which a replay would not
+//!   reproduce), and every batch while free space is within `WAL_HEADROOM`
+//!   of the floor, commits to redb durably, with two-phase commit (advised
+//!   by redb's design notes when the data, here attacker-chosen bytes,
+//!   could be crafted to collide with the one-phase scheme's checksum).
+//!
+//! A durable commit is also a **checkpoint**: redb then holds every logged
+//! batch on disk, and the log is emptied. One runs every `CHECK_EVERY`
+//! while the log holds anything, when it reaches `WAL_MAX_BYTES`, before a
+//! compaction and at close. Every commit writes the log sequence number of
+//! the last batch it holds (`WAL_META`), so at open, and at a reopen after
+//! an I/O error (both leave redb at its last durable commit), the records
+//! after it are **replayed** in order through the same `apply`, with their
+//! recorded `now` and quota: `apply` reads no clock and draws no random
+//! number for these ops, and the receipt numbers and quota tally come from
+//! the state, so the replay rebuilds exactly what was answered. A torn
+//! record at the log's end (a batch whose `fdatasync` never returned, so
+//! was never answered) fails its length or checksum and is dropped.
+//!
+//! Guarantees: nothing is answered as done before it is on disk (in the log
+//! or in a durable redb commit); a batch whose log append fails is aborted
+//! in redb and answered with an error, and batches then commit durably
+//! until a checkpoint succeeds. As with a failed redb commit before the log,
+//! a batch answered with an error may still have reached the disk (an
+//! `fdatasync` that failed after writing, then a cut of the record that
+//! failed too): then a create answered with an error exists (no one holds
+//! its link) or a reveal answered with an error has taken its view.
 //!
 //! **Reads** (`peek`, key lookups) use redb's MVCC read transactions and
 //! never wait for the writer; they run on the async thread that asks, as
