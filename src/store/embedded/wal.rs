@@ -388,6 +388,53 @@ mod tests {
     }
 
     #[test]
+    fn every_loggable_op_reads_back_with_its_fields() {
+        let hash = ReceiptHash::from_hex(&"ab".repeat(32)).unwrap();
+        let ops = vec![
+            Op::PutWithReceipt {
+                key: "k1".into(),
+                expires_at: 9,
+                views: 3,
+                value: b"v".to_vec(),
+                receipt: NewReceipt {
+                    hash,
+                    retention_secs: 77,
+                    creator: Some("ci".into()),
+                },
+                reply: nowhere(),
+            },
+            Op::FailAttempt {
+                key: "k2".into(),
+                limit: 5,
+                reply: nowhere(),
+            },
+            Op::Burn {
+                hash,
+                reply: nowhere(),
+            },
+            Op::TouchKey {
+                name: KeyName::parse("ci").unwrap(),
+                at: 1234,
+                reply: nowhere(),
+            },
+        ];
+        assert!(ops.iter().all(loggable));
+        let dir = tempfile::tempdir().unwrap();
+        let mut wal = Wal::open(dir.path()).unwrap();
+        wal.append(1, 5, 0, &ops).unwrap();
+        let ops = wal.read().unwrap().remove(0).ops;
+        assert!(
+            matches!(&ops[0], Op::PutWithReceipt { key, expires_at: 9, views: 3, value, receipt, .. }
+            if key == "k1" && value == b"v" && receipt.hash == hash && receipt.retention_secs == 77)
+        );
+        assert!(matches!(&ops[1], Op::FailAttempt { key, limit: 5, .. } if key == "k2"));
+        assert!(matches!(&ops[2], Op::Burn { hash: h, .. } if *h == hash));
+        assert!(matches!(&ops[3], Op::TouchKey { name, at: 1234, .. } if name.as_str() == "ci"));
+        // The rare writes are not logged: they commit durably.
+        assert!(!loggable(&Op::Purge { reply: nowhere() }));
+    }
+
+    #[test]
     fn a_torn_tail_is_dropped_and_the_records_before_it_kept() {
         let dir = tempfile::tempdir().unwrap();
         let mut wal = Wal::open(dir.path()).unwrap();
