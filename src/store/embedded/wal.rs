@@ -1,0 +1,482 @@
+//! The embedded store's write-ahead log (`hushlink.wal`): what makes a batch
+//! of creates and reveals durable with one small append and one
+//! `fdatasync`, instead of a redb commit that rewrites whole pages.
+//!
+//! **What a record holds.** One record per batch: its log sequence number
+//! (LSN), the `now` and the storage quota the batch was applied with, and
+//! its writes (only the kinds listed in [`loggable`]: the rest are rare and
+//! commit to redb durably). Applying the same writes, with the same `now`
+//! and quota, to the same state decides the same (`super::apply` reads no
+//! clock and draws no random number on these ops), so replaying the log
+//! after a crash rebuilds exactly the state that was answered.
+//!
+//! **Format.** `len (u32 LE) | crc32 of the payload (u32 LE) | payload`,
+//! the payload being `lsn (u64) | now (u64) | quota (u64) | count (u32) |
+//! ops`. A record whose length runs past the end of the file or whose
+//! checksum does not match is a torn tail (a batch whose `fdatasync` never
+//! returned, so was never answered): reading stops there.
+//!
+//! **Which records count.** redb stores, in every commit, the LSN of the
+//! last batch it holds (`super::WAL_META`). At replay, records up to it are
+//! skipped, and the rest must follow it one by one (`applied + 1`, `+ 2`,
+//! ...): the first gap ends the log. So a truncation that the crash lost,
+//! or old bytes behind a shorter new log, are never applied twice.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+
+use tokio::sync::oneshot;
+
+use super::Op;
+use crate::apikey::KeyName;
+use crate::receipt::{NewReceipt, ReceiptHash};
+
+/// The log file inside the data directory.
+pub const FILE_NAME: &str = "hushlink.wal";
+/// Bytes of a record's header: length and checksum.
+const HEADER: usize = 8;
+/// A record's payload is at most this long (a batch of `MAX_BATCH` writes of
+/// the largest secrets fits many times): a longer length is a torn header.
+const MAX_RECORD: usize = 1 << 30;
+
+const PUT: u8 = 1;
+const PUT_WITH_RECEIPT: u8 = 2;
+const TAKE: u8 = 3;
+const FAIL_ATTEMPT: u8 = 4;
+const BURN: u8 = 5;
+const TOUCH_KEY: u8 = 6;
+
+/// Whether `op` goes through the log (the frequent, small writes); the
+/// others commit to redb durably, which also checkpoints the log.
+pub(super) fn loggable(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Put { .. }
+            | Op::PutWithReceipt { .. }
+            | Op::Take { .. }
+            | Op::FailAttempt { .. }
+            | Op::Burn { .. }
+            | Op::TouchKey { .. }
+    )
+}
+
+/// One batch read back from the log. Its ops answer no one (their reply
+/// channels lead nowhere).
+pub(super) struct Record {
+    pub lsn: u64,
+    pub now: u64,
+    pub quota: u64,
+    pub ops: Vec<Op>,
+}
+
+/// The open log file and where the next record goes.
+pub(super) struct Wal {
+    file: File,
+    len: u64,
+}
+
+impl Wal {
+    /// Opens (or creates, owner-only) the log in `dir`.
+    pub fn open(dir: &Path) -> io::Result<Self> {
+        let path = dir.join(FILE_NAME);
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).read(true).write(true);
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&path)?;
+        let len = file.metadata()?.len();
+        Ok(Wal { file, len })
+    }
+
+    /// Bytes in the log.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Every whole record, in order, up to the first torn or foreign one.
+    pub fn read(&mut self) -> io::Result<Vec<Record>> {
+        let mut bytes = Vec::new();
+        let mut file = &self.file;
+        io::Seek::seek(&mut file, io::SeekFrom::Start(0))?;
+        file.read_to_end(&mut bytes)?;
+        let mut records = Vec::new();
+        let mut at = 0;
+        while let Some((record, next)) = decode_at(&bytes, at) {
+            records.push(record);
+            at = next;
+        }
+        Ok(records)
+    }
+
+    /// Appends one record and makes it durable. On failure the file is cut
+    /// back to where it was (best effort) and the next record goes there.
+    pub fn append(&mut self, lsn: u64, now: u64, quota: u64, ops: &[Op]) -> io::Result<()> {
+        let record = encode(lsn, now, quota, ops);
+        let written = self
+            .file
+            .write_all_at(&record, self.len)
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.len += record.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                let _ = self.file.set_len(self.len);
+                Err(e)
+            }
+        }
+    }
+
+    /// Cuts the record just appended (its batch did not commit to redb).
+    pub fn unappend(&mut self, to: u64) {
+        if self.file.set_len(to).is_ok() {
+            self.len = to;
+        }
+    }
+
+    /// Empties the log after a checkpoint (redb holds all of it durably).
+    /// Not synced: should the crash lose the truncation, the records left
+    /// are at or below redb's LSN and skipped.
+    pub fn reset(&mut self) -> io::Result<()> {
+        self.file.set_len(0)?;
+        self.len = 0;
+        Ok(())
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+/// A record for the loggable ops among `ops` (the caller logs only batches
+/// of them).
+fn encode(lsn: u64, now: u64, quota: u64, ops: &[Op]) -> Vec<u8> {
+    let mut payload = Vec::with_capacity(64 + ops.len() * 128);
+    payload.extend_from_slice(&lsn.to_le_bytes());
+    payload.extend_from_slice(&now.to_le_bytes());
+    payload.extend_from_slice(&quota.to_le_bytes());
+    let count = ops.iter().filter(|op| loggable(op)).count() as u32;
+    payload.extend_from_slice(&count.to_le_bytes());
+    for op in ops {
+        match op {
+            Op::Put {
+                key,
+                expires_at,
+                views,
+                value,
+                ..
+            } => {
+                payload.push(PUT);
+                put_bytes(&mut payload, key.as_bytes());
+                payload.extend_from_slice(&expires_at.to_le_bytes());
+                payload.extend_from_slice(&views.to_le_bytes());
+                put_bytes(&mut payload, value);
+            }
+            Op::PutWithReceipt {
+                key,
+                expires_at,
+                views,
+                value,
+                receipt,
+                ..
+            } => {
+                payload.push(PUT_WITH_RECEIPT);
+                put_bytes(&mut payload, key.as_bytes());
+                payload.extend_from_slice(&expires_at.to_le_bytes());
+                payload.extend_from_slice(&views.to_le_bytes());
+                put_bytes(&mut payload, value);
+                payload.extend_from_slice(receipt.hash.as_bytes());
+                payload.extend_from_slice(&receipt.retention_secs.to_le_bytes());
+            }
+            Op::Take { key, expected, .. } => {
+                payload.push(TAKE);
+                put_bytes(&mut payload, key.as_bytes());
+                put_bytes(&mut payload, expected);
+            }
+            Op::FailAttempt { key, limit, .. } => {
+                payload.push(FAIL_ATTEMPT);
+                put_bytes(&mut payload, key.as_bytes());
+                payload.extend_from_slice(&limit.to_le_bytes());
+            }
+            Op::Burn { hash, .. } => {
+                payload.push(BURN);
+                payload.extend_from_slice(hash.as_bytes());
+            }
+            Op::TouchKey { name, at, .. } => {
+                payload.push(TOUCH_KEY);
+                put_bytes(&mut payload, name.as_str().as_bytes());
+                payload.extend_from_slice(&at.to_le_bytes());
+            }
+            _ => {}
+        }
+    }
+    let mut record = Vec::with_capacity(HEADER + payload.len());
+    record.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    record.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    record.extend_from_slice(&payload);
+    record
+}
+
+/// Reads a payload field by field; `None` once it runs short.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn bytes(&mut self) -> Option<Vec<u8>> {
+        let n = self.u32()? as usize;
+        Some(self.take(n)?.to_vec())
+    }
+    fn string(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?).ok()
+    }
+    fn hash(&mut self) -> Option<ReceiptHash> {
+        ReceiptHash::from_hex(&hex::encode(self.take(32)?))
+    }
+}
+
+/// The record at `at` and where the next one starts, or `None` at the end
+/// of the log or at a torn or corrupt record.
+fn decode_at(bytes: &[u8], at: usize) -> Option<(Record, usize)> {
+    let header = bytes.get(at..at.checked_add(HEADER)?)?;
+    let len = u32::from_le_bytes(header[..4].try_into().ok()?) as usize;
+    let crc = u32::from_le_bytes(header[4..].try_into().ok()?);
+    if len > MAX_RECORD {
+        return None;
+    }
+    let start = at + HEADER;
+    let payload = bytes.get(start..start.checked_add(len)?)?;
+    if crc32fast::hash(payload) != crc {
+        return None;
+    }
+    let mut r = Reader(payload);
+    let (lsn, now, quota, count) = (r.u64()?, r.u64()?, r.u64()?, r.u32()?);
+    let mut ops = Vec::with_capacity(count.min(4096) as usize);
+    for _ in 0..count {
+        ops.push(decode_op(&mut r)?);
+    }
+    Some((
+        Record {
+            lsn,
+            now,
+            quota,
+            ops,
+        },
+        start + len,
+    ))
+}
+
+/// A reply channel whose answer no one waits for (a replayed op).
+fn nowhere<T>() -> oneshot::Sender<T> {
+    oneshot::channel().0
+}
+
+fn decode_op(r: &mut Reader<'_>) -> Option<Op> {
+    Some(match r.u8()? {
+        PUT => Op::Put {
+            key: r.string()?,
+            expires_at: r.u64()?,
+            views: r.u32()?,
+            value: r.bytes()?,
+            reply: nowhere(),
+        },
+        PUT_WITH_RECEIPT => Op::PutWithReceipt {
+            key: r.string()?,
+            expires_at: r.u64()?,
+            views: r.u32()?,
+            value: r.bytes()?,
+            receipt: NewReceipt {
+                hash: r.hash()?,
+                retention_secs: r.u64()?,
+                // The store keeps no creator; only webhooks use it, and a
+                // batch is logged only while webhooks are off.
+                creator: None,
+            },
+            reply: nowhere(),
+        },
+        TAKE => Op::Take {
+            key: r.string()?,
+            expected: r.bytes()?,
+            reply: nowhere(),
+        },
+        FAIL_ATTEMPT => Op::FailAttempt {
+            key: r.string()?,
+            limit: r.u32()?,
+            reply: nowhere(),
+        },
+        BURN => Op::Burn {
+            hash: r.hash()?,
+            reply: nowhere(),
+        },
+        TOUCH_KEY => Op::TouchKey {
+            name: KeyName::parse(&r.string()?).ok()?,
+            at: r.u64()?,
+            reply: nowhere(),
+        },
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn put(key: &str, value: &[u8]) -> Op {
+        Op::Put {
+            key: key.to_owned(),
+            expires_at: 42,
+            views: 2,
+            value: value.to_vec(),
+            reply: nowhere(),
+        }
+    }
+
+    fn keys(record: &Record) -> Vec<String> {
+        record
+            .ops
+            .iter()
+            .map(|op| match op {
+                Op::Put { key, .. } | Op::Take { key, .. } => key.clone(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn records_read_back_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut wal = Wal::open(dir.path()).unwrap();
+        wal.append(1, 100, 0, &[put("a", b"one"), put("b", b"two")])
+            .unwrap();
+        let take = Op::Take {
+            key: "a".into(),
+            expected: b"one".to_vec(),
+            reply: nowhere(),
+        };
+        wal.append(2, 101, 7, &[take]).unwrap();
+        let mut wal = Wal::open(dir.path()).unwrap();
+        let records = wal.read().unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!((records[0].lsn, records[0].now), (1, 100));
+        assert_eq!(keys(&records[0]), ["a", "b"]);
+        assert!(
+            matches!(&records[0].ops[1], Op::Put { value, views: 2, expires_at: 42, .. } if value == b"two")
+        );
+        assert_eq!((records[1].lsn, records[1].quota), (2, 7));
+        assert!(matches!(&records[1].ops[0], Op::Take { expected, .. } if expected == b"one"));
+    }
+
+    #[test]
+    fn every_loggable_op_reads_back_with_its_fields() {
+        let hash = ReceiptHash::from_hex(&"ab".repeat(32)).unwrap();
+        let ops = vec![
+            Op::PutWithReceipt {
+                key: "k1".into(),
+                expires_at: 9,
+                views: 3,
+                value: b"v".to_vec(),
+                receipt: NewReceipt {
+                    hash,
+                    retention_secs: 77,
+                    creator: Some("ci".into()),
+                },
+                reply: nowhere(),
+            },
+            Op::FailAttempt {
+                key: "k2".into(),
+                limit: 5,
+                reply: nowhere(),
+            },
+            Op::Burn {
+                hash,
+                reply: nowhere(),
+            },
+            Op::TouchKey {
+                name: KeyName::parse("ci").unwrap(),
+                at: 1234,
+                reply: nowhere(),
+            },
+        ];
+        assert!(ops.iter().all(loggable));
+        let dir = tempfile::tempdir().unwrap();
+        let mut wal = Wal::open(dir.path()).unwrap();
+        wal.append(1, 5, 0, &ops).unwrap();
+        let ops = wal.read().unwrap().remove(0).ops;
+        assert!(
+            matches!(&ops[0], Op::PutWithReceipt { key, expires_at: 9, views: 3, value, receipt, .. }
+            if key == "k1" && value == b"v" && receipt.hash == hash && receipt.retention_secs == 77)
+        );
+        assert!(matches!(&ops[1], Op::FailAttempt { key, limit: 5, .. } if key == "k2"));
+        assert!(matches!(&ops[2], Op::Burn { hash: h, .. } if *h == hash));
+        assert!(matches!(&ops[3], Op::TouchKey { name, at: 1234, .. } if name.as_str() == "ci"));
+        // The rare writes are not logged: they commit durably.
+        assert!(!loggable(&Op::Purge { reply: nowhere() }));
+    }
+
+    #[test]
+    fn a_torn_tail_is_dropped_and_the_records_before_it_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut wal = Wal::open(dir.path()).unwrap();
+        wal.append(1, 100, 0, &[put("a", b"one")]).unwrap();
+        let whole = wal.len();
+        wal.append(2, 100, 0, &[put("b", b"two")]).unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let full = std::fs::read(&path).unwrap();
+        // Every cut inside the second record loses it, and only it.
+        for cut in whole as usize..full.len() {
+            std::fs::write(&path, &full[..cut]).unwrap();
+            let records = Wal::open(dir.path()).unwrap().read().unwrap();
+            assert_eq!(records.len(), 1, "cut at {cut}");
+            assert_eq!(keys(&records[0]), ["a"]);
+        }
+        // A flipped bit in the second record's payload: its checksum fails.
+        let mut bad = full.clone();
+        *bad.last_mut().unwrap() ^= 1;
+        std::fs::write(&path, &bad).unwrap();
+        assert_eq!(Wal::open(dir.path()).unwrap().read().unwrap().len(), 1);
+        // Garbage after whole records is ignored.
+        let mut more = full.clone();
+        more.extend_from_slice(&[0xff; 3]);
+        std::fs::write(&path, &more).unwrap();
+        assert_eq!(Wal::open(dir.path()).unwrap().read().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_failed_batch_is_cut_and_reset_empties_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut wal = Wal::open(dir.path()).unwrap();
+        wal.append(1, 100, 0, &[put("a", b"one")]).unwrap();
+        let before = wal.len();
+        wal.append(2, 100, 0, &[put("b", b"two")]).unwrap();
+        wal.unappend(before);
+        assert_eq!(wal.read().unwrap().len(), 1);
+        wal.reset().unwrap();
+        assert_eq!(wal.len(), 0);
+        assert!(wal.read().unwrap().is_empty());
+        assert_eq!(
+            std::fs::metadata(dir.path().join(FILE_NAME)).unwrap().len(),
+            0
+        );
+    }
+}
