@@ -193,6 +193,14 @@ fn encode(lsn: u64, now: u64, quota: u64, ops: &[Op]) -> Vec<u8> {
                 put_bytes(&mut payload, value);
                 payload.extend_from_slice(receipt.hash.as_bytes());
                 payload.extend_from_slice(&receipt.retention_secs.to_le_bytes());
+                // The signed-in sender the receipt names: 0, or 1 and the text.
+                match &receipt.sender {
+                    None => payload.push(0),
+                    Some(sender) => {
+                        payload.push(1);
+                        put_bytes(&mut payload, sender.as_bytes());
+                    }
+                }
             }
             Op::Take { key, expected, .. } => {
                 payload.push(TAKE);
@@ -309,6 +317,11 @@ fn decode_op(r: &mut Reader<'_>) -> Option<Op> {
             receipt: NewReceipt {
                 hash: r.hash()?,
                 retention_secs: r.u64()?,
+                sender: match r.u8()? {
+                    0 => None,
+                    1 => Some(r.string()?),
+                    _ => return None,
+                },
                 // The store keeps no creator; only webhooks use it, and a
                 // batch is logged only while webhooks are off.
                 creator: None,
@@ -399,7 +412,21 @@ mod tests {
                 receipt: NewReceipt {
                     hash,
                     retention_secs: 77,
+                    sender: Some("alice@example.test".into()),
                     creator: Some("ci".into()),
+                },
+                reply: nowhere(),
+            },
+            Op::PutWithReceipt {
+                key: "k0".into(),
+                expires_at: 9,
+                views: 1,
+                value: b"w".to_vec(),
+                receipt: NewReceipt {
+                    hash,
+                    retention_secs: 1,
+                    sender: None,
+                    creator: None,
                 },
                 reply: nowhere(),
             },
@@ -425,11 +452,15 @@ mod tests {
         let ops = wal.read().unwrap().remove(0).ops;
         assert!(
             matches!(&ops[0], Op::PutWithReceipt { key, expires_at: 9, views: 3, value, receipt, .. }
-            if key == "k1" && value == b"v" && receipt.hash == hash && receipt.retention_secs == 77)
+            if key == "k1" && value == b"v" && receipt.hash == hash && receipt.retention_secs == 77
+                && receipt.sender.as_deref() == Some("alice@example.test"))
         );
-        assert!(matches!(&ops[1], Op::FailAttempt { key, limit: 5, .. } if key == "k2"));
-        assert!(matches!(&ops[2], Op::Burn { hash: h, .. } if *h == hash));
-        assert!(matches!(&ops[3], Op::TouchKey { name, at: 1234, .. } if name.as_str() == "ci"));
+        assert!(
+            matches!(&ops[1], Op::PutWithReceipt { key, receipt, .. } if key == "k0" && receipt.sender.is_none())
+        );
+        assert!(matches!(&ops[2], Op::FailAttempt { key, limit: 5, .. } if key == "k2"));
+        assert!(matches!(&ops[3], Op::Burn { hash: h, .. } if *h == hash));
+        assert!(matches!(&ops[4], Op::TouchKey { name, at: 1234, .. } if name.as_str() == "ci"));
         // The rare writes are not logged: they commit durably.
         assert!(!loggable(&Op::Purge { reply: nowhere() }));
     }
