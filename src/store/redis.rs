@@ -31,6 +31,21 @@
 //! The storage quota (`HUSHLINK_MAX_STORED_BYTES`), when set, is counted in
 //! one slot of its own by expiry bucket: see `store::redis_quota`.
 //!
+//! Round trips, because each is most of a request's cost on Redis (and the
+//! Redis server's CPU is counted in commands): on one Redis a create is one
+//! `EVALSHA` that writes the receipt's index, the secret, its counter and
+//! its receipt (and, with a quota, admits it first, in the same atomic
+//! step, so a refused create writes nothing); a reveal is an `MGET` of the
+//! value and its counter (the peek), then one `EVALSHA` (the take, which with
+//! a quota also releases what it destroyed). The peek cannot join the take:
+//! the value must be decrypted with the link's key between them, so that a
+//! link that cannot open the secret consumes nothing, and Redis cannot check
+//! a Fernet token. In a cluster the index and the quota live in other slots,
+//! so a create is the quota's script, the index, then the secret's slot, in
+//! that order (the index first: a secret is never answered as created
+//! without it), and a take that destroys a secret releases it afterwards.
+//! With replication required, writes keep their pipeline with `WAIT`.
+//!
 //! With replication required (`HUSHLINK_REDIS_WAIT_REPLICAS`), a create is
 //! sent in one pipeline with `WAIT`, which the cluster client routes to the
 //! key's master: a secret answered 200 is on a replica, so losing its master
