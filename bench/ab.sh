@@ -20,10 +20,10 @@ CONNS=${BENCH_CONNECTIONS:-32}
 for tool in wrk redis-server curl; do command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 1; }; done
 source bench/lib.sh
 
-REDIS=$(free_port); start_redis "$REDIS"
+REDIS=$(free_port); start_redis "$REDIS"; REDIS_PID=${PIDS[-1]}
 RESULTS="$TMP/results"
 run() { # label, binary, store, flow: one fresh server, one measured wrk run
-  local label=$1 bin=$2 store=$3 flow=$4 port pid log="$TMP/wrk.txt" t0 w0 t1 w1 n
+  local label=$1 bin=$2 store=$3 flow=$4 port pid log="$TMP/wrk.txt" t0 w0 t1 w1 r0 r1 n
   port=$(free_port)
   redis-cli -h 127.0.0.1 -p "$REDIS" flushall >/dev/null
   env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
@@ -32,21 +32,21 @@ run() { # label, binary, store, flow: one fresh server, one measured wrk run
   pid=$!; PIDS+=("$pid")
   wait_until "hushlink ($label, $store)" curl -fsS "http://127.0.0.1:$port/_/_/health"
   wrk -t2 -c"$CONNS" -d"$WARMUP" -s "bench/$flow.lua" "http://127.0.0.1:$port" >/dev/null
-  t0=$(proc_ticks "$pid"); w0=$(awk '/^wchar:/ { print $2 }' "/proc/$pid/io")
+  t0=$(proc_ticks "$pid"); w0=$(awk '/^wchar:/ { print $2 }' "/proc/$pid/io"); r0=$(proc_ticks "$REDIS_PID")
   wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "bench/$flow.lua" "http://127.0.0.1:$port" >"$log"
-  t1=$(proc_ticks "$pid"); w1=$(awk '/^wchar:/ { print $2 }' "/proc/$pid/io")
+  t1=$(proc_ticks "$pid"); w1=$(awk '/^wchar:/ { print $2 }' "/proc/$pid/io"); r1=$(proc_ticks "$REDIS_PID")
   n=$(awk '/requests in/ { print $1 }' "$log")
-  # label store flow req/s cpu-µs/request bytes-written/request peak-RSS-MiB p99 load
-  awk -v l="$label" -v s="$store" -v f="$flow" -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$n" \
+  # label store flow req/s cpu-µs/request bytes-written/request peak-RSS-MiB p99 load redis-cpu-µs/request
+  awk -v l="$label" -v s="$store" -v f="$flow" -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$n" -v r=$((r1 - r0)) \
     -v w=$((w1 - w0)) -v hwm="$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")" \
     -v rps="$(awk '/^Requests\/sec:/ { print $2 }' "$log")" -v p99="$(ms "$(awk '$1 == "99%" { print $2 }' "$log")")" \
     -v load="$(cut -d' ' -f1 /proc/loadavg)" \
-    'BEGIN { printf "%s %s %s %.0f %.0f %.0f %.1f %s %s\n", l, s, f, rps, 1e6 * t / hz / n, w / n, hwm / 1024, p99, load }' \
+    'BEGIN { printf "%s %s %s %.0f %.0f %.0f %.1f %s %s %.0f\n", l, s, f, rps, 1e6 * t / hz / n, w / n, hwm / 1024, p99, load, 1e6 * r / hz / n }' \
     | tee -a "$RESULTS"
   stop "$pid"; rm -rf "$TMP/data-$port"
 }
 
-echo "label store flow req/s cpu_us/req bytes_written/req peak_rss_MiB p99_ms load"
+echo "label store flow req/s cpu_us/req bytes_written/req peak_rss_MiB p99_ms load redis_cpu_us/req"
 for _ in $(seq "$ROUNDS"); do
   for store in $STORES; do
     for flow in $FLOWS; do
@@ -57,10 +57,13 @@ for _ in $(seq "$ROUNDS"); do
 done
 echo
 echo "Means over $ROUNDS rounds (A: $1, B: $2). Bytes written count every write(2) of the server:"
-echo "its answers and, on the embedded store, the pages each commit writes."
+echo "its answers and, on the embedded store, the pages each commit writes. Redis CPU: the private"
+echo "redis-server's CPU time over the requests (Redis store only)."
 echo
-echo "| build | store | flow | req/s | server CPU µs/request | bytes written/request | peak RSS MiB | p99 ms |"
-echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"
-awk '{ k = $1 " | " $2 " | " $3; n[k]++; r[k] += $4; c[k] += $5; w[k] += $6; if ($7 > m[k]) m[k] = $7; p[k] += $8 }
-  END { for (k in n) printf "| %s | %.0f | %.0f | %.0f | %.1f | %.2f |\n", k, r[k] / n[k], c[k] / n[k], w[k] / n[k], m[k], p[k] / n[k] }' \
+echo "| build | store | flow | req/s | server CPU µs/request | Redis CPU µs/request | bytes written/request | peak RSS MiB | p99 ms |"
+echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+awk '{ k = $1 " | " $2 " | " $3; n[k]++; r[k] += $4; c[k] += $5; w[k] += $6; if ($7 > m[k]) m[k] = $7; p[k] += $8; d[k] += $10
+    redis[k] = $2 == "redis" }
+  END { for (k in n) printf "| %s | %.0f | %.0f | %s | %.0f | %.1f | %.2f |\n", k, r[k] / n[k], c[k] / n[k],
+    redis[k] ? sprintf("%.0f", d[k] / n[k]) : "—", w[k] / n[k], m[k], p[k] / n[k] }' \
   "$RESULTS" | sort -t'|' -k3,3 -k4,4 -k2,2

@@ -31,6 +31,21 @@
 //! The storage quota (`HUSHLINK_MAX_STORED_BYTES`), when set, is counted in
 //! one slot of its own by expiry bucket: see `store::redis_quota`.
 //!
+//! Round trips, because each is most of a request's cost on Redis (and the
+//! Redis server's CPU is counted in commands): on one Redis a create is one
+//! `EVALSHA` that writes the receipt's index, the secret, its counter and
+//! its receipt (and, with a quota, admits it first, in the same atomic
+//! step, so a refused create writes nothing); a reveal is an `MGET` of the
+//! value and its counter (the peek), then one `EVALSHA` (the take, which with
+//! a quota also releases what it destroyed). The peek cannot join the take:
+//! the value must be decrypted with the link's key between them, so that a
+//! link that cannot open the secret consumes nothing, and Redis cannot check
+//! a Fernet token. In a cluster the index and the quota live in other slots,
+//! so a create is the quota's script, the index, then the secret's slot, in
+//! that order (the index first: a secret is never answered as created
+//! without it), and a take that destroys a secret releases it afterwards.
+//! With replication required, writes keep their pipeline with `WAIT`.
+//!
 //! With replication required (`HUSHLINK_REDIS_WAIT_REPLICAS`), a create is
 //! sent in one pipeline with `WAIT`, which the cluster client routes to the
 //! key's master: a secret answered 200 is on a replica, so losing its master
@@ -357,10 +372,12 @@ impl RedisStore {
         if admitted == 1 {
             return Ok(());
         }
-        Err(StoreError::OverQuota(format!(
-            "{held} bytes held in {count} secrets, {bytes} more asked, quota {} bytes",
-            quota.max_bytes
-        )))
+        Err(over_quota(quota, held, count, bytes))
+    }
+
+    /// A Redis Cluster: keys of different slots go in separate steps.
+    fn is_cluster(&self) -> bool {
+        matches!(self.client, Client::Cluster(_))
     }
 
     /// Gives back to the quota a secret of `bytes` that had `left_ms` to
@@ -633,11 +650,12 @@ impl SecretStore for RedisStore {
 
     async fn peek(&self, key: &StorageKey) -> Result<Option<Record>, StoreError> {
         let counter = views_key(key);
+        // One command: the counter's hash tag puts it in the secret's slot.
         let (value, views): (Option<Vec<u8>>, Option<u32>) = self
             .bounded(async |c| {
-                redis::pipe()
-                    .get(key.as_str())
-                    .get(&counter)
+                redis::cmd("MGET")
+                    .arg(key.as_str())
+                    .arg(&counter)
                     .query_async(c)
                     .await
             })
@@ -650,20 +668,36 @@ impl SecretStore for RedisStore {
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
         let (counter, receipt) = (views_key(key), receipts::receipt_key(key));
+        let now = receipts::now_secs();
+        // On one Redis with a quota, the release goes in the take's script:
+        // one round trip, and the count never lags the take.
+        let counted = match &self.quota {
+            Some(quota) if !self.is_cluster() => Some(quota),
+            _ => None,
+        };
         let (left, left_ms): (i64, i64) = self
             .bounded(async |c| {
-                self.receipts
-                    .take
-                    .key(key.as_str())
+                let mut take = match counted {
+                    Some(quota) => {
+                        let mut take = self.receipts.take_counted.prepare_invoke();
+                        take.key(&quota.hash)
+                            .key(&quota.index)
+                            .arg(quota.bucket_secs);
+                        take
+                    }
+                    None => self.receipts.take.prepare_invoke(),
+                };
+                take.key(key.as_str())
                     .key(&counter)
                     .key(&receipt)
                     .arg(expected)
-                    .arg(receipts::now_secs())
+                    .arg(now)
+                    .arg(if self.quota.is_some() { "1" } else { "0" })
                     .invoke_async(c)
                     .await
             })
             .await?;
-        if left == 0 {
+        if left == 0 && counted.is_none() {
             self.quota_release(expected.len() as u64, left_ms).await;
         }
         Ok(match u32::try_from(left) {
@@ -769,6 +803,62 @@ impl SecretStore for RedisStore {
 }
 
 impl RedisStore {
+    /// `put_with_receipt` on one Redis: the quota's admission (when there is
+    /// a quota), the index, the secret and its receipt in one script, so one
+    /// atomic round trip; nothing to give back when it fails.
+    async fn put_with_receipt_scripted(
+        &self,
+        key: &StorageKey,
+        value: &[u8],
+        ttl: Ttl,
+        views: Views,
+        receipt: NewReceipt,
+    ) -> Result<(), StoreError> {
+        let now = receipts::now_secs();
+        let lifetime = ttl.secs().saturating_add(receipt.retention_secs);
+        let index = self.receipts.index_key(receipt.hash);
+        let record = ReceiptRecord::new(now, now.saturating_add(ttl.secs()), views.get());
+        let (counter, receipt_key) = (views_key(key), receipts::receipt_key(key));
+        let (admitted, held, count): (i64, u64, u64) = self
+            .bounded(async |c| {
+                let mut create = match &self.quota {
+                    Some(quota) => {
+                        let mut create = self.receipts.create_counted.prepare_invoke();
+                        create
+                            .key(&quota.hash)
+                            .key(&quota.index)
+                            .arg(value.len())
+                            .arg(ttl.secs())
+                            .arg(quota.bucket_secs)
+                            .arg(quota.max_bytes);
+                        create
+                    }
+                    None => self.receipts.create.prepare_invoke(),
+                };
+                create
+                    .key(&index)
+                    .key(key.as_str())
+                    .key(&counter)
+                    .key(&receipt_key)
+                    .arg(key.as_str())
+                    .arg(value)
+                    .arg(ttl.secs())
+                    .arg(views.get())
+                    .arg(lifetime)
+                    .arg(receipt.hash.to_hex())
+                    .arg(record.created_at)
+                    .arg(record.expires_at)
+                    .arg(&record.state)
+                    .invoke_async(c)
+                    .await
+            })
+            .await?;
+        match &self.quota {
+            Some(quota) if admitted != 1 => Err(over_quota(quota, held, count, value.len())),
+            _ => Ok(()),
+        }
+    }
+
     /// `put_with_receipt`'s writes, once the quota has counted them.
     async fn put_with_receipt_counted(
         &self,
@@ -789,7 +879,7 @@ impl RedisStore {
         // slot, so it goes first, on its own.
         let mut pipes = vec![redis::pipe()];
         pipes[0].set_ex(&index, key.as_str(), lifetime).ignore();
-        if matches!(self.client, Client::Cluster(_)) {
+        if self.is_cluster() {
             pipes.push(redis::pipe());
         }
         // The secret and its receipt: one slot, one atomic write.
@@ -850,6 +940,12 @@ impl ReceiptStore for RedisStore {
         views: Views,
         receipt: NewReceipt,
     ) -> Result<(), StoreError> {
+        // One Redis, no replica to wait for: one script, one round trip.
+        if !self.is_cluster() && self.replication.is_none() {
+            return self
+                .put_with_receipt_scripted(key, value, ttl, views, receipt)
+                .await;
+        }
         self.quota_admit(value.len(), ttl).await?;
         let stored = self
             .put_with_receipt_counted(key, value, ttl, views, receipt)
@@ -1057,25 +1153,56 @@ mod receipts {
     /// caller decrypted. `DECR` on a missing counter gives -1, which is how a
     /// one-view secret (no counter, as SnapPass writes it) is destroyed at
     /// once. Records the view in the receipt (KEYS[3]) when there is one.
-    /// ARGV: the expected value, now (unix seconds). Returns the views left
-    /// (-1 when the value was gone or different) and the milliseconds the
-    /// secret had to live (the storage quota's bucket).
-    const TAKE_LUA: &str = r"
-local v = redis.call('GET', KEYS[1])
-if (not v) or v ~= ARGV[1] then return {-1, 0} end
-local ttl = redis.call('PTTL', KEYS[1])
-local left = redis.call('DECR', KEYS[2])
-if left < 0 then left = 0 end
-if redis.call('HGET', KEYS[3], 's') == 'a' then
-  redis.call('HINCRBY', KEYS[3], 'u', 1)
-  redis.call('HSET', KEYS[3], 'e', (redis.call('HGET', KEYS[3], 'e') or '') .. 'v' .. ARGV[2] .. ',')
-  if left == 0 then redis.call('HSET', KEYS[3], 's', 'v') end
+    /// KEYS (from `k + 1`): the secret, its views counter, its receipt.
+    /// ARGV (from `a + 1`): the expected value, now (unix seconds), `1` when
+    /// the time left is wanted (the storage quota's bucket). Leaves `v` (the
+    /// value), `left` (the views left, -1 when the value was gone or
+    /// different) and `ttl` (milliseconds the secret had left, 0 unless
+    /// asked) for the rest of the script. Four commands for a one-view
+    /// secret without a receipt, seven with one.
+    const TAKE_BODY: &str = r"
+local v = redis.call('GET', KEYS[k + 1])
+local left, ttl = -1, 0
+if v and v == ARGV[a + 1] then
+  if ARGV[a + 3] == '1' then ttl = redis.call('PTTL', KEYS[k + 1]) end
+  left = redis.call('DECR', KEYS[k + 2])
+  if left < 0 then left = 0 end
+  local r = redis.call('HMGET', KEYS[k + 3], 's', 'e')
+  if r[1] == 'a' then
+    local e = (r[2] or '') .. 'v' .. ARGV[a + 2] .. ','
+    redis.call('HINCRBY', KEYS[k + 3], 'u', 1)
+    if left == 0 then
+      redis.call('HSET', KEYS[k + 3], 'e', e, 's', 'v')
+    else
+      redis.call('HSET', KEYS[k + 3], 'e', e)
+    end
+  end
+  if left == 0 then redis.call('DEL', KEYS[k + 1], KEYS[k + 2]) end
 end
+";
+
+    /// The take and, when it destroys the secret, the quota's release, in
+    /// one atomic step (one Redis). KEYS: the quota's two, then the take's.
+    /// ARGV: the bucket width, then the take's. Same answer as the take's.
+    const TAKE_COUNTED_TAIL: &str = r"
 if left == 0 then
-  redis.call('DEL', KEYS[1], KEYS[2])
-  return {0, ttl}
-end
-return {left, ttl}
+  local bytes, leftms, w = #v, ttl, tonumber(ARGV[1])
+";
+
+    /// Writes a new secret, its views counter (more than one view) and its
+    /// receipt, and the receipt's index: one atomic step, on one Redis only
+    /// (the index lives in another cluster slot). KEYS (from `k + 1`): the
+    /// index, the secret, its counter, its receipt. ARGV (from `a + 1`): the
+    /// secret's key, value, TTL, views, the receipt's lifetime, hash,
+    /// created, expires and state. The same commands `SETEX`/`HMSET`/`EXPIRE`
+    /// as a pipelined create, so the layout is SnapPass's.
+    const CREATE_BODY: &str = r"
+redis.call('SETEX', KEYS[k + 1], ARGV[a + 5], ARGV[a + 1])
+redis.call('SETEX', KEYS[k + 2], ARGV[a + 3], ARGV[a + 2])
+if ARGV[a + 4] ~= '1' then redis.call('SETEX', KEYS[k + 3], ARGV[a + 3], ARGV[a + 4]) end
+redis.call('HMSET', KEYS[k + 4], 'h', ARGV[a + 6], 'c', ARGV[a + 7], 'x', ARGV[a + 8],
+  'n', ARGV[a + 4], 'u', '0', 's', ARGV[a + 9], 'e', '')
+redis.call('EXPIRE', KEYS[k + 4], ARGV[a + 5])
 ";
 
     /// Counts a wrong proof of a zero-knowledge secret. KEYS: the secret, its
@@ -1140,7 +1267,19 @@ return r
 ";
 
     pub(super) struct Scripts {
+        /// The take alone (a cluster, or no quota): KEYS and ARGV as
+        /// `TAKE_BODY`'s. Returns the views left (-1: gone or different) and
+        /// the milliseconds the secret had to live.
         pub take: Script,
+        /// The take with the quota's release (one Redis with a quota).
+        pub take_counted: Script,
+        /// A create with its receipt and index (one Redis): returns `{1, 0, 0}`.
+        pub create: Script,
+        /// The same, admitted by the quota first (one Redis with a quota):
+        /// KEYS: the quota's two, then the create's; ARGV: bytes, TTL,
+        /// bucket width, quota, then the create's. Returns `{1 admitted or
+        /// 0 refused, bytes held, secrets held}`.
+        pub create_counted: Script,
         pub fail_attempt: Script,
         pub read: Script,
         pub burn: Script,
@@ -1149,8 +1288,35 @@ return r
 
     impl Scripts {
         pub fn new(prefix: &str) -> Self {
+            use super::super::redis_quota::fragments as quota;
+            let take = ["local k, a = 0, 0\n", TAKE_BODY, "return {left, ttl}\n"].concat();
+            let take_counted = [
+                quota::PRELUDE,
+                "local k, a = 2, 1\n",
+                TAKE_BODY,
+                TAKE_COUNTED_TAIL,
+                quota::CLEANUP,
+                quota::RELEASE,
+                "end\nreturn {left, ttl}\n",
+            ]
+            .concat();
+            let create = ["local k, a = 0, 0\n", CREATE_BODY, "return {1, 0, 0}\n"].concat();
+            let create_counted = [
+                quota::PRELUDE,
+                quota::CLEANUP,
+                "local bytes, ttl, w, max = tonumber(ARGV[1]), tonumber(ARGV[2]), \
+                 tonumber(ARGV[3]), tonumber(ARGV[4])\n",
+                quota::ADMIT,
+                "local k, a = 2, 4\n",
+                CREATE_BODY,
+                "return {1, held, count}\n",
+            ]
+            .concat();
             Scripts {
-                take: Script::new(TAKE_LUA),
+                take: Script::new(&take),
+                take_counted: Script::new(&take_counted),
+                create: Script::new(&create),
+                create_counted: Script::new(&create_counted),
                 fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
                 read: Script::new(READ_LUA),
                 burn: Script::new(BURN_LUA),
@@ -1197,6 +1363,14 @@ return r
 
 fn decode_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Internal(format!("bad key record: {e}")))
+}
+
+/// A create the quota has no room for.
+fn over_quota(quota: &Quota, held: u64, count: u64, bytes: usize) -> StoreError {
+    StoreError::OverQuota(format!(
+        "{held} bytes held in {count} secrets, {bytes} more asked, quota {} bytes",
+        quota.max_bytes
+    ))
 }
 
 /// A write that fewer replicas than required acknowledged in time is not

@@ -59,17 +59,14 @@ if count < 0 then count = 0 end
     };
 }
 
-/// ARGV: bytes, TTL in seconds, bucket width in seconds, quota (0: none).
-/// Returns {1 admitted or 0 refused, bytes held, secrets held}.
-const ADMIT_LUA: &str = concat!(
-    "redis.replicate_commands()\n",
-    cleanup_lua!(),
-    r"
-local bytes = tonumber(ARGV[1])
-local max = tonumber(ARGV[4])
+/// Refuses (returning `{0, held, count}`) or counts a create; leaves `held`
+/// and `count` with it counted. Locals it needs: `bytes`, `ttl` (seconds),
+/// `w` (bucket width), `max` (0: none), and the cleanup's.
+macro_rules! admit_lua {
+    () => {
+        r"
 if max > 0 and held + bytes > max then return {0, held, count} end
-local w = tonumber(ARGV[3])
-local b = math.ceil((nowms + tonumber(ARGV[2]) * 1000) / 1000 / w)
+local b = math.ceil((nowms + ttl * 1000) / 1000 / w)
 redis.call('HINCRBY', KEYS[1], 'b' .. b, bytes)
 redis.call('HINCRBY', KEYS[1], 'n' .. b, 1)
 redis.call('HINCRBY', KEYS[1], 'tb', bytes)
@@ -80,35 +77,58 @@ if redis.call('TTL', KEYS[2]) < keep then
   redis.call('EXPIRE', KEYS[1], keep)
   redis.call('EXPIRE', KEYS[2], keep)
 end
-return {1, held + bytes, count + 1}
+held = held + bytes
+count = count + 1
 "
+    };
+}
+
+/// ARGV: bytes, TTL in seconds, bucket width in seconds, quota (0: none).
+/// Returns {1 admitted or 0 refused, bytes held, secrets held}.
+const ADMIT_LUA: &str = concat!(
+    "redis.replicate_commands()\n",
+    cleanup_lua!(),
+    "local bytes, ttl, w, max = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])\n",
+    admit_lua!(),
+    "return {1, held, count}\n"
 );
+
+/// Gives back `bytes` to the bucket of a secret that had `leftms` to live;
+/// leaves `held` and `count` without it. Locals it needs: `bytes`,
+/// `leftms`, `w`, and the cleanup's.
+macro_rules! release_lua {
+    () => {
+        r"
+local b = math.ceil((nowms + leftms) / 1000 / w)
+local found = nil
+for _, c in ipairs({b, b - 1, b + 1}) do
+  if (not found) and redis.call('HEXISTS', KEYS[1], 'n' .. c) == 1 then found = c end
+end
+if found then
+  local bb = tonumber(redis.call('HGET', KEYS[1], 'b' .. found) or '0')
+  local bn = tonumber(redis.call('HGET', KEYS[1], 'n' .. found) or '0')
+  if bytes > bb then bytes = bb end
+  local one = 1
+  if bn < 1 then one = 0 end
+  redis.call('HINCRBY', KEYS[1], 'b' .. found, -bytes)
+  redis.call('HINCRBY', KEYS[1], 'n' .. found, -one)
+  redis.call('HINCRBY', KEYS[1], 'tb', -bytes)
+  redis.call('HINCRBY', KEYS[1], 'tn', -one)
+  held = held - bytes
+  count = count - one
+end
+"
+    };
+}
 
 /// ARGV: bytes, milliseconds the secret had left, bucket width in seconds.
 /// Returns {bytes held, secrets held}.
 const RELEASE_LUA: &str = concat!(
     "redis.replicate_commands()\n",
     cleanup_lua!(),
-    r"
-local bytes = tonumber(ARGV[1])
-local w = tonumber(ARGV[3])
-local b = math.ceil((nowms + tonumber(ARGV[2])) / 1000 / w)
-local found = nil
-for _, c in ipairs({b, b - 1, b + 1}) do
-  if (not found) and redis.call('HEXISTS', KEYS[1], 'n' .. c) == 1 then found = c end
-end
-if not found then return {held, count} end
-local bb = tonumber(redis.call('HGET', KEYS[1], 'b' .. found) or '0')
-local bn = tonumber(redis.call('HGET', KEYS[1], 'n' .. found) or '0')
-if bytes > bb then bytes = bb end
-local one = 1
-if bn < 1 then one = 0 end
-redis.call('HINCRBY', KEYS[1], 'b' .. found, -bytes)
-redis.call('HINCRBY', KEYS[1], 'n' .. found, -one)
-redis.call('HINCRBY', KEYS[1], 'tb', -bytes)
-redis.call('HINCRBY', KEYS[1], 'tn', -one)
-return {held - bytes, count - one}
-"
+    "local bytes, leftms, w = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])\n",
+    release_lua!(),
+    "return {held, count}\n"
 );
 
 /// Returns {bytes held, secrets held}.
@@ -144,4 +164,15 @@ impl Quota {
             read: Script::new(READ_LUA),
         }
     }
+}
+
+/// The quota's pieces, for scripts that count in the same atomic step as
+/// they write a secret (one Redis, where every key is on one server): the
+/// quota's keys must then be `KEYS[1]` and `KEYS[2]`.
+pub(super) mod fragments {
+    /// Run first in any script that uses the others (`TIME` before writes).
+    pub const PRELUDE: &str = "redis.replicate_commands()\n";
+    pub const CLEANUP: &str = cleanup_lua!();
+    pub const ADMIT: &str = admit_lua!();
+    pub const RELEASE: &str = release_lua!();
 }

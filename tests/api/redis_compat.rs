@@ -220,3 +220,78 @@ async fn expiry_is_the_redis_ttl() {
         .unwrap();
     assert_eq!(r.status(), 404);
 }
+
+/// Calls of each command since the last `CONFIG RESETSTAT` (a script's own
+/// `redis.call`s included), by lower-case name.
+fn command_calls(conn: &mut redis::Connection) -> std::collections::HashMap<String, u64> {
+    let info: String = redis::cmd("INFO").arg("commandstats").query(conn).unwrap();
+    info.lines()
+        .filter_map(|line| {
+            let (name, rest) = line.strip_prefix("cmdstat_")?.split_once(":calls=")?;
+            let calls = rest.split(',').next()?.parse().ok()?;
+            Some((name.to_owned(), calls))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn on_one_redis_a_create_is_one_script_call_and_a_reveal_an_mget_and_one() {
+    let app = spawn_redis_app().await;
+    let mut conn = app
+        .redis
+        .as_ref()
+        .unwrap()
+        .client()
+        .get_connection()
+        .unwrap();
+    let create = async || {
+        let r = app
+            .client
+            .post(app.url("/"))
+            .header("Accept", "application/json")
+            .form(&[("password", "counted"), ("ttl", "Hour")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        r.json::<Value>().await.unwrap()["link"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let reveal = async |link: &str| {
+        let r = app.client.post(link).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+    };
+    // Scripts loaded, the eviction policy read: the rest is per request.
+    let link = create().await;
+    reveal(&link).await;
+
+    let _: () = redis::cmd("CONFIG")
+        .arg("RESETSTAT")
+        .query(&mut conn)
+        .unwrap();
+    let link = create().await;
+    let calls = command_calls(&mut conn);
+    assert_eq!(calls.get("evalsha"), Some(&1), "{calls:?}");
+    assert_eq!(calls.get("multi"), None, "{calls:?}");
+    assert_eq!(calls.get("setex"), Some(&2), "index and secret: {calls:?}");
+
+    let _: () = redis::cmd("CONFIG")
+        .arg("RESETSTAT")
+        .query(&mut conn)
+        .unwrap();
+    reveal(&link).await;
+    let calls = command_calls(&mut conn);
+    assert_eq!(calls.get("mget"), Some(&1), "the peek: {calls:?}");
+    assert_eq!(calls.get("evalsha"), Some(&1), "the take: {calls:?}");
+    // Inside the take: the value compared, once.
+    assert_eq!(calls.get("get"), Some(&1), "{calls:?}");
+    assert_eq!(
+        calls.get("pttl"),
+        None,
+        "no quota, no time left asked: {calls:?}"
+    );
+    // One view: the take destroyed it.
+    assert_eq!(app.client.post(&link).send().await.unwrap().status(), 404);
+}
