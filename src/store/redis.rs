@@ -849,6 +849,8 @@ impl RedisStore {
                     .arg(record.created_at)
                     .arg(record.expires_at)
                     .arg(&record.state)
+                    // The signed-in sender (field `w`), empty when none.
+                    .arg(receipt.sender.as_deref().unwrap_or(""))
                     .invoke_async(c)
                     .await
             })
@@ -1194,7 +1196,7 @@ if left == 0 then
     /// (the index lives in another cluster slot). KEYS (from `k + 1`): the
     /// index, the secret, its counter, its receipt. ARGV (from `a + 1`): the
     /// secret's key, value, TTL, views, the receipt's lifetime, hash,
-    /// created, expires and state. The same commands `SETEX`/`HMSET`/`EXPIRE`
+    /// created, expires, state and sender (empty: none). The same commands `SETEX`/`HMSET`/`EXPIRE`
     /// as a pipelined create, so the layout is SnapPass's.
     const CREATE_BODY: &str = r"
 redis.call('SETEX', KEYS[k + 1], ARGV[a + 5], ARGV[a + 1])
@@ -1202,6 +1204,7 @@ redis.call('SETEX', KEYS[k + 2], ARGV[a + 3], ARGV[a + 2])
 if ARGV[a + 4] ~= '1' then redis.call('SETEX', KEYS[k + 3], ARGV[a + 3], ARGV[a + 4]) end
 redis.call('HMSET', KEYS[k + 4], 'h', ARGV[a + 6], 'c', ARGV[a + 7], 'x', ARGV[a + 8],
   'n', ARGV[a + 4], 'u', '0', 's', ARGV[a + 9], 'e', '')
+if ARGV[a + 10] ~= '' then redis.call('HSET', KEYS[k + 4], 'w', ARGV[a + 10]) end
 redis.call('EXPIRE', KEYS[k + 4], ARGV[a + 5])
 ";
 
