@@ -4,6 +4,7 @@
 # Every server runs on a free port and is stopped on exit; nothing else is
 # touched. See bench/README.md.
 #   BENCH_DURATION=10s BENCH_CONNECTIONS=32 bash bench/run.sh
+#   BENCH_RUNS=3 bash bench/run.sh   # the whole comparison three times: ratios per run, and the spread
 #   BENCH_FLOWS="api zk api zk" BENCH_SNAPPASS=0 bash bench/run.sh   # a subset; a flow may repeat,
 #   and each zk run is compared with the api run before it on the same store
 set -euo pipefail
@@ -16,6 +17,7 @@ THREADS=2
 # hushlink's flows: form, api (server-side encryption), api+key, zk
 # (zero-knowledge links: the client encrypts, the server checks a proof).
 FLOWS=${BENCH_FLOWS:-form api api+key zk}
+RUNS=${BENCH_RUNS:-1}
 RUN_SNAPPASS=${BENCH_SNAPPASS:-1}
 VENV=bench/.venv
 OUT=bench/results/latest.md
@@ -39,6 +41,8 @@ source bench/lib.sh
 ROWS=()
 SNAPPASS_RPS=""
 API_RPS=""
+RUN=1
+RAW="$TMP/raw.tsv" # one line per measured run, for the summary over runs
 bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   local target=$1 flow=$2 port=$3 pid=$4 log="$TMP/wrk-$1-$2.txt" sampler rss script=${2%+key}
   echo "=== $target, $flow flow: wrk -t$THREADS -c$CONNS -d$DURATION (after a $WARMUP warm-up)"
@@ -71,10 +75,22 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   if [ "$5" = hwm ] && [ "${requests:-0}" -gt 0 ]; then
     cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", 1e6 * t / hz / n }')
   fi
-  ROWS+=("| $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $cpu | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$target" "$flow" "$rps" "$p99" "$cpu" \
+    "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "${ratio%×}" "$(awk -F' [|] ' -v s="${sock:-0}" '{ print ($1 > 0 && $3 == "0" && s == 0) ? "ok" : "failed" }' <<<"${counts:-0 | 0 | ?}")" >>"$RAW"
+  ROWS+=("| $RUN | $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $cpu | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
 }
 
 LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r TICKS0 STEAL0 < <(cpu_ticks)
+HL_REDIS=$(free_port); start_redis "$HL_REDIS"
+# The "api+key" run: keys required, every create carries an admin key (known
+# to the server only by its hash), to measure what checking a key costs.
+read -r -d '' BENCH_KEY BENCH_KEY_SHA < <("$HUSHLINK" api-key generate; printf '\0') || true
+RUN_NOTES=()
+
+for RUN in $(seq "$RUNS"); do
+echo "##### run $RUN of $RUNS"
+RUN_LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r RUN_TICKS0 RUN_STEAL0 < <(cpu_ticks)
+SNAPPASS_RPS=""
 
 # --- SnapPass 1.6.2 on its own Redis --------------------------------------
 if [ "$RUN_SNAPPASS" = 1 ]; then
@@ -90,10 +106,6 @@ stop "$SP_PID"
 fi
 
 # --- hushlink: a fresh server (and empty store) for each run ---------------
-HL_REDIS=$(free_port); start_redis "$HL_REDIS"
-# The "api+key" run: keys required, every create carries an admin key (known
-# to the server only by its hash), to measure what checking a key costs.
-read -r -d '' BENCH_KEY BENCH_KEY_SHA < <("$HUSHLINK" api-key generate; printf '\0') || true
 for store in embedded redis; do
   API_RPS="" # ratios compare flows of one store only
   for flow in $FLOWS; do
@@ -114,6 +126,9 @@ for store in embedded redis; do
     stop "$pid"
   done
 done
+read -r RUN_TICKS1 RUN_STEAL1 < <(cpu_ticks)
+RUN_NOTES+=("run $RUN: load average $RUN_LOAD at its start, steal $(awk -v s=$((RUN_STEAL1 - RUN_STEAL0)) -v t=$((RUN_TICKS1 - RUN_TICKS0)) 'BEGIN { printf "%.0f", 100 * s / (t ? t : 1) }')%")
+done
 
 # --- summary ----------------------------------------------------------------
 read -r TICKS1 STEAL1 < <(cpu_ticks)
@@ -131,8 +146,12 @@ mkdir -p "$(dirname "$OUT")"
   echo "Machine: load average $LOAD at the start; CPU stolen by the hypervisor during the runs: $STEAL%."
   echo "wrk -t$THREADS -c$CONNS -d$DURATION per run, after a $WARMUP warm-up. Latencies in ms; RSS in MiB (hushlink: VmHWM; SnapPass: gunicorn master + workers)."
   echo
-  echo "| target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | server CPU µs/request | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s.\n' "${RUN_NOTES[@]}"
+  echo
+  echo "| run | target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | server CPU µs/request | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
+  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
+  echo
+  python3 bench/summary.py "$RAW" "$RUNS"
 } >"$OUT"
 echo; cat "$OUT"; echo; echo "written to $OUT"
