@@ -8,7 +8,7 @@
 
 mod catalogue;
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 pub use catalogue::{CatalogueError, FIELDS, message_id, placeables};
 
@@ -202,15 +202,21 @@ pub const CATALOGUES: &[(&str, bool, &str)] = &[
     ("fa", true, include_str!("locales/fa.ftl")),
 ];
 
-static LANGUAGES: LazyLock<Vec<Strings>> = LazyLock::new(|| {
-    CATALOGUES
-        .iter()
-        .map(|&(code, rtl, source)| {
-            // Only a catalogue the tests would have refused can fail here.
-            catalogue::build(code, rtl, source).unwrap_or_else(|e| panic!("{e}"))
-        })
-        .collect()
-});
+/// Each language's texts, read from its catalogue the first time a page is
+/// shown in it: a server whose visitors read two languages does not keep
+/// thirty (a catalogue is about 13 KiB of text, and parsing all of them
+/// added about 0.5 MiB to the resident memory of the first page shown).
+static LANGUAGES: [OnceLock<Strings>; CATALOGUES.len()] =
+    [const { OnceLock::new() }; CATALOGUES.len()];
+
+/// The language at `index` of [`CATALOGUES`].
+fn language(index: usize) -> &'static Strings {
+    LANGUAGES[index].get_or_init(|| {
+        let (code, rtl, source) = CATALOGUES[index];
+        // Only a catalogue the tests would have refused can fail here.
+        catalogue::build(code, rtl, source).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
 
 /// Texts that are rightly the same as the English ones, as `(language,
 /// field)` (`*`: every language): the product's name, the word "Secret",
@@ -236,14 +242,15 @@ pub fn same_as_english(code: &str, field: &str) -> bool {
         .any(|&(c, f)| f == field && (c == "*" || c == code))
 }
 
-/// The languages offered, in the order of [`CATALOGUES`].
-pub fn languages() -> &'static [Strings] {
-    &LANGUAGES
+/// The languages offered, in the order of [`CATALOGUES`] (reading every
+/// catalogue not read yet).
+pub fn languages() -> impl ExactSizeIterator<Item = &'static Strings> {
+    (0..CATALOGUES.len()).map(language)
 }
 
 /// The fallback language.
 pub fn english() -> &'static Strings {
-    &languages()[0]
+    language(0)
 }
 
 /// Picks the best language for an `Accept-Language` header.
@@ -286,9 +293,9 @@ pub fn negotiate(accept_language: Option<&str>) -> &'static Strings {
 /// primary language. Norwegian (`no`) and Nynorsk (`nn`) readers get Bokmål,
 /// and Hebrew's old code `iw` is Hebrew.
 fn offered(tag: &str) -> Option<&'static Strings> {
-    let languages = languages();
-    if let Some(exact) = languages.iter().find(|s| s.code.eq_ignore_ascii_case(tag)) {
-        return Some(exact);
+    let codes = || CATALOGUES.iter().map(|&(code, _, _)| code);
+    if let Some(exact) = codes().position(|code| code.eq_ignore_ascii_case(tag)) {
+        return Some(language(exact));
     }
     let primary = match primary_subtag(tag) {
         "no" | "nn" => "nb",
@@ -298,9 +305,9 @@ fn offered(tag: &str) -> Option<&'static Strings> {
     if primary.is_empty() {
         return None;
     }
-    languages
-        .iter()
-        .find(|s| primary_subtag(s.code).eq_ignore_ascii_case(primary))
+    codes()
+        .position(|code| primary_subtag(code).eq_ignore_ascii_case(primary))
+        .map(language)
 }
 
 fn primary_subtag(tag: &str) -> &str {
@@ -335,16 +342,12 @@ mod tests {
 
     #[test]
     fn twenty_languages_or_more_each_once_english_first() {
-        let codes: Vec<_> = languages().iter().map(|s| s.code).collect();
+        let codes: Vec<_> = languages().map(|s| s.code).collect();
         assert!(codes.len() >= 20, "{codes:?}");
         assert_eq!(codes[0], "en");
         let unique: BTreeSet<_> = codes.iter().map(|c| c.to_ascii_lowercase()).collect();
         assert_eq!(unique.len(), codes.len(), "{codes:?}");
-        let rtl: Vec<_> = languages()
-            .iter()
-            .filter(|s| s.rtl)
-            .map(|s| s.code)
-            .collect();
+        let rtl: Vec<_> = languages().filter(|s| s.rtl).map(|s| s.code).collect();
         assert_eq!(rtl, ["ar", "he", "fa"]);
     }
 
@@ -416,7 +419,7 @@ mod tests {
     #[test]
     fn every_translation_differs_from_english() {
         let english: BTreeMap<_, _> = english().messages().into_iter().collect();
-        for strings in &languages()[1..] {
+        for strings in languages().skip(1) {
             for (field, text) in strings.messages() {
                 if !same_as_english(strings.code, field) {
                     assert_ne!(
@@ -482,7 +485,7 @@ mod tests {
 
     #[test]
     fn every_language_keeps_the_placeholders() {
-        for s in LANGUAGES.iter() {
+        for s in languages() {
             assert!(s.form_too_large.contains("{size}"), "{}", s.code);
             assert!(s.form_too_large.contains("{limit}"), "{}", s.code);
             assert!(s.too_large_body.contains("{limit}"), "{}", s.code);
