@@ -26,6 +26,7 @@
 //! * [`server`]: accepting and serving connections: timeouts, caps,
 //!   unread bodies, graceful shutdown.
 //! * [`telemetry`]: log set-up.
+//! * [`allocator`]: mimalloc's settings (a small resident set).
 //! * [`metrics`]: Prometheus counters and histograms, the store wrapper
 //!   that times store calls, and the separate `/metrics` listener's router.
 //!
@@ -42,6 +43,7 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 
 pub mod admin_socket;
+pub mod allocator;
 pub mod apikey;
 pub mod bootstrap;
 pub mod cli;

@@ -61,6 +61,7 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    hushlink::allocator::tune();
     let cli = Cli::parse();
     match cli.command {
         Command::Serve(config) => {
