@@ -656,12 +656,18 @@ async fn next_stays_on_this_server() {
 
 #[tokio::test]
 async fn an_expired_session_is_refused() {
-    let s = Setup::new(|c| c.oidc.session_ttl = 1).await;
+    // Long enough for the page below to be fetched inside the session on a
+    // loaded machine (a 1 s session expired before it there).
+    const TTL: Duration = Duration::from_secs(4);
+    let s = Setup::new(|c| c.oidc.session_ttl = TTL.as_secs()).await;
     let b = Browser::new();
     assert_eq!(sign_in(&b, &s.app, "alice").await.status(), 303);
+    // The session's lifetime started at the callback, before this instant.
+    let signed_in = tokio::time::Instant::now();
     let session = b.cookie("hushlink_session").unwrap();
     let csrf = csrf_of(&b.get(&s.app.url("/")).await.text().await.unwrap());
-    tokio::time::sleep(Duration::from_millis(2100)).await;
+    // Expiry is counted in whole seconds: one more second makes it certain.
+    tokio::time::sleep_until(signed_in + TTL + Duration::from_millis(1100)).await;
     // The cookie kept past its lifetime (as a copy would be) does not work.
     b.set_cookie("hushlink_session", &session);
     let html = b.get(&s.app.url("/")).await.text().await.unwrap();
