@@ -287,7 +287,8 @@ pub fn router(state: AppState) -> Router {
     } else {
         app
     };
-    app.layer(middleware::from_fn(access_log)).with_state(state)
+    app.layer(middleware::from_fn_with_state(state.clone(), access_log))
+        .with_state(state)
 }
 
 /// The router of the local admin socket: the admin routes (key management
@@ -301,7 +302,7 @@ pub fn local_admin_router(state: AppState) -> Router {
         .fallback(web::fallback)
         .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(Extension(auth::LocalAdmin))
-        .layer(middleware::from_fn(access_log))
+        .layer(middleware::from_fn_with_state(state.clone(), access_log))
         .with_state(state)
 }
 
@@ -453,20 +454,26 @@ fn is_create(method: &axum::http::Method, path: &str) -> bool {
 }
 
 /// One line per request: method, redacted path, status, duration. The path
-/// is reduced to its route template, so no token ever reaches a log.
-async fn access_log(request: Request, next: Next) -> Response {
+/// is reduced to its route template, so no token ever reaches a log. A line
+/// dropped because stderr is blocked is counted (`telemetry::batch`).
+async fn access_log(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let route = redact_path(request.uri().path());
     let response = next.run(request).await;
-    tracing::info!(
-        target: "hushlink::access",
-        method = %method,
-        path = route,
-        status = response.status().as_u16(),
-        duration_us = started.elapsed().as_micros() as u64,
-        "request"
-    );
+    let logged = crate::telemetry::access(&crate::telemetry::AccessLine {
+        method: method.as_str(),
+        route,
+        status: response.status().as_u16(),
+        duration_us: started.elapsed().as_micros() as u64,
+    });
+    if !logged {
+        state.metrics.access_line_dropped();
+    }
     response
 }
 
