@@ -126,8 +126,7 @@ fn render(state: &AppState, seen: Seen, mut response: Response) -> Response {
     let rendered = match unrendered.form {
         problem::Form::Problem => {
             let host = context::host_of(seen.host.as_ref(), seen.authority.as_ref());
-            let base_url =
-                context::checked_base_url(&state.links, host.as_deref()).unwrap_or_default();
+            let base_url = context::checked_base_url(&state.links, host).unwrap_or_default();
             problem::render_problem(&unrendered.error, &base_url, state.limits.max_secret_bytes)
         }
         problem::Form::Page => {
