@@ -65,7 +65,8 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve(config) => {
-            telemetry::init(config.log_format, config.debug);
+            // Held to the end: dropping it writes the buffered access lines.
+            let _log = telemetry::init(config.log_format, config.debug);
             let result = async {
                 let app = Application::build(&config).await?;
                 app.run_until(shutdown_signal()).await
@@ -81,11 +82,11 @@ async fn main() -> std::process::ExitCode {
             }
         }
         Command::ApiKey(cmd) => {
-            telemetry::init_for_commands(cmd.config.log_format);
+            let _log = telemetry::init_for_commands(cmd.config.log_format);
             report(cli::api_key(cmd).await)
         }
         Command::Bootstrap(cmd) => {
-            telemetry::init_for_commands(cmd.config.log_format);
+            let _log = telemetry::init_for_commands(cmd.config.log_format);
             report(cli::bootstrap(cmd).await)
         }
         Command::Send(cmd) => client::report(client::send(cmd).await),

@@ -244,6 +244,7 @@ pub struct Metrics {
     webhook_retried: Counter,
     webhook_dropped: Family<DropLabels, Counter>,
     webhook_depth: Gauge,
+    access_lines_dropped: Counter,
 }
 
 impl Default for Metrics {
@@ -271,6 +272,7 @@ impl Metrics {
             webhook_retried: Counter::default(),
             webhook_dropped: Family::default(),
             webhook_depth: Gauge::default(),
+            access_lines_dropped: Counter::default(),
         };
         for reason in WebhookDrop::ALL {
             let _ = metrics
@@ -366,7 +368,17 @@ impl Metrics {
             "Webhook events waiting for delivery, as this instance last read the queue",
             metrics.webhook_depth.clone(),
         );
+        metrics.registry.register(
+            "access_log_dropped",
+            "Access log lines dropped because stderr was blocked and the log's buffer was full",
+            metrics.access_lines_dropped.clone(),
+        );
         metrics
+    }
+
+    /// One access line could not be logged (see `telemetry::batch`).
+    pub fn access_line_dropped(&self) {
+        self.access_lines_dropped.inc();
     }
 
     /// Reads the bytes and secrets held from the store, for the gauges. A

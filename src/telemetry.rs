@@ -1,4 +1,7 @@
-//! Log set-up: `tracing` with text or JSON lines.
+//! Log set-up: `tracing` with text or JSON lines, written to stderr through
+//! [`batch`] (access lines in batches, every other line at once), and the
+//! access line itself ([`access`], formatted without `tracing`'s machinery
+//! when no colours are wanted).
 //!
 //! The filter keeps the libraries under us (hyper, h2, redis, rustls) at
 //! `info` at most, whatever hushlink itself logs at and whatever `RUST_LOG`
@@ -9,11 +12,74 @@
 //! engine, which kept builds small.)
 
 use std::io::IsTerminal;
+use std::sync::{Arc, OnceLock};
 
 use tracing_subscriber::filter::{LevelFilter, Targets};
+use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::prelude::*;
 
 use crate::config::LogFormat;
+
+pub mod access;
+pub mod batch;
+
+pub use access::AccessLine;
+use access::{AccessLog, Style};
+use batch::{Batch, FlushGuard};
+
+/// The fast way for access lines, set with the global subscriber (which is
+/// global too: there is one stderr). Unset, in tests that drive the router
+/// in-process and at a terminal (colours), access lines are `tracing`
+/// events like any other.
+static ACCESS_LOG: OnceLock<AccessLog> = OnceLock::new();
+
+/// Logs one request's access line; false when the line had to be dropped
+/// (stderr blocked and the buffer full; the caller counts it).
+pub fn access(line: &AccessLine<'_>) -> bool {
+    if let Some(fast) = ACCESS_LOG.get() {
+        // The filter (`RUST_LOG`) still decides, as for the event below.
+        if !tracing::enabled!(target: "hushlink::access", tracing::Level::INFO) {
+            return true;
+        }
+        return fast.log(line);
+    }
+    tracing::info!(
+        target: "hushlink::access",
+        method = %line.method,
+        path = line.route,
+        status = line.status,
+        duration_us = line.duration_us,
+        "request"
+    );
+    true
+}
+
+/// The subscriber's writer: every event it formats goes out at once, after
+/// the access lines buffered before it.
+struct BatchWriter(Arc<Batch>);
+
+/// One event's text, written when the subscriber hands it over (it writes
+/// each event whole, in one `write_all`).
+struct BatchLine<'a>(&'a Batch);
+
+impl std::io::Write for BatchLine<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write_now(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> MakeWriter<'a> for BatchWriter {
+    type Writer = BatchLine<'a>;
+
+    fn make_writer(&'a self) -> BatchLine<'a> {
+        BatchLine(&self.0)
+    }
+}
 
 /// Libraries whose debug or trace output may echo wire data. A directive
 /// matches every target that starts with its text (as `Targets` matches),
@@ -36,8 +102,10 @@ const WIRE_CAP: LevelFilter = LevelFilter::INFO;
 
 /// Installs the global subscriber. `debug` raises hushlink's own default
 /// level; `RUST_LOG` (`level` or `target=level`, comma-separated) overrides
-/// the defaults, except the wire-crate cap.
-pub fn init(format: LogFormat, debug: bool) {
+/// the defaults, except the wire-crate cap. Hold the guard for the life of
+/// the process: dropping it writes what is still buffered.
+#[must_use = "dropping the guard stops the log's flusher"]
+pub fn init(format: LogFormat, debug: bool) -> Option<FlushGuard> {
     init_at(
         format,
         if debug {
@@ -45,40 +113,62 @@ pub fn init(format: LogFormat, debug: bool) {
         } else {
             LevelFilter::INFO
         },
-    );
+    )
 }
 
 /// For one-shot commands (`api-key`, `bootstrap`): only warnings and
 /// errors, so their stdout/stderr stay readable for scripts.
-pub fn init_for_commands(format: LogFormat) {
-    init_at(format, LevelFilter::WARN);
+#[must_use = "dropping the guard stops the log's flusher"]
+pub fn init_for_commands(format: LogFormat) -> Option<FlushGuard> {
+    init_at(format, LevelFilter::WARN)
 }
 
-fn init_at(format: LogFormat, default: LevelFilter) {
+fn init_at(format: LogFormat, default: LevelFilter) -> Option<FlushGuard> {
     let filter = filter(std::env::var("RUST_LOG").ok().as_deref(), default);
     let registry = tracing_subscriber::registry().with(filter);
+    let batch = Arc::new(Batch::new(Box::new(std::io::stderr())));
+    // Colours only for a person at a terminal: a log file, `docker logs`
+    // or a collector must get plain text, not escape codes.
+    let ansi = format == LogFormat::Text && std::io::stderr().is_terminal();
+    let writer = BatchWriter(Arc::clone(&batch));
     let result = match format {
         LogFormat::Json => registry
             .with(
                 tracing_subscriber::fmt::layer()
                     .json()
                     .flatten_event(true)
-                    .with_writer(std::io::stderr),
+                    .with_writer(writer),
             )
             .try_init(),
-        // Colours only for a person at a terminal: a log file, `docker logs`
-        // or a collector must get plain text, not escape codes.
         LogFormat::Text => registry
             .with(
                 tracing_subscriber::fmt::layer()
-                    .with_ansi(std::io::stderr().is_terminal())
-                    .with_writer(std::io::stderr),
+                    .with_ansi(ansi)
+                    .with_writer(writer),
             )
             .try_init(),
     };
     if result.is_err() {
         eprintln!("hushlink: a log subscriber was already installed");
+        return None;
     }
+    let guard = match FlushGuard::start(Arc::clone(&batch)) {
+        Ok(guard) => guard,
+        // No flusher: access lines go through the subscriber, which writes
+        // every line at once.
+        Err(e) => {
+            tracing::warn!(error = %e, "no log flusher thread; access lines are written one by one");
+            return None;
+        }
+    };
+    if !ansi {
+        let style = match format {
+            LogFormat::Json => Style::Json,
+            LogFormat::Text => Style::Text,
+        };
+        let _ = ACCESS_LOG.set(AccessLog { batch, style });
+    }
+    Some(guard)
 }
 
 /// The filter `RUST_LOG` asks for (or `default` when it is unset or cannot

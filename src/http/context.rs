@@ -47,7 +47,7 @@ impl FromRequestParts<AppState> for Ctx {
             .and_then(|v| v.to_str().ok());
         let t = i18n::negotiate(accept_language);
         let wants_json = wants_json(&parts.headers);
-        let base_url = checked_base_url(&state.links, host.as_deref()).map_err(|reason| {
+        let base_url = checked_base_url(&state.links, host).map_err(|reason| {
             // The refused Host is not echoed back.
             let error = Error::invalid("Host", reason);
             if is_api(parts.uri.path()) || wants_json {
@@ -188,18 +188,18 @@ fn split_host(value: &str) -> Option<(String, Option<u16>)> {
     plain.then_some((name, port))
 }
 
-fn request_host(parts: &Parts) -> Option<String> {
+fn request_host(parts: &Parts) -> Option<&str> {
     host_of(parts.headers.get(header::HOST), parts.uri.authority())
 }
 
-/// The request's `Host`, or its URI's authority (HTTP/2).
-pub fn host_of(
-    host: Option<&axum::http::HeaderValue>,
-    authority: Option<&axum::http::uri::Authority>,
-) -> Option<String> {
+/// The request's `Host`, or its URI's authority (HTTP/2); borrowed, as
+/// every request that builds a context reads it.
+pub fn host_of<'a>(
+    host: Option<&'a axum::http::HeaderValue>,
+    authority: Option<&'a axum::http::uri::Authority>,
+) -> Option<&'a str> {
     host.and_then(|h| h.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| authority.map(|a| a.as_str().to_owned()))
+        .or_else(|| authority.map(|a| a.as_str()))
 }
 
 /// Builds the base URL as SnapPass's `set_base_url` does. Returns `None`
@@ -220,8 +220,15 @@ pub fn base_url(links: &LinkSettings, request_host: Option<&str>) -> Option<Stri
             h
         }
     };
-    let mut url = format!("{scheme}://{host}/");
-    if let Some(prefix) = &links.url_prefix {
+    // Pushed rather than `format!`ed: this runs for every request that
+    // builds a context, and the formatting machinery cost more than the copy.
+    let prefix = links.url_prefix.as_deref().unwrap_or("");
+    let mut url = String::with_capacity(scheme.len() + host.len() + prefix.len() + 5);
+    url.push_str(scheme);
+    url.push_str("://");
+    url.push_str(host);
+    url.push('/');
+    if !prefix.is_empty() {
         url.push_str(prefix);
         url.push('/');
     }

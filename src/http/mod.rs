@@ -1,5 +1,6 @@
-//! The HTTP face of hushlink: routes, shared state, and the layers every
-//! response passes through (protective headers, request metrics, access log).
+//! The HTTP face of hushlink: routes, shared state, and the edge every
+//! request passes through (`edge`: access log, request metrics, protective
+//! headers, the error layer, client limits; one middleware).
 //!
 //! `router(state)` builds the whole application so tests can drive it
 //! directly; `api` holds the JSON endpoints, `web` the pages, `assets` the
@@ -18,13 +19,10 @@
 
 use std::ops::Deref;
 use std::sync::Arc;
-use std::time::Instant;
 
 use axum::body::Bytes;
-use axum::extract::Request;
 use axum::http::{HeaderValue, header};
-use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::middleware;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 
@@ -38,7 +36,7 @@ use crate::secrets::SecretService;
 use crate::store::DynStore;
 use crate::token::KeySpace;
 use crate::zk::service::ZkService;
-use client_addr::{ClientAddr, TrustedProxies};
+use client_addr::TrustedProxies;
 
 pub mod admin;
 pub mod api;
@@ -47,6 +45,7 @@ pub mod auth;
 pub mod body;
 pub mod client_addr;
 pub mod context;
+mod edge;
 pub mod gate;
 pub mod input;
 pub mod keys_web;
@@ -251,7 +250,7 @@ pub fn router(state: AppState) -> Router {
     // Built once, from types only: serializing it cannot fail at run time.
     let description =
         Bytes::from(serde_json::to_vec(&description).expect("the OpenAPI description serializes"));
-    let app = Router::new()
+    Router::new()
         .route("/", get(web::form).post(web::create))
         .route("/{token}", get(web::preview).post(web::reveal))
         .route(
@@ -274,20 +273,8 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
-        // Inside the error layer: the create rate's 429 is rendered like
-        // any handler's error.
-        .layer(middleware::from_fn_with_state(state.clone(), client_limits))
-        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            protective_headers,
-        ));
-    let app = if state.metrics_served {
-        app.layer(middleware::from_fn_with_state(state.clone(), http_metrics))
-    } else {
-        app
-    };
-    app.layer(middleware::from_fn(access_log)).with_state(state)
+        .layer(middleware::from_fn_with_state(state.clone(), edge::edge))
+        .with_state(state)
 }
 
 /// The router of the local admin socket: the admin routes (key management
@@ -299,192 +286,12 @@ pub fn local_admin_router(state: AppState) -> Router {
         .route("/_/_/health", get(api::health))
         .method_not_allowed_fallback(web::method_not_allowed)
         .fallback(web::fallback)
-        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(Extension(auth::LocalAdmin))
-        .layer(middleware::from_fn(access_log))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            edge::admin_edge,
+        ))
         .with_state(state)
-}
-
-/// Renders the error a handler or extractor returned (`problem::ApiError`,
-/// `problem::PageError`) now that the request's context is at hand: the
-/// problem document's `type` starts with the request's base URL (empty for
-/// a Host that gets none), the page is in the visitor's language. Headers
-/// already on the answer (axum's `Allow` on a 405) are kept. Why rendering
-/// waits for this layer: see `http::problem`.
-async fn render_errors(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    // Cheap clones (shared buffers), kept for the rare error.
-    let host = request.headers().get(header::HOST).cloned();
-    let authority = request.uri().authority().cloned();
-    let language = request.headers().get(header::ACCEPT_LANGUAGE).cloned();
-    // How many levels below the root the page is (`/s/{id}`: 1), so that
-    // relative asset URLs of an error page resolve from any path.
-    let depth = request.uri().path().matches('/').count().saturating_sub(1);
-    let mut response = next.run(request).await;
-    let Some(unrendered) = response.extensions_mut().remove::<problem::Unrendered>() else {
-        return response;
-    };
-    let rendered = match unrendered.form {
-        problem::Form::Problem => {
-            let host = context::host_of(host.as_ref(), authority.as_ref());
-            let base_url =
-                context::checked_base_url(&state.links, host.as_deref()).unwrap_or_default();
-            problem::render_problem(&unrendered.error, &base_url, state.limits.max_secret_bytes)
-        }
-        problem::Form::Page => {
-            let language = language.as_ref().and_then(|v| v.to_str().ok());
-            let t = crate::i18n::negotiate(language);
-            web::error_page(&state, t, &unrendered.error, depth)
-        }
-    };
-    let (mut parts, _) = response.into_parts();
-    let (rendered, body) = rendered.into_parts();
-    parts.status = rendered.status;
-    parts.headers.extend(rendered.headers);
-    Response::from_parts(parts, body)
-}
-
-/// Headers on every answer: no caching of anything that shows or leads to
-/// a secret (assets set their own long cache), no referrer, no sniffing, a
-/// strict CSP, no framing.
-async fn protective_headers(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    if !headers.contains_key(header::CACHE_CONTROL) {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        state.content_security_policy.clone(),
-    );
-    response
-}
-
-/// Finds the client's address (`client_addr`: the bootstrap brake and the
-/// rate limits count by it) and holds each client to the create rate.
-async fn client_limits(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let client = client_addr::client_of(&request, &state.trusted_proxies);
-    if let Some(ip) = client {
-        request.extensions_mut().insert(ClientAddr(ip));
-    }
-    if is_create(request.method(), request.uri().path())
-        && let Err((retry_after, by_key)) = take_create(
-            &state,
-            auth::presented_key(request.headers()).map(|k| zeroize::Zeroizing::new(k.to_owned())),
-            client,
-        )
-        .await
-    {
-        tracing::info!(
-            retry_after_s = retry_after,
-            by_key,
-            "create refused: over the create rate (the key's own, or HUSHLINK_CREATE_RATE per client)"
-        );
-        let error = crate::error::Error::TooManyCreates {
-            retry_after_secs: retry_after,
-        };
-        // As a handler would answer: a problem document, or a page in the
-        // client's language (the error layer renders either).
-        use axum::response::IntoResponse;
-        return if context::is_api(request.uri().path()) || context::wants_json(request.headers()) {
-            problem::ApiError(error).into_response()
-        } else {
-            problem::PageError::from(error).into_response()
-        };
-    }
-    next.run(request).await
-}
-
-/// Counts one create: against the API key it presents when that key has a
-/// create rate of its own, else against the client's address.
-/// `Err((seconds to wait, whether the key's rate refused it))`.
-async fn take_create(
-    state: &AppState,
-    presented_key: Option<zeroize::Zeroizing<String>>,
-    client: Option<std::net::IpAddr>,
-) -> Result<(), (u64, bool)> {
-    let limiter = &state.create_limiter;
-    let own = match presented_key {
-        Some(presented) => state.keys.own_create_rate(&presented).await,
-        None => None,
-    };
-    match (own, client) {
-        (Some((name, rate)), _) => limiter
-            .take_for_key(&name, rate)
-            .await
-            .map_err(|secs| (secs, true)),
-        (None, Some(ip)) => limiter.take(ip).await.map_err(|secs| (secs, false)),
-        (None, None) => Ok(()),
-    }
-}
-
-/// The routes that create secrets: the form and its script (`POST /s`),
-/// SnapPass's API, the REST API, the zero-knowledge API.
-fn is_create(method: &axum::http::Method, path: &str) -> bool {
-    method == axum::http::Method::POST
-        && matches!(
-            path,
-            "/" | "/s"
-                | "/api/set_password"
-                | "/api/set_password/"
-                | "/api/v2/passwords"
-                | "/api/v2/secrets"
-        )
-}
-
-/// One line per request: method, redacted path, status, duration. The path
-/// is reduced to its route template, so no token ever reaches a log.
-async fn access_log(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().clone();
-    let route = redact_path(request.uri().path());
-    let response = next.run(request).await;
-    tracing::info!(
-        target: "hushlink::access",
-        method = %method,
-        path = route,
-        status = response.status().as_u16(),
-        duration_us = started.elapsed().as_micros() as u64,
-        "request"
-    );
-    response
-}
-
-/// Counts and times requests on the public port (the admin socket is not
-/// counted), by route template like the access log.
-async fn http_metrics(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let started = Instant::now();
-    let method = request.method().clone();
-    let route = redact_path(request.uri().path());
-    let response = next.run(request).await;
-    state
-        .metrics
-        .http_request(&method, route, response.status(), started.elapsed());
-    response
 }
 
 /// Maps a request path to something safe to log: fixed routes as they are,

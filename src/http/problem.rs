@@ -10,9 +10,9 @@
 //! error page is in the visitor's language: both need the request, which a
 //! handler's `?` does not have. So the error types carry only the domain
 //! [`Error`]; their `IntoResponse` sets the status and leaves the error in
-//! the response's extensions ([`Unrendered`]), and one layer of the router
-//! (`http::render_errors`), which saw the request, renders the document or
-//! the page. This is the pattern axum's examples use for context-dependent
+//! the response's extensions ([`Unrendered`]), and the error layer of the
+//! router's edge (`http::edge`), which saw the request, renders the document
+//! or the page. This is the pattern axum's examples use for context-dependent
 //! errors; it is what lets every handler return `Result<_, ApiError>` and
 //! use `?` on any `Result<_, Error>` (or `StoreError`) without passing its
 //! context around. A response that passes no such layer (a router built

@@ -392,20 +392,23 @@ fn form_message(t: &'static Strings, error: &Error, input: &FormInput, limit: us
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    headers: HeaderMap,
-    body: Body,
+    request: axum::extract::Request,
 ) -> Response {
+    // The request taken whole, not a `HeaderMap` extractor, which would
+    // clone every header of every create.
+    let (parts, body) = request.into_parts();
+    let headers = &parts.headers;
     if !state.web_form {
         return refuse(&ctx, "/", Error::NotFound);
     }
     // Asked for JSON, the form is an API (SnapPass's shortcut for scripts)
     // and follows the API's key rule; a person's browser asks for HTML.
     if ctx.wants_json {
-        create_json(&state, &ctx, &headers, body)
+        create_json(&state, &ctx, headers, body)
             .await
             .into_response()
     } else {
-        create_page(&state, &ctx, &headers, body)
+        create_page(&state, &ctx, headers, body)
             .await
             .into_response()
     }

@@ -48,9 +48,13 @@ struct Shared {
 }
 
 /// The request body as handlers see it: hyper's body under a deadline.
+/// The timer is made only when the body first has to wait for the network:
+/// most bodies are already whole in hyper's buffer when the handler reads
+/// them, and then the deadline costs no timer at all.
 struct GuardedBody {
     inner: Option<Incoming>,
-    deadline: Pin<Box<Sleep>>,
+    deadline: Instant,
+    timer: Option<Pin<Box<Sleep>>>,
     limit: Duration,
     shared: Arc<Shared>,
 }
@@ -79,7 +83,11 @@ impl http_body::Body for GuardedBody {
                 Poll::Ready(Some(Err(e.into())))
             }
             Poll::Pending => {
-                if this.deadline.as_mut().poll(cx).is_ready() {
+                let deadline = this.deadline;
+                let timer = this
+                    .timer
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
+                if timer.as_mut().poll(cx).is_ready() {
                     // The rest will not be read: the answer closes the
                     // connection (see `finish`).
                     this.inner = None;
@@ -151,7 +159,8 @@ pub fn watch(request: Request<Incoming>, limit: Duration) -> (Request<Body>, Bod
     let request = request.map(|inner| {
         Body::new(GuardedBody {
             inner: Some(inner),
-            deadline: Box::pin(tokio::time::sleep_until(deadline)),
+            deadline,
+            timer: None,
             limit,
             shared,
         })

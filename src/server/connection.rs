@@ -18,6 +18,15 @@
 //! hyper's own `header_read_timeout` is not used: it also runs while a kept-
 //! alive connection waits for its next request, so it cannot be shorter
 //! than the idle timeout, which is what a header timeout needs to be.
+//!
+//! The watchdog costs next to nothing per request: traffic only stores
+//! times in atomics, and wakes nobody. Its one timer is never armed further
+//! than the shorter of the two timeouts ahead, and every deadline a new
+//! event can make is at least that far from the event; so the timer is
+//! only moved when it fires (recompute, re-arm), at most once per timeout
+//! period, never because a request came and went (which used to reset it
+//! about twice per request). Only while shutting down does the end of a
+//! request wake it, to close the connection without waiting.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -85,7 +94,10 @@ struct Activity {
     http2: AtomicBool,
     /// An answer said `Connection: close` with body bytes maybe still coming.
     linger: AtomicBool,
-    /// Wakes the watchdog when the rules may give a new deadline.
+    /// The server is shutting down: the end of the last request in flight
+    /// must wake the watchdog.
+    draining: AtomicBool,
+    /// Wakes the watchdog while draining.
     changed: Notify,
 }
 
@@ -100,6 +112,7 @@ impl Activity {
             head_since: AtomicU64::new(NEVER),
             http2: AtomicBool::new(false),
             linger: AtomicBool::new(false),
+            draining: AtomicBool::new(false),
             changed: Notify::new(),
         }
     }
@@ -114,13 +127,12 @@ impl Activity {
         if self.requests.load(Ordering::Relaxed) == 0 && bytes.starts_with(b"PRI ") {
             self.http2.store(true, Ordering::Relaxed);
         }
-        if self.in_flight.load(Ordering::Acquire) == 0
-            && self
-                .head_since
-                .compare_exchange(NEVER, now, Ordering::AcqRel, Ordering::Relaxed)
-                .is_ok()
-        {
-            self.changed.notify_one();
+        // The head's deadline is `now + header timeout`, past the armed
+        // timer (see the module documentation): nobody needs waking.
+        if self.in_flight.load(Ordering::Acquire) == 0 {
+            let _ =
+                self.head_since
+                    .compare_exchange(NEVER, now, Ordering::AcqRel, Ordering::Relaxed);
         }
     }
 
@@ -158,7 +170,9 @@ struct InFlight(Arc<Activity>);
 impl Drop for InFlight {
     fn drop(&mut self) {
         self.0.last_end.store(self.0.now(), Ordering::Relaxed);
-        if self.0.in_flight.fetch_sub(1, Ordering::AcqRel) == 1 {
+        if self.0.in_flight.fetch_sub(1, Ordering::AcqRel) == 1
+            && self.0.draining.load(Ordering::Acquire)
+        {
             self.0.changed.notify_one();
         }
     }
@@ -210,6 +224,25 @@ pub(super) fn verdict(
         expired
     } else {
         Verdict::WaitUntil(deadline)
+    }
+}
+
+/// When the watchdog's timer should fire for a verdict that wants `wake`:
+/// `None` to leave it as it is armed (at `armed`, not yet fired), else the
+/// new time. Never later than `horizon` from `now` (the shorter timeout),
+/// so that no deadline a later event makes can come before the timer; and
+/// an armed timer that fires earlier than needed is left alone: it fires,
+/// the rules are read again, and it is armed once more.
+pub(super) fn rearm(
+    wake: Instant,
+    now: Instant,
+    armed: Option<Instant>,
+    horizon: Duration,
+) -> Option<Instant> {
+    let wake = wake.min(now + horizon);
+    match armed {
+        Some(at) if at <= wake => None,
+        _ => Some(wake),
     }
 }
 
@@ -445,8 +478,10 @@ pub(super) async fn serve<I>(
     // A connection accepted just before shutdown is still served (its first
     // request, with `Connection: close`): `changed` fires at once.
     let mut shutting_down = false;
-    // One timer, moved as the deadline moves.
+    // One timer, re-armed only when it fired or must fire sooner.
     let mut timer = Box::pin(tokio::time::sleep_until(activity.accepted));
+    let mut armed: Option<Instant> = None;
+    let horizon = options.header_timeout.min(options.idle_timeout);
     loop {
         let verdict = if shutting_down && activity.snapshot().in_flight == 0 {
             // Shutting down: an idle connection gets the grace to flush a
@@ -474,7 +509,10 @@ pub(super) async fn serve<I>(
                 }
             },
         };
-        timer.as_mut().reset(wake);
+        if let Some(at) = rearm(wake, Instant::now(), armed, horizon) {
+            timer.as_mut().reset(at);
+            armed = Some(at);
+        }
         tokio::select! {
             result = connection.as_mut() => {
                 if let Err(e) = result {
@@ -484,13 +522,14 @@ pub(super) async fn serve<I>(
             }
             changed = stopping.changed(), if !shutting_down => {
                 shutting_down = true;
+                activity.draining.store(true, Ordering::Release);
                 if changed.is_ok() && graceful_since.is_none() {
                     connection.as_mut().graceful_shutdown();
                     graceful_since = Some(Instant::now());
                 }
             }
             () = activity.changed.notified() => {}
-            () = &mut timer => {}
+            () = &mut timer => armed = None,
         }
     }
     drop(connection);
@@ -564,6 +603,58 @@ mod tests {
             ..idle_after(0, 0)
         };
         assert_eq!(verdict(h2, 60_000, H, I), Verdict::Graceful);
+    }
+
+    #[test]
+    fn the_timer_moves_only_when_it_must_fire_sooner() {
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        // Nothing armed (new, or fired): armed at the verdict's time, or at
+        // the horizon when that is sooner.
+        assert_eq!(rearm(at(5_000), t0, None, H), Some(at(5_000)));
+        assert_eq!(rearm(at(75_000), t0, None, H), Some(at(10_000)));
+        // A later deadline leaves the armed timer alone: it fires early.
+        assert_eq!(rearm(at(9_000), at(1_000), Some(at(8_000)), H), None);
+        assert_eq!(rearm(at(8_000), at(1_000), Some(at(8_000)), H), None);
+        // A sooner one moves it.
+        assert_eq!(
+            rearm(at(3_000), at(1_000), Some(at(8_000)), H),
+            Some(at(3_000))
+        );
+    }
+
+    /// Why the horizon suffices: every deadline an event at `t` can make is
+    /// at least the shorter timeout after `t`.
+    #[test]
+    fn no_event_makes_a_deadline_before_the_horizon() {
+        for (header, idle) in [(H, I), (I, H), (H, H)] {
+            let horizon = header.min(idle).as_millis() as u64;
+            let t = 50_000;
+            for s in [
+                // A head begins.
+                Snapshot {
+                    head_since: t,
+                    ..idle_after(3, 20_000)
+                },
+                // A request arrives, or writes a byte.
+                Snapshot {
+                    in_flight: 1,
+                    last_io: t,
+                    ..idle_after(3, 20_000)
+                },
+                // Its answer is written.
+                idle_after(4, t),
+                Snapshot {
+                    http2: true,
+                    ..idle_after(4, t)
+                },
+            ] {
+                match verdict(s, t, header, idle) {
+                    Verdict::WaitUntil(ms) => assert!(ms >= t + horizon, "{s:?}"),
+                    other => panic!("{other:?} for {s:?}"),
+                }
+            }
+        }
     }
 
     #[test]

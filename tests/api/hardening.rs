@@ -336,3 +336,55 @@ async fn no_secret_token_or_key_in_any_log_line_at_trace_level() {
         }
     }
 }
+
+/// Access lines of a running server reach its log in batches: within a
+/// flush period without any shutdown, the rest at a graceful stop, and in
+/// order with the lines written at once (start-up's, here).
+#[tokio::test]
+async fn access_lines_reach_a_running_servers_log_and_all_of_them_at_shutdown() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["text", "json"] {
+        let log = dir.path().join(format!("{format}.log"));
+        let envs = [
+            (
+                "HUSHLINK_DATA_DIR",
+                dir.path()
+                    .join(format!("data-{format}"))
+                    .display()
+                    .to_string(),
+            ),
+            ("HUSHLINK_LOG_FORMAT", format.to_owned()),
+        ];
+        let mut server = ServerProcess::start(&envs, &log).await;
+        let client = client();
+        let access_lines = || {
+            std::fs::read_to_string(&log)
+                .unwrap()
+                .lines()
+                .filter(|l| l.contains("hushlink::access") && l.contains("/s/{id}"))
+                .count()
+        };
+        let r = client.get(server.url("/s/nothing")).send().await.unwrap();
+        assert_eq!(r.status(), 404);
+        // Batched, not lost: there within a bounded wait, no stop needed.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while access_lines() < 1 {
+            assert!(Instant::now() < deadline, "{format}: no access line");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        for _ in 0..200 {
+            client.get(server.url("/s/nothing")).send().await.unwrap();
+        }
+        assert!(server.terminate().success());
+        assert_eq!(access_lines(), 201, "{format}: every line at shutdown");
+        let text = std::fs::read_to_string(&log).unwrap();
+        let listening = text.find("listening").expect("the start-up line");
+        let first_access = text.find("hushlink::access").unwrap();
+        assert!(listening < first_access, "{format}: out of order:\n{text}");
+        if format == "json" {
+            for line in text.lines() {
+                serde_json::from_str::<Value>(line).expect("every line is JSON");
+            }
+        }
+    }
+}
