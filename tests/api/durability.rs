@@ -514,8 +514,8 @@ async fn kill_9_under_load_keeps_every_acknowledged_create_and_reveal() {
                 })
             })
             .collect();
-        // Some load first, then a moment up to a second later: across
-        // checkpoints (every second).
+        // Some load first, then a moment up to six seconds later: across
+        // checkpoints (every five seconds, the first five after the open).
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         while created.lock().unwrap().len() < 10 || revealed.lock().unwrap().len() < 10 {
             assert!(std::time::Instant::now() < deadline, "no load after 30 s");
@@ -525,7 +525,7 @@ async fn kill_9_under_load_keeps_every_acknowledged_create_and_reveal() {
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .subsec_nanos();
-        tokio::time::sleep(std::time::Duration::from_millis(u64::from(nanos % 1000))).await;
+        tokio::time::sleep(std::time::Duration::from_millis(u64::from(nanos % 6000))).await;
         server.kill9();
         for w in workers {
             let _ = w.await;
