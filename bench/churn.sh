@@ -47,7 +47,7 @@ fi
 
 port=$(free_port)
 data="$TMP/data"
-env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true \
+env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
   HUSHLINK_STORE=embedded HUSHLINK_DATA_DIR="$data" \
   "$HUSHLINK" serve >"$TMP/hushlink.log" 2>&1 &
 pid=$!
