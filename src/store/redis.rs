@@ -66,7 +66,7 @@ use redis::aio::{ConnectionLike, ConnectionManager, ConnectionManagerConfig};
 use redis::cluster::{ClusterClient, ClusterClientBuilder};
 use redis::cluster_async::ClusterConnection;
 use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
-use tokio::sync::RwLock;
+use tokio::sync::OnceCell;
 
 use super::redis_quota::Quota;
 use super::{
@@ -245,9 +245,12 @@ struct Replication {
 
 pub struct RedisStore {
     client: Client,
-    conn: RwLock<Option<Conn>>,
+    /// Made on first use; a failed connect leaves it empty, so the next
+    /// command tries again. Read without a lock once set (a plain atomic
+    /// load on every command, where an async `RwLock` cost a semaphore).
+    conn: OnceCell<Conn>,
     /// For writes followed by `WAIT` (made only when replication is on).
-    waiting_conn: RwLock<Option<Conn>>,
+    waiting_conn: OnceCell<Conn>,
     timeout: Duration,
     replication: Option<Replication>,
     keys: KeyLayout,
@@ -317,8 +320,8 @@ impl RedisStore {
         });
         Ok(RedisStore {
             client,
-            conn: RwLock::new(None),
-            waiting_conn: RwLock::new(None),
+            conn: OnceCell::new(),
+            waiting_conn: OnceCell::new(),
             // A replicated write may wait that long on top of the command.
             timeout: timeout
                 + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
@@ -406,36 +409,47 @@ impl RedisStore {
         }
     }
 
-    /// The connection in `slot`, made on first use.
-    async fn connection(&self, slot: &RwLock<Option<Conn>>) -> Result<Conn, StoreError> {
-        if let Some(conn) = slot.read().await.as_ref() {
-            return Ok(conn.clone());
-        }
-        let mut slot = slot.write().await;
-        if let Some(conn) = slot.as_ref() {
+    /// The connection in `slot`, made on first use (concurrent first uses
+    /// share one attempt).
+    async fn connection(&self, slot: &OnceCell<Conn>) -> Result<Conn, StoreError> {
+        if let Some(conn) = slot.get() {
             return Ok(conn.clone());
         }
         let connect = async {
             match &self.client {
                 Client::Single(client) => {
+                    // No response timeout in the client: `bounded_on` puts
+                    // one timer around each command (and around waiting for
+                    // a reconnect, which the client's own would not cover);
+                    // a second timer per command, which this one was, costs
+                    // a registration in tokio's timer wheel and bounds
+                    // nothing more. A command dropped by our timeout is
+                    // forgotten by the client exactly as one dropped by its
+                    // own (neither reconnects: a slow answer is not a
+                    // broken connection).
                     let config = ConnectionManagerConfig::new()
                         .set_connection_timeout(Some(self.timeout))
-                        .set_response_timeout(Some(self.timeout))
+                        .set_response_timeout(None)
                         .set_number_of_retries(2)
                         .set_max_delay(Duration::from_millis(500));
                     ConnectionManager::new_with_config(client.clone(), config)
                         .await
                         .map(Conn::Single)
                 }
+                // The cluster client keeps its response timeout: it is what
+                // makes it give up on a node that stopped answering and
+                // retry after refreshing the slots (a failover).
                 Client::Cluster(client) => client.get_async_connection().await.map(Conn::Cluster),
             }
         };
-        let conn = tokio::time::timeout(self.timeout, connect)
-            .await
-            .map_err(|_| StoreError::Timeout(self.timeout))?
-            .map_err(unavailable)?;
-        *slot = Some(conn.clone());
-        Ok(conn)
+        slot.get_or_try_init(|| async {
+            tokio::time::timeout(self.timeout, connect)
+                .await
+                .map_err(|_| StoreError::Timeout(self.timeout))?
+                .map_err(unavailable)
+        })
+        .await
+        .cloned()
     }
 
     /// Runs one Redis round trip with the store's timeout.
@@ -449,7 +463,7 @@ impl RedisStore {
     /// Runs one Redis round trip on the connection in `slot`.
     async fn bounded_on<T>(
         &self,
-        slot: &RwLock<Option<Conn>>,
+        slot: &OnceCell<Conn>,
         f: impl AsyncFnOnce(&mut Conn) -> redis::RedisResult<T>,
     ) -> Result<T, StoreError> {
         let mut conn = self.connection(slot).await?;
@@ -466,8 +480,12 @@ impl RedisStore {
                 return Err(StoreError::Timeout(self.timeout));
             }
         };
-        // Connected (again): a good moment to read the policy.
-        if self.eviction_recheck.swap(false, Ordering::Relaxed) {
+        // Connected (again): a good moment to read the policy. A load
+        // first: a swap on every command would write the shared flag's
+        // cache line each time.
+        if self.eviction_recheck.load(Ordering::Relaxed)
+            && self.eviction_recheck.swap(false, Ordering::Relaxed)
+        {
             self.check_eviction(&mut conn).await;
         }
         Ok(result)
