@@ -1222,9 +1222,10 @@ mod receipts {
     /// (the storage quota's bucket). Leaves `v` (the value), `left` (the
     /// views left, -1 when the value was gone or different) and `ttl`
     /// (milliseconds the secret had left, 0 unless asked) for the rest of
-    /// the script. Each `redis.call` costs Redis about as much as a command
-    /// sent on its own, so they are few: for a one-view secret `MGET`,
-    /// `HMGET`, `DEL` without a receipt, and `HSET` with one.
+    /// the script. Calls: for a one-view secret `MGET`, `HMGET`, `DEL`
+    /// without a receipt, and `HSET` with one. Most of what the take costs
+    /// Redis is the script's fixed set-up, not its calls (CONTRIBUTING.md,
+    /// "Benchmark").
     const TAKE_BODY: &str = r"
 local got = redis.call('MGET', KEYS[k + 1], KEYS[k + 2])
 local v = got[1]
