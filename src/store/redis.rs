@@ -31,13 +31,15 @@
 //! The storage quota (`HUSHLINK_MAX_STORED_BYTES`), when set, is counted in
 //! one slot of its own by expiry bucket: see `store::redis_quota`.
 //!
-//! Round trips, because each is most of a request's cost on Redis (and the
-//! Redis server's CPU is counted in commands): on one Redis a create is one
-//! `EVALSHA` that writes the receipt's index, the secret, its counter and
-//! its receipt (and, with a quota, admits it first, in the same atomic
-//! step, so a refused create writes nothing); a reveal is an `MGET` of the
-//! value and its counter (the peek), then one `EVALSHA` (the take, which with
-//! a quota also releases what it destroyed). The peek cannot join the take:
+//! Round trips, because each is most of a request's cost on Redis, and
+//! Redis's own CPU, which shares the machine: on one Redis a create is one
+//! `MULTI` pipeline that writes the receipt's index, the secret, its
+//! counter and its receipt (with a quota, one `EVALSHA` that admits it
+//! first and writes the same, in one atomic step, so a refused create
+//! writes nothing; without one the pipeline is preferred, as Redis runs it
+//! for about 40% less CPU than the script); a reveal is an `MGET` of the
+//! value and its counter (the peek), then one `EVALSHA` (the take, which
+//! with a quota also releases what it destroyed). The peek cannot join the take:
 //! the value must be decrypted with the link's key between them, so that a
 //! link that cannot open the secret consumes nothing, and Redis cannot check
 //! a Fernet token. In a cluster the index and the quota live in other slots,
@@ -66,7 +68,7 @@ use redis::aio::{ConnectionLike, ConnectionManager, ConnectionManagerConfig};
 use redis::cluster::{ClusterClient, ClusterClientBuilder};
 use redis::cluster_async::ClusterConnection;
 use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
-use tokio::sync::RwLock;
+use tokio::sync::OnceCell;
 
 use super::redis_quota::Quota;
 use super::{
@@ -245,9 +247,12 @@ struct Replication {
 
 pub struct RedisStore {
     client: Client,
-    conn: RwLock<Option<Conn>>,
+    /// Made on first use; a failed connect leaves it empty, so the next
+    /// command tries again. Read without a lock once set (a plain atomic
+    /// load on every command, where an async `RwLock` cost a semaphore).
+    conn: OnceCell<Conn>,
     /// For writes followed by `WAIT` (made only when replication is on).
-    waiting_conn: RwLock<Option<Conn>>,
+    waiting_conn: OnceCell<Conn>,
     timeout: Duration,
     replication: Option<Replication>,
     keys: KeyLayout,
@@ -287,6 +292,12 @@ impl RedisStore {
             client_tls: None,
             root_cert: ca_pem.clone(),
         };
+        // TCP_NODELAY stays off (the client's default), on purpose: with
+        // Nagle's algorithm the commands of concurrent requests that arrive
+        // while an earlier one is unacknowledged leave in one segment, so
+        // Redis reads and answers them in one go. Turned on, it cost Redis
+        // 0.51 reads per request instead of 0.30, and both processes about
+        // 20% more CPU per request (bench/ab.sh, form flow, CONTRIBUTING.md).
         let client = match target {
             Target::Single(url) => {
                 let url = redis_py_compatible(&url);
@@ -317,8 +328,8 @@ impl RedisStore {
         });
         Ok(RedisStore {
             client,
-            conn: RwLock::new(None),
-            waiting_conn: RwLock::new(None),
+            conn: OnceCell::new(),
+            waiting_conn: OnceCell::new(),
             // A replicated write may wait that long on top of the command.
             timeout: timeout
                 + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
@@ -406,36 +417,47 @@ impl RedisStore {
         }
     }
 
-    /// The connection in `slot`, made on first use.
-    async fn connection(&self, slot: &RwLock<Option<Conn>>) -> Result<Conn, StoreError> {
-        if let Some(conn) = slot.read().await.as_ref() {
-            return Ok(conn.clone());
-        }
-        let mut slot = slot.write().await;
-        if let Some(conn) = slot.as_ref() {
+    /// The connection in `slot`, made on first use (concurrent first uses
+    /// share one attempt).
+    async fn connection(&self, slot: &OnceCell<Conn>) -> Result<Conn, StoreError> {
+        if let Some(conn) = slot.get() {
             return Ok(conn.clone());
         }
         let connect = async {
             match &self.client {
                 Client::Single(client) => {
+                    // No response timeout in the client: `bounded_on` puts
+                    // one timer around each command (and around waiting for
+                    // a reconnect, which the client's own would not cover);
+                    // a second timer per command, which this one was, costs
+                    // a registration in tokio's timer wheel and bounds
+                    // nothing more. A command dropped by our timeout is
+                    // forgotten by the client exactly as one dropped by its
+                    // own (neither reconnects: a slow answer is not a
+                    // broken connection).
                     let config = ConnectionManagerConfig::new()
                         .set_connection_timeout(Some(self.timeout))
-                        .set_response_timeout(Some(self.timeout))
+                        .set_response_timeout(None)
                         .set_number_of_retries(2)
                         .set_max_delay(Duration::from_millis(500));
                     ConnectionManager::new_with_config(client.clone(), config)
                         .await
                         .map(Conn::Single)
                 }
+                // The cluster client keeps its response timeout: it is what
+                // makes it give up on a node that stopped answering and
+                // retry after refreshing the slots (a failover).
                 Client::Cluster(client) => client.get_async_connection().await.map(Conn::Cluster),
             }
         };
-        let conn = tokio::time::timeout(self.timeout, connect)
-            .await
-            .map_err(|_| StoreError::Timeout(self.timeout))?
-            .map_err(unavailable)?;
-        *slot = Some(conn.clone());
-        Ok(conn)
+        slot.get_or_try_init(|| async {
+            tokio::time::timeout(self.timeout, connect)
+                .await
+                .map_err(|_| StoreError::Timeout(self.timeout))?
+                .map_err(unavailable)
+        })
+        .await
+        .cloned()
     }
 
     /// Runs one Redis round trip with the store's timeout.
@@ -449,7 +471,7 @@ impl RedisStore {
     /// Runs one Redis round trip on the connection in `slot`.
     async fn bounded_on<T>(
         &self,
-        slot: &RwLock<Option<Conn>>,
+        slot: &OnceCell<Conn>,
         f: impl AsyncFnOnce(&mut Conn) -> redis::RedisResult<T>,
     ) -> Result<T, StoreError> {
         let mut conn = self.connection(slot).await?;
@@ -466,8 +488,12 @@ impl RedisStore {
                 return Err(StoreError::Timeout(self.timeout));
             }
         };
-        // Connected (again): a good moment to read the policy.
-        if self.eviction_recheck.swap(false, Ordering::Relaxed) {
+        // Connected (again): a good moment to read the policy. A load
+        // first: a swap on every command would write the shared flag's
+        // cache line each time.
+        if self.eviction_recheck.load(Ordering::Relaxed)
+            && self.eviction_recheck.swap(false, Ordering::Relaxed)
+        {
             self.check_eviction(&mut conn).await;
         }
         Ok(result)
@@ -575,12 +601,12 @@ fn redis_py_compatible(url: &str) -> String {
 
 /// The counter of views left, in the secret's own cluster slot.
 fn views_key(key: &StorageKey) -> String {
-    format!("{{{}}}:views", key.as_str())
+    ["{", key.as_str(), "}:views"].concat()
 }
 
 /// The counter of wrong proofs (zero-knowledge secrets), in the same slot.
 fn attempts_key(key: &StorageKey) -> String {
-    format!("{{{}}}:attempts", key.as_str())
+    ["{", key.as_str(), "}:attempts"].concat()
 }
 
 impl RedisStore {
@@ -802,77 +828,110 @@ impl SecretStore for RedisStore {
     }
 }
 
+/// What a create writes besides the secret, computed once for either way
+/// of writing it (one script, or pipelines).
+struct ReceiptWrite {
+    /// `<prefix>:receipt:<hash>`, naming the secret.
+    index: String,
+    /// `{<key>}:receipt`, in the secret's slot.
+    key: String,
+    /// Seconds the index and the receipt live: the secret's TTL and the
+    /// retention.
+    lifetime: u64,
+    /// The receipt's hash fields and values, as `HMSET` takes them; `w`
+    /// (the signed-in sender) only when there is one.
+    fields: Vec<(&'static str, String)>,
+}
+
 impl RedisStore {
-    /// `put_with_receipt` on one Redis: the quota's admission (when there is
-    /// a quota), the index, the secret and its receipt in one script, so one
-    /// atomic round trip; nothing to give back when it fails.
+    fn receipt_write(
+        &self,
+        key: &StorageKey,
+        ttl: Ttl,
+        views: Views,
+        receipt: &NewReceipt,
+    ) -> ReceiptWrite {
+        let now = receipts::now_secs();
+        let record = ReceiptRecord::new(now, now.saturating_add(ttl.secs()), views.get());
+        let hash = receipt.hash.to_hex();
+        let index = self.receipts.index_key(&hash);
+        let mut fields = vec![
+            ("h", hash),
+            ("c", record.created_at.to_string()),
+            ("x", record.expires_at.to_string()),
+            ("n", record.views.to_string()),
+            ("u", "0".to_owned()),
+            ("s", record.state),
+            ("e", String::new()),
+        ];
+        if let Some(sender) = &receipt.sender {
+            fields.push(("w", sender.clone()));
+        }
+        ReceiptWrite {
+            index,
+            key: receipts::receipt_key(key),
+            lifetime: ttl.secs().saturating_add(receipt.retention_secs),
+            fields,
+        }
+    }
+
+    /// `put_with_receipt` on one Redis with a quota: the quota's admission,
+    /// the index, the secret and its receipt in one script, so one atomic
+    /// round trip, and a refused create writes nothing.
     async fn put_with_receipt_scripted(
         &self,
+        quota: &Quota,
         key: &StorageKey,
         value: &[u8],
         ttl: Ttl,
         views: Views,
-        receipt: NewReceipt,
+        receipt: &NewReceipt,
     ) -> Result<(), StoreError> {
-        let now = receipts::now_secs();
-        let lifetime = ttl.secs().saturating_add(receipt.retention_secs);
-        let index = self.receipts.index_key(receipt.hash);
-        let record = ReceiptRecord::new(now, now.saturating_add(ttl.secs()), views.get());
-        let (counter, receipt_key) = (views_key(key), receipts::receipt_key(key));
+        let write = self.receipt_write(key, ttl, views, receipt);
+        let counter = views_key(key);
         let (admitted, held, count): (i64, u64, u64) = self
             .bounded(async |c| {
-                let mut create = match &self.quota {
-                    Some(quota) => {
-                        let mut create = self.receipts.create_counted.prepare_invoke();
-                        create
-                            .key(&quota.hash)
-                            .key(&quota.index)
-                            .arg(value.len())
-                            .arg(ttl.secs())
-                            .arg(quota.bucket_secs)
-                            .arg(quota.max_bytes);
-                        create
-                    }
-                    None => self.receipts.create.prepare_invoke(),
-                };
+                let mut create = self.receipts.create_counted.prepare_invoke();
                 create
-                    .key(&index)
+                    .key(&quota.hash)
+                    .key(&quota.index)
+                    .arg(value.len())
+                    .arg(ttl.secs())
+                    .arg(quota.bucket_secs)
+                    .arg(quota.max_bytes)
+                    .key(&write.index)
                     .key(key.as_str())
                     .key(&counter)
-                    .key(&receipt_key)
+                    .key(&write.key)
                     .arg(key.as_str())
                     .arg(value)
                     .arg(ttl.secs())
                     .arg(views.get())
-                    .arg(lifetime)
-                    .arg(receipt.hash.to_hex())
-                    .arg(record.created_at)
-                    .arg(record.expires_at)
-                    .arg(&record.state)
-                    // The signed-in sender (field `w`), empty when none.
-                    .arg(receipt.sender.as_deref().unwrap_or(""))
-                    .invoke_async(c)
-                    .await
+                    .arg(write.lifetime);
+                for (field, value) in &write.fields {
+                    create.arg(*field).arg(value);
+                }
+                create.invoke_async(c).await
             })
             .await?;
-        match &self.quota {
-            Some(quota) if admitted != 1 => Err(over_quota(quota, held, count, value.len())),
-            _ => Ok(()),
+        if admitted == 1 {
+            Ok(())
+        } else {
+            Err(over_quota(quota, held, count, value.len()))
         }
     }
 
-    /// `put_with_receipt`'s writes, once the quota has counted them.
+    /// `put_with_receipt`'s writes as pipelines, once the quota (if any)
+    /// has counted them.
     async fn put_with_receipt_counted(
         &self,
         key: &StorageKey,
         value: &[u8],
         ttl: Ttl,
         views: Views,
-        receipt: NewReceipt,
+        receipt: &NewReceipt,
     ) -> Result<(), StoreError> {
-        let now = receipts::now_secs();
-        let lifetime = ttl.secs().saturating_add(receipt.retention_secs);
-        let index = self.receipts.index_key(receipt.hash);
+        let write = self.receipt_write(key, ttl, views, receipt);
         // The index first: a secret whose receipt cannot be found is never
         // answered as created; an index left by a failed create names a
         // secret that never was, and expires. On one Redis every key is on
@@ -880,25 +939,13 @@ impl RedisStore {
         // one atomic round trip; in a cluster the index lives in another
         // slot, so it goes first, on its own.
         let mut pipes = vec![redis::pipe()];
-        pipes[0].set_ex(&index, key.as_str(), lifetime).ignore();
+        pipes[0]
+            .set_ex(&write.index, key.as_str(), write.lifetime)
+            .ignore();
         if self.is_cluster() {
             pipes.push(redis::pipe());
         }
         // The secret and its receipt: one slot, one atomic write.
-        let record = ReceiptRecord::new(now, now.saturating_add(ttl.secs()), views.get());
-        let mut fields = vec![
-            ("h", receipt.hash.to_hex()),
-            ("c", record.created_at.to_string()),
-            ("x", record.expires_at.to_string()),
-            ("n", record.views.to_string()),
-            ("u", "0".to_owned()),
-            ("s", record.state.clone()),
-            ("e", String::new()),
-        ];
-        if let Some(sender) = &receipt.sender {
-            fields.push(("w", sender.clone()));
-        }
-        let receipt_key = receipts::receipt_key(key);
         let Some(secret) = pipes.last_mut() else {
             return Err(StoreError::Internal("no pipeline".into()));
         };
@@ -909,9 +956,12 @@ impl RedisStore {
                 .ignore();
         }
         secret
-            .hset_multiple(&receipt_key, &fields)
+            .hset_multiple(&write.key, &write.fields)
             .ignore()
-            .expire(&receipt_key, i64::try_from(lifetime).unwrap_or(i64::MAX))
+            .expire(
+                &write.key,
+                i64::try_from(write.lifetime).unwrap_or(i64::MAX),
+            )
             .ignore();
         for pipe in &mut pipes {
             let Some(replication) = self.replication else {
@@ -942,15 +992,23 @@ impl ReceiptStore for RedisStore {
         views: Views,
         receipt: NewReceipt,
     ) -> Result<(), StoreError> {
-        // One Redis, no replica to wait for: one script, one round trip.
-        if !self.is_cluster() && self.replication.is_none() {
+        // One Redis with a quota and no replica to wait for: one script
+        // admits and writes, one round trip. Without a quota the same
+        // writes go as one `MULTI` pipeline (still one atomic round trip):
+        // Redis spends about 40% less on it than on running the script
+        // (Lua's set-up and argument copies per call; see CONTRIBUTING.md,
+        // "Benchmark").
+        if let Some(quota) = &self.quota
+            && !self.is_cluster()
+            && self.replication.is_none()
+        {
             return self
-                .put_with_receipt_scripted(key, value, ttl, views, receipt)
+                .put_with_receipt_scripted(quota, key, value, ttl, views, &receipt)
                 .await;
         }
         self.quota_admit(value.len(), ttl).await?;
         let stored = self
-            .put_with_receipt_counted(key, value, ttl, views, receipt)
+            .put_with_receipt_counted(key, value, ttl, views, &receipt)
             .await;
         if stored.is_err() {
             self.quota_release(value.len() as u64, ttl.secs() as i64 * 1000)
@@ -991,7 +1049,8 @@ impl RedisStore {
         hash: ReceiptHash,
         script: &Script,
     ) -> Result<Option<Vec<Option<String>>>, StoreError> {
-        let index = self.receipts.index_key(hash);
+        let hash = hash.to_hex();
+        let index = self.receipts.index_key(&hash);
         let key: Option<String> = self.bounded(async |c| c.get(&index).await).await?;
         let Some(key) = key else {
             return Ok(None);
@@ -1006,7 +1065,7 @@ impl RedisStore {
                     .key(&views)
                     .key(&attempts)
                     .key(&receipt)
-                    .arg(hash.to_hex())
+                    .arg(&hash)
                     .arg(receipts::now_secs())
                     .invoke_async(c)
                     .await
@@ -1148,35 +1207,42 @@ mod receipts {
 
     use redis::Script;
 
-    use crate::receipt::{ReceiptHash, ReceiptRecord};
+    use crate::receipt::ReceiptRecord;
     use crate::token::StorageKey;
 
     /// Consumes one view if the secret still holds exactly the value the
-    /// caller decrypted. `DECR` on a missing counter gives -1, which is how a
-    /// one-view secret (no counter, as SnapPass writes it) is destroyed at
-    /// once. Records the view in the receipt (KEYS[3]) when there is one.
-    /// KEYS (from `k + 1`): the secret, its views counter, its receipt.
-    /// ARGV (from `a + 1`): the expected value, now (unix seconds), `1` when
-    /// the time left is wanted (the storage quota's bucket). Leaves `v` (the
-    /// value), `left` (the views left, -1 when the value was gone or
-    /// different) and `ttl` (milliseconds the secret had left, 0 unless
-    /// asked) for the rest of the script. Four commands for a one-view
-    /// secret without a receipt, seven with one.
+    /// caller decrypted. The value and its counter come in one `MGET`; a
+    /// one-view secret has no counter (as SnapPass writes it) and is
+    /// destroyed at once. The counter is decremented only when views remain
+    /// after this one (the last view deletes it with the secret). Records
+    /// the view in the receipt (KEYS[3]) when there is one, in one `HSET`
+    /// (the log, the views used, the state). KEYS (from `k + 1`): the
+    /// secret, its views counter, its receipt. ARGV (from `a + 1`): the
+    /// expected value, now (unix seconds), `1` when the time left is wanted
+    /// (the storage quota's bucket). Leaves `v` (the value), `left` (the
+    /// views left, -1 when the value was gone or different) and `ttl`
+    /// (milliseconds the secret had left, 0 unless asked) for the rest of
+    /// the script. Calls: for a one-view secret `MGET`, `HMGET`, `DEL`
+    /// without a receipt, and `HSET` with one. Most of what the take costs
+    /// Redis is the script's fixed set-up, not its calls (CONTRIBUTING.md,
+    /// "Benchmark").
     const TAKE_BODY: &str = r"
-local v = redis.call('GET', KEYS[k + 1])
+local got = redis.call('MGET', KEYS[k + 1], KEYS[k + 2])
+local v = got[1]
 local left, ttl = -1, 0
 if v and v == ARGV[a + 1] then
   if ARGV[a + 3] == '1' then ttl = redis.call('PTTL', KEYS[k + 1]) end
-  left = redis.call('DECR', KEYS[k + 2])
+  left = (tonumber(got[2]) or 1) - 1
   if left < 0 then left = 0 end
-  local r = redis.call('HMGET', KEYS[k + 3], 's', 'e')
+  if left > 0 then redis.call('DECR', KEYS[k + 2]) end
+  local r = redis.call('HMGET', KEYS[k + 3], 's', 'e', 'u')
   if r[1] == 'a' then
     local e = (r[2] or '') .. 'v' .. ARGV[a + 2] .. ','
-    redis.call('HINCRBY', KEYS[k + 3], 'u', 1)
+    local u = tostring((tonumber(r[3]) or 0) + 1)
     if left == 0 then
-      redis.call('HSET', KEYS[k + 3], 'e', e, 's', 'v')
+      redis.call('HSET', KEYS[k + 3], 'e', e, 'u', u, 's', 'v')
     else
-      redis.call('HSET', KEYS[k + 3], 'e', e)
+      redis.call('HSET', KEYS[k + 3], 'e', e, 'u', u)
     end
   end
   if left == 0 then redis.call('DEL', KEYS[k + 1], KEYS[k + 2]) end
@@ -1193,18 +1259,20 @@ if left == 0 then
 
     /// Writes a new secret, its views counter (more than one view) and its
     /// receipt, and the receipt's index: one atomic step, on one Redis only
-    /// (the index lives in another cluster slot). KEYS (from `k + 1`): the
-    /// index, the secret, its counter, its receipt. ARGV (from `a + 1`): the
-    /// secret's key, value, TTL, views, the receipt's lifetime, hash,
-    /// created, expires, state and sender (empty: none). The same commands `SETEX`/`HMSET`/`EXPIRE`
-    /// as a pipelined create, so the layout is SnapPass's.
+    /// (the index lives in another cluster slot). Used when the quota must
+    /// admit the create in the same step; without a quota the same writes
+    /// go as a `MULTI` pipeline, which costs Redis less than a script (see
+    /// `put_with_receipt`). KEYS (from `k + 1`): the index, the secret, its
+    /// counter, its receipt. ARGV (from `a + 1`): the secret's key, value,
+    /// TTL, views, the receipt's lifetime, then the receipt's fields and
+    /// values (`ReceiptWrite::fields`) to the end. The same commands
+    /// `SETEX`/`HMSET`/`EXPIRE` as the pipelined create, so the layout is
+    /// SnapPass's.
     const CREATE_BODY: &str = r"
 redis.call('SETEX', KEYS[k + 1], ARGV[a + 5], ARGV[a + 1])
 redis.call('SETEX', KEYS[k + 2], ARGV[a + 3], ARGV[a + 2])
 if ARGV[a + 4] ~= '1' then redis.call('SETEX', KEYS[k + 3], ARGV[a + 3], ARGV[a + 4]) end
-redis.call('HMSET', KEYS[k + 4], 'h', ARGV[a + 6], 'c', ARGV[a + 7], 'x', ARGV[a + 8],
-  'n', ARGV[a + 4], 'u', '0', 's', ARGV[a + 9], 'e', '')
-if ARGV[a + 10] ~= '' then redis.call('HSET', KEYS[k + 4], 'w', ARGV[a + 10]) end
+redis.call('HMSET', KEYS[k + 4], unpack(ARGV, a + 6))
 redis.call('EXPIRE', KEYS[k + 4], ARGV[a + 5])
 ";
 
@@ -1276,9 +1344,8 @@ return r
         pub take: Script,
         /// The take with the quota's release (one Redis with a quota).
         pub take_counted: Script,
-        /// A create with its receipt and index (one Redis): returns `{1, 0, 0}`.
-        pub create: Script,
-        /// The same, admitted by the quota first (one Redis with a quota):
+        /// A create with its receipt and index, admitted by the quota first
+        /// (one Redis with a quota):
         /// KEYS: the quota's two, then the create's; ARGV: bytes, TTL,
         /// bucket width, quota, then the create's. Returns `{1 admitted or
         /// 0 refused, bytes held, secrets held}`.
@@ -1303,7 +1370,6 @@ return r
                 "end\nreturn {left, ttl}\n",
             ]
             .concat();
-            let create = ["local k, a = 0, 0\n", CREATE_BODY, "return {1, 0, 0}\n"].concat();
             let create_counted = [
                 quota::PRELUDE,
                 quota::CLEANUP,
@@ -1318,7 +1384,6 @@ return r
             Scripts {
                 take: Script::new(&take),
                 take_counted: Script::new(&take_counted),
-                create: Script::new(&create),
                 create_counted: Script::new(&create_counted),
                 fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
                 read: Script::new(READ_LUA),
@@ -1328,15 +1393,17 @@ return r
         }
 
         /// `<prefix>:receipt:<hash>`: `:` is not hex, so no secret's key
-        /// (`<prefix><32 hex>`) can be one.
-        pub fn index_key(&self, hash: ReceiptHash) -> String {
-            format!("{}{}", self.index_prefix, hash.to_hex())
+        /// (`<prefix><32 hex>`) can be one. `hash_hex`: the hash's hex
+        /// (`ReceiptHash::to_hex`), which a create also writes in the
+        /// receipt, so it is made once.
+        pub fn index_key(&self, hash_hex: &str) -> String {
+            [self.index_prefix.as_str(), hash_hex].concat()
         }
     }
 
     /// The receipt of a secret, in the secret's slot.
     pub(super) fn receipt_key(key: &StorageKey) -> String {
-        format!("{{{}}}:receipt", key.as_str())
+        ["{", key.as_str(), "}:receipt"].concat()
     }
 
     pub(super) fn decode(fields: Vec<Option<String>>) -> Option<(ReceiptRecord, bool)> {
