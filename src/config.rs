@@ -288,6 +288,12 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(0..=31_536_000))]
     pub receipt_retention: u64,
 
+    /// Receipts the embedded store keeps at most; each purge drops the
+    /// oldest beyond it, so a flood of creates cannot grow the file for the
+    /// whole retention (0: no bound). Redis bounds them by their expiry.
+    #[arg(long, env = "HUSHLINK_MAX_RECEIPTS", default_value_t = crate::store::embedded::DEFAULT_MAX_RECEIPTS)]
+    pub max_receipts: u64,
+
     /// Where signed webhook events are POSTed (`http(s)://…`); unset: no
     /// webhooks, and nothing is queued.
     #[arg(long, env = "HUSHLINK_WEBHOOK_URL")]
@@ -577,6 +583,7 @@ impl Config {
             cache_bytes: usize::try_from(self.store_cache_mb << 20).unwrap_or(usize::MAX),
             min_free_disk: self.min_free_disk.unwrap_or_default(),
             max_stored_bytes: self.max_stored_bytes.map_or(0, |b| b.0),
+            max_receipts: self.max_receipts,
         }
     }
 

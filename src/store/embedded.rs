@@ -149,6 +149,12 @@ pub const FILE_NAME: &str = "hushlink.redb";
 pub const RESERVE_FILE_NAME: &str = "hushlink.reserve";
 /// The reserve's size: a few hundred pages, more than a batch of reveals rewrites.
 const RESERVE_BYTES: u64 = 1024 * 1024;
+/// The default bound on receipts kept (`HUSHLINK_MAX_RECEIPTS`): receipts
+/// outlive their secrets by the retention (a week by default), so without a
+/// bound a flood of creates grows the file by about 0.7 KB per create for a
+/// week (`bench/churn.sh`: 540 MB in three minutes). 100,000 receipts take
+/// about 70 MB.
+pub const DEFAULT_MAX_RECEIPTS: u64 = 100_000;
 /// The default bound of redb's page cache, in MiB (`HUSHLINK_STORE_CACHE_MB`).
 /// Half of it at most is redb's write buffer, which non-durable commits fill
 /// until a checkpoint. 2 MiB against 8: peak resident memory 22.7 against
@@ -193,6 +199,9 @@ pub struct Options {
     pub min_free_disk: MinFreeDisk,
     /// `HUSHLINK_MAX_STORED_BYTES`: ciphertext held at most (0: no quota).
     pub max_stored_bytes: u64,
+    /// `HUSHLINK_MAX_RECEIPTS`: receipts kept at most (0: no bound); each
+    /// purge drops the oldest beyond it.
+    pub max_receipts: u64,
 }
 
 impl Options {
@@ -203,6 +212,7 @@ impl Options {
             cache_bytes: (DEFAULT_CACHE_MB << 20) as usize,
             min_free_disk: MinFreeDisk::Default,
             max_stored_bytes: 0,
+            max_receipts: DEFAULT_MAX_RECEIPTS,
         }
     }
 }
@@ -419,6 +429,7 @@ impl EmbeddedStore {
             cache_bytes: options.cache_bytes,
             min_free: options.min_free_disk,
             max_stored_bytes: options.max_stored_bytes,
+            max_receipts: options.max_receipts,
             space_checked: None,
             low_disk: None,
             last_compaction: None,
@@ -895,6 +906,8 @@ struct Writer {
     min_free: MinFreeDisk,
     /// The storage quota (0: none), checked inside the transaction.
     max_stored_bytes: u64,
+    /// Receipts kept at most (0: no bound), trimmed by each purge.
+    max_receipts: u64,
     /// When the free space was last measured.
     space_checked: Option<Instant>,
     /// Why creates are refused, while free space is short.
@@ -1098,6 +1111,7 @@ impl Writer {
                 now,
                 None,
                 self.max_stored_bytes,
+                self.max_receipts,
                 Commit::Logged {
                     lsn,
                     wal: &mut self.wal,
@@ -1120,6 +1134,7 @@ impl Writer {
                 now,
                 webhooks,
                 self.max_stored_bytes,
+                self.max_receipts,
                 Commit::Durable {
                     applied: self.next_lsn - 1,
                 },
@@ -1406,7 +1421,9 @@ fn replay(db: &Database, wal: &mut wal::Wal, quota: u64) -> Result<u64, redb::Er
             break;
         }
         let how = Commit::Replay { lsn: record.lsn };
-        apply(db, &record.ops, record.now, None, record.quota, how)?;
+        // No receipt bound: only a purge applies it, and purges are never
+        // logged (they commit durably), so none is replayed.
+        apply(db, &record.ops, record.now, None, record.quota, 0, how)?;
         applied = record.lsn;
         replayed += 1;
     }
@@ -1416,6 +1433,7 @@ fn replay(db: &Database, wal: &mut wal::Wal, quota: u64) -> Result<u64, redb::Er
         now_secs(),
         None,
         quota,
+        0,
         Commit::Durable { applied },
     )?;
     wal.reset()?;
@@ -1460,6 +1478,7 @@ fn apply(
     now: u64,
     webhooks: Option<&InDecisions>,
     max_stored_bytes: u64,
+    max_receipts: u64,
     how: Commit<'_>,
 ) -> Result<Vec<Outcome>, redb::Error> {
     let mut outcomes = Vec::with_capacity(ops.len());
@@ -1532,7 +1551,7 @@ fn apply(
                         }
                     }
                     zk_attempts::purge(&txn, now)?;
-                    receipts::purge(&mut receipt_tables, now)?;
+                    receipts::purge(&mut receipt_tables, now, max_receipts)?;
                     Outcome::Count(expired.len())
                 }
                 Op::FailAttempt { key, limit, .. } => {
@@ -1870,7 +1889,7 @@ mod quota {
 mod receipts {
     use redb::{
         MultimapTable, MultimapTableDefinition, ReadTransaction, ReadableMultimapTable,
-        ReadableTable, Table, TableDefinition, WriteTransaction,
+        ReadableTable, ReadableTableMetadata, Table, TableDefinition, WriteTransaction,
     };
     use serde::{Deserialize, Serialize};
 
@@ -2113,8 +2132,10 @@ mod receipts {
         Ok(Some((stored.record, live_expiry.is_some())))
     }
 
-    /// Drops receipts past their retention, with their hash index entries.
-    pub(super) fn purge(tables: &mut Tables<'_>, now: u64) -> Result<(), redb::Error> {
+    /// Drops receipts past their retention, with their hash index entries;
+    /// then, while more than `max` are kept (0: no bound), the oldest ones
+    /// (by number: creation order), whatever their secret's state.
+    pub(super) fn purge(tables: &mut Tables<'_>, now: u64, max: u64) -> Result<(), redb::Error> {
         let Open {
             records,
             hashes,
@@ -2128,6 +2149,32 @@ mod receipts {
             drops.remove((*at, *seq))?;
             records.remove(*seq)?;
             hashes.remove(prefix(hash), *seq)?;
+        }
+        if max == 0 {
+            return Ok(());
+        }
+        // In chunks, so that a large excess (a flood since the last purge)
+        // is never held in memory at once.
+        const CHUNK: u64 = 1024;
+        let mut excess = records.len()?.saturating_sub(max);
+        while excess > 0 {
+            let oldest: Vec<(u64, Stored)> = records
+                .iter()?
+                .take(excess.min(CHUNK) as usize)
+                .map(|entry| {
+                    let (seq, bytes) = entry?;
+                    Ok((seq.value(), decode(bytes.value())?))
+                })
+                .collect::<Result<_, redb::Error>>()?;
+            for (seq, stored) in &oldest {
+                records.remove(*seq)?;
+                hashes.remove(prefix(&stored.hash), *seq)?;
+                drops.remove((stored.drop_at, *seq))?;
+            }
+            excess -= oldest.len() as u64;
+            if oldest.is_empty() {
+                break;
+            }
         }
         Ok(())
     }

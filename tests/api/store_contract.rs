@@ -299,3 +299,52 @@ async fn embedded_file_gives_space_back_and_stays_bounded_under_churn() {
         );
     }
 }
+
+/// `HUSHLINK_MAX_RECEIPTS`: a purge keeps the newest receipts and drops the
+/// oldest beyond the bound, with their index entries (a dropped receipt
+/// reads as gone); the secrets themselves are untouched.
+#[tokio::test]
+async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
+    use hushlink::receipt::{NewReceipt, ReceiptToken};
+    use hushlink::store::ReceiptStore;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = Options::new(Duration::from_secs(3600));
+    options.max_receipts = 5;
+    let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
+    let mut made = Vec::new();
+    for i in 0..12u8 {
+        let key = StorageKey::generate("snappass");
+        let hash = ReceiptToken::generate().hash();
+        let receipt = NewReceipt {
+            hash,
+            retention_secs: 600,
+            creator: None,
+            sender: None,
+        };
+        store
+            .put_with_receipt(&key, &[b'a' + i], ttl(3600), views(1), receipt)
+            .await
+            .unwrap();
+        made.push((key, hash, b'a' + i));
+    }
+    for (_, hash, _) in &made {
+        assert!(store.receipt(*hash).await.unwrap().is_some());
+    }
+    store.maintain().await.unwrap();
+    for (i, (key, hash, value)) in made.iter().enumerate() {
+        let kept = store.receipt(*hash).await.unwrap().is_some();
+        assert_eq!(kept, i >= 7, "receipt {i} of 12 with a bound of 5");
+        // The secret lives on either way, and its reveal still works.
+        assert_eq!(
+            store.take(key, &[*value]).await.unwrap(),
+            Take::Taken { views_left: 0 }
+        );
+    }
+    // Still the newest five after the reveals (a reveal of a secret whose
+    // receipt was dropped changes no other receipt).
+    store.maintain().await.unwrap();
+    for (i, (_, hash, _)) in made.iter().enumerate() {
+        assert_eq!(store.receipt(*hash).await.unwrap().is_some(), i >= 7);
+    }
+}
