@@ -159,7 +159,13 @@ impl FlushGuard {
 
 impl Drop for FlushGuard {
     fn drop(&mut self) {
-        self.batch.stopping.store(true, Ordering::Release);
+        // Set under the lock the flusher checks it under: set between its
+        // check and its wait, the wake-up would be lost and the join below
+        // would wait for ever (seen: a command that failed at once hung).
+        {
+            let _pending = lock(&self.batch.pending);
+            self.batch.stopping.store(true, Ordering::Release);
+        }
         self.batch.wake.notify_one();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
@@ -232,6 +238,32 @@ mod tests {
         }
         drop(guard);
         assert_eq!(text(&out).lines().count(), 10);
+    }
+
+    /// A guard dropped right after its flusher started (a command that
+    /// fails at once) returns: the stop cannot slip between the flusher's
+    /// look at the buffer and its wait. Without the lock in `drop` this test
+    /// hung (and failed after its minute); with it, 20,000 tries take 2–3 s.
+    #[test]
+    fn a_guard_dropped_at_once_never_hangs() {
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for i in 0..20_000u32 {
+                let batch = Arc::new(Batch::new(Box::new(Shared::default())));
+                let guard = FlushGuard::start(batch).unwrap();
+                // Stop at every moment of the flusher's first steps: from
+                // before it runs to after it sleeps.
+                let until = Instant::now() + Duration::from_nanos(u64::from(i % 200) * 250);
+                while Instant::now() < until {
+                    std::hint::spin_loop();
+                }
+                drop(guard);
+            }
+            let _ = done.send(());
+        });
+        finished
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a dropped guard never returned: the flusher missed its stop");
     }
 
     /// An output that blocks until released, like a pipe nobody reads.
