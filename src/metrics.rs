@@ -29,11 +29,12 @@ use prometheus_client::registry::{Registry, Unit};
 use crate::apikey::{KeyHash, KeyName};
 use crate::error::Error;
 use crate::receipt::{NewReceipt, ReceiptHash};
-use crate::secret::{Ttl, Views};
+use crate::secret::{KeyVerifier, Ttl, Views};
 use crate::secrets::Revealed;
 use crate::store::{
     Attempt, BootstrapMark, DynStore, Eviction, Held, KeyChange, KeyRecord, KeySet, KeyStore,
     RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, Store, StoreError, Take,
+    VerifiedTake,
 };
 use crate::token::StorageKey;
 
@@ -612,6 +613,22 @@ impl SecretStore for MeteredStore {
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
         self.timed(StoreOp::Take, self.inner.take(key, expected))
             .await
+    }
+
+    /// Timed as a `take`: it is the reveal's take, with the key's check in
+    /// the same call. An `Unsupported` answer made no call, so is not timed.
+    async fn take_verified(
+        &self,
+        key: &StorageKey,
+        verifier: &KeyVerifier,
+    ) -> Result<VerifiedTake, StoreError> {
+        let started = Instant::now();
+        let result = self.inner.take_verified(key, verifier).await;
+        if !matches!(result, Ok(VerifiedTake::Unsupported)) {
+            self.metrics
+                .store_call(StoreOp::Take, started.elapsed(), result.as_ref().err());
+        }
+        result
     }
 
     async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError> {

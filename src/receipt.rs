@@ -121,6 +121,12 @@ pub struct NewReceipt {
     /// The name of the API key that creates the secret, if one does. The
     /// stores do not keep it; the webhook layer puts it in its events.
     pub creator: Option<String>,
+    /// The verifier of the secret's key, set by `SecretService::create`
+    /// (none when the receipt was issued for no particular key yet). The
+    /// Redis store keeps it in the secret's receipt for the one-call
+    /// reveal (`SecretStore::take_verified`); the embedded store does not
+    /// need it.
+    pub verifier: Option<crate::secret::KeyVerifier>,
 }
 
 /// Something that happened to a secret.

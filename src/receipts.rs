@@ -29,6 +29,7 @@ impl ReceiptService {
     pub fn issue(&self) -> (ReceiptToken, NewReceipt) {
         let token = ReceiptToken::generate();
         let new = NewReceipt {
+            verifier: None,
             hash: token.hash(),
             retention_secs: self.retention_secs,
             creator: None,

@@ -4,11 +4,14 @@
 //! Input is parsed into these types at the edge (`Ttl::parse`,
 //! `Views::parse`), so everything past the HTTP layer can rely on the limits
 //! holding. Encryption is standard Fernet, byte-compatible with SnapPass: the
-//! key is generated here, goes into the link, and is never stored.
+//! key is generated here, goes into the link, and is never stored; what
+//! is stored beside the secret is its [`KeyVerifier`], which lets the store
+//! refuse a wrong key itself, so that a reveal is one round trip on Redis.
 
 use std::time::Duration;
 
 use fernet::Fernet;
+use sha2::{Digest, Sha256};
 
 /// SnapPass's default API lifetime, and its maximum: two weeks.
 pub const DEFAULT_TTL_SECS: u64 = 1_209_600;
@@ -103,6 +106,76 @@ pub fn open(stored: &[u8], key: &str) -> Result<Vec<u8>, WrongKey> {
     fernet.decrypt(token).map_err(|_| WrongKey)
 }
 
+/// Decrypts a value the store has already given up for a link whose key
+/// it verified (see [`KeyVerifier`]): like [`open`], but without Fernet's
+/// check that the token was not made more than a minute in the future. That
+/// check guards a Fernet TTL, which hushlink never uses (a secret's life is
+/// the store's expiry); here it could only fail a reveal whose view is
+/// already consumed because the instance that sealed the secret has a clock
+/// ahead of this one's. The HMAC is checked as always.
+pub fn open_taken(stored: &[u8], key: &str) -> Result<Vec<u8>, WrongKey> {
+    let fernet = Fernet::new(key).ok_or(WrongKey)?;
+    let token = std::str::from_utf8(stored).map_err(|_| WrongKey)?;
+    // "Now" far past any real token's time and far from overflowing the
+    // crate's `now + skew` (no TTL is given, so no other time check runs).
+    fernet
+        .decrypt_at_time(token, None, u64::MAX / 2)
+        .map_err(|_| WrongKey)
+}
+
+/// What the store keeps of a secret's Fernet key: the first 16 bytes of
+/// `SHA-256("hushlink reveal verifier v1" || the key's 32 bytes)`, as hex.
+///
+/// With it the store itself can tell a link's key from a wrong one, so a
+/// reveal on Redis is one script call (check, then take) instead of a read,
+/// a decryption here, and a conditional take: a link that cannot open the
+/// secret still consumes nothing. It is derived from the *decoded* key, so
+/// every spelling Fernet accepts for the same key (with or without `=`
+/// padding) gives the same verifier, and a string Fernet refuses gives none.
+/// The domain string keeps it apart from any other hash of the key.
+///
+/// What it gives away: nothing a reader of the store does not have already.
+/// That reader holds the ciphertext, whose HMAC tests a guessed key just as
+/// well; the key is 256 random bits, so neither test is a way in, and a
+/// one-way hash of it decrypts nothing.
+#[derive(Clone, PartialEq, Eq)]
+pub struct KeyVerifier([u8; 16]);
+
+impl KeyVerifier {
+    const DOMAIN: &'static [u8] = b"hushlink reveal verifier v1";
+
+    /// The verifier of a Fernet key; `None` for a string that is not one
+    /// (decoded exactly as `Fernet::new` decodes it).
+    pub fn of(key: &str) -> Option<Self> {
+        use base64::Engine;
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let bytes =
+            zeroize::Zeroizing::new(URL_SAFE_NO_PAD.decode(key.trim_end_matches('=')).ok()?);
+        if bytes.len() != 32 {
+            return None;
+        }
+        let digest = Sha256::new()
+            .chain_update(Self::DOMAIN)
+            .chain_update(&*bytes)
+            .finalize();
+        let mut out = [0; 16];
+        out.copy_from_slice(&digest[..16]);
+        Some(KeyVerifier(out))
+    }
+
+    /// Lowercase hex, as the store keeps it.
+    pub fn to_hex(&self) -> String {
+        hex::encode(self.0)
+    }
+}
+
+/// Never the bytes: they are derived from a key.
+impl std::fmt::Debug for KeyVerifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyVerifier(..)")
+    }
+}
+
 /// Whether a stored value is a Fernet token (version byte 0x80, then at
 /// least a timestamp, IV, one cipher block and the HMAC). A link with no key
 /// part that meets such a value is a truncated link, not a legacy one.
@@ -167,5 +240,58 @@ mod tests {
         assert_eq!(open(b"\xff\xfe", &sealed.key), Err(WrongKey));
         assert!(looks_sealed(sealed.ciphertext.as_bytes()));
         assert!(!looks_sealed(b"hunter2"));
+    }
+
+    #[test]
+    fn key_verifier_test_vector() {
+        // The key of the 32 bytes 0x00..0x1f.
+        let key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        assert!(Fernet::new(key).is_some());
+        let v = KeyVerifier::of(key).unwrap();
+        assert_eq!(v.to_hex(), VECTOR);
+        assert_eq!(format!("{v:?}"), "KeyVerifier(..)");
+    }
+
+    /// Computed apart, with Python: `hashlib.sha256(b"hushlink reveal
+    /// verifier v1" + bytes(range(32))).hexdigest()[:32]`.
+    const VECTOR: &str = "16d0f9f1908b24c36125db8d1c1a017c";
+
+    #[test]
+    fn key_verifier_agrees_with_what_fernet_accepts() {
+        let key = Fernet::generate_key();
+        let unpadded = key.trim_end_matches('=');
+        let v = KeyVerifier::of(&key).unwrap();
+        // Spellings of the same key that Fernet accepts agree.
+        for variant in [unpadded.to_owned(), format!("{key}=")] {
+            assert!(Fernet::new(&variant).is_some(), "{variant}");
+            assert!(KeyVerifier::of(&variant) == Some(v.clone()), "{variant}");
+        }
+        // Strings Fernet refuses have none.
+        for refused in ["", "not a key", &key[..40], &format!("{key}AAAA")] {
+            assert!(Fernet::new(refused).is_none(), "{refused}");
+            assert!(KeyVerifier::of(refused).is_none(), "{refused}");
+        }
+        // Another key, another verifier.
+        assert!(KeyVerifier::of(&Fernet::generate_key()) != Some(v));
+    }
+
+    #[test]
+    fn a_verified_take_opens_a_token_from_a_clock_ahead() {
+        let key = Fernet::generate_key();
+        let fernet = Fernet::new(&key).unwrap();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let ahead = fernet.encrypt_at_time(b"from the future", now + 3600);
+        assert_eq!(open(ahead.as_bytes(), &key), Err(WrongKey));
+        assert_eq!(
+            open_taken(ahead.as_bytes(), &key).unwrap(),
+            b"from the future"
+        );
+        // The HMAC still decides.
+        let other = Fernet::generate_key();
+        assert_eq!(open_taken(ahead.as_bytes(), &other), Err(WrongKey));
+        assert_eq!(open_taken(b"garbage", &key), Err(WrongKey));
     }
 }

@@ -9,6 +9,11 @@
 //! the last view, and a link with the wrong key never consumes anything.
 //! `tests/api/store_contract.rs` holds every backend to this contract.
 //!
+//! A store may also check the link's key itself, against a verifier of it
+//! kept since the create (`take_verified`): then the check and the take are
+//! one call, and a wrong key still consumes nothing. Redis does, to save a
+//! round trip per reveal; the embedded store keeps peek, decrypt, take.
+//!
 //! `ping` says whether the store answers (health); `ready` whether it takes
 //! new secrets now (readiness: the embedded store refuses them, with
 //! [`StoreError::Full`], while its disk is nearly full).
@@ -21,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::apikey::{KeyHash, KeyName, Scope};
 use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
-use crate::secret::{Ttl, Views};
+use crate::secret::{KeyVerifier, Ttl, Views};
 use crate::token::StorageKey;
 
 pub mod disk;
@@ -45,6 +50,27 @@ pub enum Take {
     Taken { views_left: u32 },
     /// The value was gone (or replaced) by the time the take ran.
     Gone,
+}
+
+/// What a take that checks the link's key itself decided
+/// ([`SecretStore::take_verified`]).
+#[derive(Clone)]
+pub enum VerifiedTake {
+    /// The key's verifier matched: this caller consumed a view and holds
+    /// the sealed value; `views_left` remain (0: destroyed).
+    Taken { value: Vec<u8>, views_left: u32 },
+    /// The secret is there, but its verifier is not the key's: nothing
+    /// was consumed.
+    WrongKey,
+    /// No such secret (missing, expired, or taken meanwhile).
+    Gone,
+    /// The secret is there without a verifier (written by SnapPass, by an
+    /// older hushlink, or without a receipt): nothing was consumed, and
+    /// here is what a peek would have answered, so the caller decrypts it
+    /// and takes it with [`SecretStore::take`] as before.
+    Unverifiable(Record),
+    /// This store does not check keys (the default): peek, decrypt, take.
+    Unsupported,
 }
 
 /// What one wrong proof of a zero-knowledge secret did.
@@ -127,6 +153,21 @@ pub trait SecretStore: Send + Sync + 'static {
     /// `expected`. Destroys the secret when that was the last view. The
     /// decision is atomic and durable before this returns.
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError>;
+
+    /// Consumes one view of `key` if, and only if, the secret's stored key
+    /// verifier (written with its receipt) is `verifier`: a reveal in one
+    /// call, for a store where a round trip is most of a reveal's cost
+    /// (Redis). Same atomicity, durability and receipt recording as `take`.
+    /// The default answers [`VerifiedTake::Unsupported`] without a call: the
+    /// embedded store's peek is an in-process read, so peek, decrypt and
+    /// take cost it nothing more.
+    async fn take_verified(
+        &self,
+        _key: &StorageKey,
+        _verifier: &KeyVerifier,
+    ) -> Result<VerifiedTake, StoreError> {
+        Ok(VerifiedTake::Unsupported)
+    }
 
     /// Counts one wrong proof against `key` (kept as long as the secret)
     /// and destroys the secret when `limit` wrong proofs have been made.

@@ -73,11 +73,11 @@ use tokio::sync::OnceCell;
 use super::redis_quota::Quota;
 use super::{
     Attempt, BootstrapMark, Eviction, Held, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision,
-    ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
+    ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take, VerifiedTake,
 };
 use crate::apikey::{KeyHash, KeyName};
 use crate::receipt::{NewReceipt, ReceiptHash, ReceiptRecord};
-use crate::secret::{Ttl, Views};
+use crate::secret::{KeyVerifier, Ttl, Views};
 use crate::token::StorageKey;
 
 pub(crate) mod hooks;
@@ -610,6 +610,47 @@ fn attempts_key(key: &StorageKey) -> String {
 }
 
 impl RedisStore {
+    /// Whether a take's script releases the quota itself: on one Redis
+    /// with a quota, one round trip, and the count never lags the take (in
+    /// a cluster the quota is in another slot, so released afterwards).
+    fn counts_in_take(&self) -> bool {
+        self.quota.is_some() && !self.is_cluster()
+    }
+
+    /// Runs a take's script, `plain` or (see `counts_in_take`) `counted`,
+    /// on `key` with `first` as its first argument (the expected value, or
+    /// the key's verifier): KEYS and ARGV as `receipts::TAKE_READ` says.
+    async fn run_take<T: redis::FromRedisValue>(
+        &self,
+        (plain, counted): (&Script, &Script),
+        key: &StorageKey,
+        first: &[u8],
+    ) -> Result<T, StoreError> {
+        let (counter, receipt) = (views_key(key), receipts::receipt_key(key));
+        let now = receipts::now_secs();
+        self.bounded(async |c| {
+            let mut take = match &self.quota {
+                Some(quota) if self.counts_in_take() => {
+                    let mut take = counted.prepare_invoke();
+                    take.key(&quota.hash)
+                        .key(&quota.index)
+                        .arg(quota.bucket_secs);
+                    take
+                }
+                _ => plain.prepare_invoke(),
+            };
+            take.key(key.as_str())
+                .key(&counter)
+                .key(&receipt)
+                .arg(first)
+                .arg(now)
+                .arg(if self.quota.is_some() { "1" } else { "0" })
+                .invoke_async(c)
+                .await
+        })
+        .await
+    }
+
     /// `put`'s writes, once the quota has counted them.
     async fn put_counted(
         &self,
@@ -693,42 +734,45 @@ impl SecretStore for RedisStore {
     }
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
-        let (counter, receipt) = (views_key(key), receipts::receipt_key(key));
-        let now = receipts::now_secs();
-        // On one Redis with a quota, the release goes in the take's script:
-        // one round trip, and the count never lags the take.
-        let counted = match &self.quota {
-            Some(quota) if !self.is_cluster() => Some(quota),
-            _ => None,
-        };
-        let (left, left_ms): (i64, i64) = self
-            .bounded(async |c| {
-                let mut take = match counted {
-                    Some(quota) => {
-                        let mut take = self.receipts.take_counted.prepare_invoke();
-                        take.key(&quota.hash)
-                            .key(&quota.index)
-                            .arg(quota.bucket_secs);
-                        take
-                    }
-                    None => self.receipts.take.prepare_invoke(),
-                };
-                take.key(key.as_str())
-                    .key(&counter)
-                    .key(&receipt)
-                    .arg(expected)
-                    .arg(now)
-                    .arg(if self.quota.is_some() { "1" } else { "0" })
-                    .invoke_async(c)
-                    .await
-            })
-            .await?;
-        if left == 0 && counted.is_none() {
+        let scripts = (&self.receipts.take, &self.receipts.take_counted);
+        let (left, left_ms): (i64, i64) = self.run_take(scripts, key, expected).await?;
+        if left == 0 && !self.counts_in_take() {
             self.quota_release(expected.len() as u64, left_ms).await;
         }
         Ok(match u32::try_from(left) {
             Ok(views_left) => Take::Taken { views_left },
             Err(_) => Take::Gone,
+        })
+    }
+
+    async fn take_verified(
+        &self,
+        key: &StorageKey,
+        verifier: &KeyVerifier,
+    ) -> Result<VerifiedTake, StoreError> {
+        let scripts = (
+            &self.receipts.take_verified,
+            &self.receipts.take_verified_counted,
+        );
+        let verifier = verifier.to_hex();
+        let (left, n, value): (i64, i64, Vec<u8>) =
+            self.run_take(scripts, key, verifier.as_bytes()).await?;
+        Ok(match left {
+            -1 => VerifiedTake::Gone,
+            -2 => VerifiedTake::WrongKey,
+            -3 => VerifiedTake::Unverifiable(Record {
+                value,
+                views_left: u32::try_from(n).unwrap_or(1).max(1),
+            }),
+            left => {
+                if left == 0 && !self.counts_in_take() {
+                    self.quota_release(value.len() as u64, n).await;
+                }
+                VerifiedTake::Taken {
+                    value,
+                    views_left: u32::try_from(left).unwrap_or(0),
+                }
+            }
         })
     }
 
@@ -839,7 +883,8 @@ struct ReceiptWrite {
     /// retention.
     lifetime: u64,
     /// The receipt's hash fields and values, as `HMSET` takes them; `w`
-    /// (the signed-in sender) only when there is one.
+    /// (the signed-in sender) and `k` (the key's verifier) only when there
+    /// is one.
     fields: Vec<(&'static str, String)>,
 }
 
@@ -866,6 +911,10 @@ impl RedisStore {
         ];
         if let Some(sender) = &receipt.sender {
             fields.push(("w", sender.clone()));
+        }
+        // The key's verifier, for the one-call reveal (`take_verified`).
+        if let Some(verifier) = &receipt.verifier {
+            fields.push(("k", verifier.to_hex()));
         }
         ReceiptWrite {
             index,
@@ -1211,31 +1260,41 @@ mod receipts {
     use crate::token::StorageKey;
 
     /// Consumes one view if the secret still holds exactly the value the
-    /// caller decrypted. The value and its counter come in one `MGET`; a
+    /// caller decrypted, in two parts that the verified take shares (see
+    /// `VERIFY`): `TAKE_READ` reads, then `TAKE_DECIDE` takes if `want` is
+    /// the value read. The value and its counter come in one `MGET`; a
     /// one-view secret has no counter (as SnapPass writes it) and is
     /// destroyed at once. The counter is decremented only when views remain
     /// after this one (the last view deletes it with the secret). Records
     /// the view in the receipt (KEYS[3]) when there is one, in one `HSET`
-    /// (the log, the views used, the state). KEYS (from `k + 1`): the
-    /// secret, its views counter, its receipt. ARGV (from `a + 1`): the
-    /// expected value, now (unix seconds), `1` when the time left is wanted
-    /// (the storage quota's bucket). Leaves `v` (the value), `left` (the
-    /// views left, -1 when the value was gone or different) and `ttl`
-    /// (milliseconds the secret had left, 0 unless asked) for the rest of
-    /// the script. Calls: for a one-view secret `MGET`, `HMGET`, `DEL`
-    /// without a receipt, and `HSET` with one. Most of what the take costs
-    /// Redis is the script's fixed set-up, not its calls (CONTRIBUTING.md,
-    /// "Benchmark").
-    const TAKE_BODY: &str = r"
+    /// (the log, the views used, the state), and the last view removes the
+    /// receipt's key verifier (`k`): nothing derived from the key outlives
+    /// the secret it opened. KEYS (from `k + 1`): the secret, its views
+    /// counter, its receipt. ARGV (from `a + 1`): the expected value (the
+    /// verified take: the key's verifier), now (unix seconds), `1` when the
+    /// time left is wanted (the storage quota's bucket). Leaves `v` (the
+    /// value), `left` (the views left, -1 when the value was gone or
+    /// different) and `ttl` (milliseconds the secret had left, 0 unless
+    /// asked) for the rest of the script. Calls: for a one-view secret
+    /// `MGET`, `HMGET`, `DEL` without a receipt, and `HSET` with one (and
+    /// `HDEL` of its verifier, when it has one). Most of what the take
+    /// costs Redis is the script's fixed set-up, not its calls
+    /// (CONTRIBUTING.md, "Benchmark").
+    const TAKE_READ: &str = r"
 local got = redis.call('MGET', KEYS[k + 1], KEYS[k + 2])
 local v = got[1]
 local left, ttl = -1, 0
-if v and v == ARGV[a + 1] then
+";
+
+    /// See `TAKE_READ`. Needs `want` (the value to take) and `r` (the
+    /// receipt's `s`, `e`, `u`, `k`, or nil to read them here).
+    const TAKE_DECIDE: &str = r"
+if v and v == want then
   if ARGV[a + 3] == '1' then ttl = redis.call('PTTL', KEYS[k + 1]) end
   left = (tonumber(got[2]) or 1) - 1
   if left < 0 then left = 0 end
   if left > 0 then redis.call('DECR', KEYS[k + 2]) end
-  local r = redis.call('HMGET', KEYS[k + 3], 's', 'e', 'u')
+  r = r or redis.call('HMGET', KEYS[k + 3], 's', 'e', 'u', 'k')
   if r[1] == 'a' then
     local e = (r[2] or '') .. 'v' .. ARGV[a + 2] .. ','
     local u = tostring((tonumber(r[3]) or 0) + 1)
@@ -1245,8 +1304,29 @@ if v and v == ARGV[a + 1] then
       redis.call('HSET', KEYS[k + 3], 'e', e, 'u', u)
     end
   end
-  if left == 0 then redis.call('DEL', KEYS[k + 1], KEYS[k + 2]) end
+  if left == 0 then
+    redis.call('DEL', KEYS[k + 1], KEYS[k + 2])
+    if r[4] then redis.call('HDEL', KEYS[k + 3], 'k') end
+  end
 end
+";
+
+    /// The conditional take's check: the value the caller decrypted.
+    const EXPECTED: &str = "local want, r = ARGV[a + 1], nil\n";
+
+    /// The verified take's check, between `TAKE_READ` and `TAKE_DECIDE`:
+    /// the key verifier the create wrote in the receipt (`k`) against the
+    /// link's (ARGV[a + 1]). Answers at once, consuming nothing, `{-1}`
+    /// when the secret is gone, `{-3, views, value}` when it has no
+    /// verifier (what a peek answers: the caller decrypts and takes as
+    /// before), `{-2}` for another key's verifier; else takes the value
+    /// read, and the script answers `{views left, ttl, value}`.
+    const VERIFY: &str = r"
+if not v then return {-1, 0, ''} end
+local r = redis.call('HMGET', KEYS[k + 3], 's', 'e', 'u', 'k')
+if not r[4] then return {-3, tonumber(got[2]) or 1, v} end
+if r[4] ~= ARGV[a + 1] then return {-2, 0, ''} end
+local want = v
 ";
 
     /// The take and, when it destroys the secret, the quota's release, in
@@ -1313,7 +1393,8 @@ r[8] = redis.call('HGET', KEYS[4], 'w')
 return r
 ";
 
-    /// Burns: deletes a live secret and records `burned`, in the slot where
+    /// Burns: deletes a live secret and records `burned` (dropping the key
+    /// verifier with the secret, as the last view does), in the slot where
     /// the take script runs, so a burn and a reveal never both happen.
     /// Same keys, arguments and answer as `READ_LUA` (plus now); a burn that
     /// destroyed the secret adds the milliseconds it had left and its size
@@ -1326,6 +1407,7 @@ if live == 1 and redis.call('HGET', KEYS[4], 's') == 'a' then
   released = {tostring(redis.call('PTTL', KEYS[1])), tostring(redis.call('STRLEN', KEYS[1]))}
   redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
   redis.call('HSET', KEYS[4], 's', 'b', 'e', (redis.call('HGET', KEYS[4], 'e') or '') .. 'b' .. ARGV[2] .. ',')
+  redis.call('HDEL', KEYS[4], 'k')
   live = 0
 end
 local r = redis.call('HMGET', KEYS[4], 'c', 'x', 'n', 'u', 's', 'e')
@@ -1339,11 +1421,18 @@ return r
 
     pub(super) struct Scripts {
         /// The take alone (a cluster, or no quota): KEYS and ARGV as
-        /// `TAKE_BODY`'s. Returns the views left (-1: gone or different) and
+        /// `TAKE_READ`'s. Returns the views left (-1: gone or different) and
         /// the milliseconds the secret had to live.
         pub take: Script,
         /// The take with the quota's release (one Redis with a quota).
         pub take_counted: Script,
+        /// The reveal in one call: `VERIFY` between the take's read and
+        /// decision; KEYS as the take's, ARGV the same with the key's
+        /// verifier first. Answers `{views left or -1, -2, -3, the views
+        /// (-3) or the milliseconds the secret had to live, the value}`.
+        pub take_verified: Script,
+        /// The verified take with the quota's release, as `take_counted`.
+        pub take_verified_counted: Script,
         /// A create with its receipt and index, admitted by the quota first
         /// (one Redis with a quota):
         /// KEYS: the quota's two, then the create's; ARGV: bytes, TTL,
@@ -1359,15 +1448,44 @@ return r
     impl Scripts {
         pub fn new(prefix: &str) -> Self {
             use super::super::redis_quota::fragments as quota;
-            let take = ["local k, a = 0, 0\n", TAKE_BODY, "return {left, ttl}\n"].concat();
+            let take = [
+                "local k, a = 0, 0\n",
+                TAKE_READ,
+                EXPECTED,
+                TAKE_DECIDE,
+                "return {left, ttl}\n",
+            ]
+            .concat();
             let take_counted = [
                 quota::PRELUDE,
                 "local k, a = 2, 1\n",
-                TAKE_BODY,
+                TAKE_READ,
+                EXPECTED,
+                TAKE_DECIDE,
                 TAKE_COUNTED_TAIL,
                 quota::CLEANUP,
                 quota::RELEASE,
                 "end\nreturn {left, ttl}\n",
+            ]
+            .concat();
+            let take_verified = [
+                "local k, a = 0, 0\n",
+                TAKE_READ,
+                VERIFY,
+                TAKE_DECIDE,
+                "return {left, ttl, v}\n",
+            ]
+            .concat();
+            let take_verified_counted = [
+                quota::PRELUDE,
+                "local k, a = 2, 1\n",
+                TAKE_READ,
+                VERIFY,
+                TAKE_DECIDE,
+                TAKE_COUNTED_TAIL,
+                quota::CLEANUP,
+                quota::RELEASE,
+                "end\nreturn {left, ttl, v}\n",
             ]
             .concat();
             let create_counted = [
@@ -1384,6 +1502,8 @@ return r
             Scripts {
                 take: Script::new(&take),
                 take_counted: Script::new(&take_counted),
+                take_verified: Script::new(&take_verified),
+                take_verified_counted: Script::new(&take_verified_counted),
                 create_counted: Script::new(&create_counted),
                 fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
                 read: Script::new(READ_LUA),

@@ -21,10 +21,11 @@ use super::Hooks;
 use super::event::{Meta, key_hash, meta_by_key, meta_by_receipt, receipt_id, rules};
 use crate::apikey::{KeyHash, KeyName};
 use crate::receipt::{NewReceipt, ReceiptHash, State};
+use crate::secret::KeyVerifier;
 use crate::secret::{Ttl, Views};
 use crate::store::{
     Attempt, BootstrapMark, DynStore, Eviction, KeyChange, KeyRecord, KeySet, KeyStore,
-    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take,
+    RateDecision, ReceiptRead, ReceiptStore, Record, SecretStore, StoreError, Take, VerifiedTake,
 };
 use crate::token::StorageKey;
 
@@ -73,6 +74,23 @@ impl SecretStore for HookedStore {
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
         let taken = self.inner.take(key, expected).await?;
         if let Take::Taken { views_left } = taken
+            && let Some(meta) = self.meta(&meta_by_key(&key_hash(key.as_str()))).await
+        {
+            let now = super::now_ms();
+            self.hooks
+                .emit(rules::viewed(meta, views_left, now / 1000, now))
+                .await;
+        }
+        Ok(taken)
+    }
+
+    async fn take_verified(
+        &self,
+        key: &StorageKey,
+        verifier: &KeyVerifier,
+    ) -> Result<VerifiedTake, StoreError> {
+        let taken = self.inner.take_verified(key, verifier).await?;
+        if let VerifiedTake::Taken { views_left, .. } = taken
             && let Some(meta) = self.meta(&meta_by_key(&key_hash(key.as_str()))).await
         {
             let now = super::now_ms();

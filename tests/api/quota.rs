@@ -12,7 +12,7 @@ use hushlink::receipt::{NewReceipt, ReceiptToken};
 use hushlink::secret::{Ttl, Views};
 use hushlink::store::embedded::{EmbeddedStore, Options};
 use hushlink::store::redis::{self, RedisStore, Target};
-use hushlink::store::{Attempt, DynStore, Held, SecretStore, StoreError, Take};
+use hushlink::store::{Attempt, DynStore, Held, SecretStore, StoreError, Take, VerifiedTake};
 use hushlink::token::StorageKey;
 
 use crate::helpers::{
@@ -36,6 +36,7 @@ fn value(tag: u8) -> Vec<u8> {
 
 fn receipt() -> NewReceipt {
     NewReceipt {
+        verifier: None,
         hash: ReceiptToken::generate().hash(),
         retention_secs: 600,
         creator: None,
@@ -137,6 +138,7 @@ async fn quota_holds(store: &DynStore, prefix: &str, expire: impl AsyncFn()) {
             ttl(600),
             views(1),
             NewReceipt {
+                verifier: None,
                 hash: token.hash(),
                 retention_secs: 600,
                 creator: None,
@@ -202,6 +204,60 @@ async fn redis_cluster_store_keeps_the_quota() {
     let prefix = prefix();
     let store = redis_store(Target::Cluster(seeds), &prefix, MAX);
     quota_holds(&store, &prefix, async || {}).await;
+}
+
+/// The one-call reveal (`take_verified`) gives back what its last view
+/// destroys: in its own script on one Redis, right after it in a cluster.
+/// A wrong key's verifier frees nothing.
+async fn verified_take_releases(store: &DynStore, prefix: &str) {
+    let kind = store.kind();
+    let fernet_key = fernet::Fernet::generate_key();
+    let verifier = hushlink::secret::KeyVerifier::of(&fernet_key).unwrap();
+    let wrong = hushlink::secret::KeyVerifier::of(&fernet::Fernet::generate_key()).unwrap();
+    let key = StorageKey::generate(prefix);
+    let mut with_verifier = receipt();
+    with_verifier.verifier = Some(verifier.clone());
+    store
+        .put_with_receipt(&key, &value(b'v'), ttl(600), views(2), with_verifier)
+        .await
+        .unwrap();
+    let one = Held {
+        bytes: SIZE as u64,
+        secrets: 1,
+    };
+    assert_eq!(held(store).await, one, "{kind}");
+    let left =
+        async |v: &hushlink::secret::KeyVerifier| match store.take_verified(&key, v).await.unwrap()
+        {
+            VerifiedTake::Taken { views_left, .. } => Some(views_left),
+            VerifiedTake::WrongKey => None,
+            _ => panic!("{kind}: neither taken nor refused"),
+        };
+    assert_eq!(left(&wrong).await, None);
+    assert_eq!(left(&verifier).await, Some(1));
+    assert_eq!(held(store).await, one, "{kind}: a view that left one");
+    assert_eq!(left(&verifier).await, Some(0));
+    assert_eq!(
+        held(store).await,
+        Held::default(),
+        "{kind}: the last view frees"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_one_call_reveal_releases_on_redis_and_in_a_cluster() {
+    let redis = RedisServer::start();
+    let prefix = prefix();
+    let single = redis_store(Target::Single(redis.url()), &prefix, MAX);
+    verified_take_releases(&single, &prefix).await;
+    let seeds = shared_cluster()
+        .seeds()
+        .split(',')
+        .map(str::to_owned)
+        .collect();
+    let prefix = self::prefix();
+    let cluster = redis_store(Target::Cluster(seeds), &prefix, MAX);
+    verified_take_releases(&cluster, &prefix).await;
 }
 
 /// Two instances on one Redis share the quota: what one holds, the other

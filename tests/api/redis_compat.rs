@@ -234,8 +234,13 @@ fn command_calls(conn: &mut redis::Connection) -> std::collections::HashMap<Stri
         .collect()
 }
 
+/// Resets Redis's command counts.
+fn reset_stats(conn: &mut redis::Connection) {
+    let _: () = redis::cmd("CONFIG").arg("RESETSTAT").query(conn).unwrap();
+}
+
 #[tokio::test]
-async fn on_one_redis_a_create_is_one_transaction_and_a_reveal_an_mget_and_one_script() {
+async fn on_one_redis_a_create_is_one_transaction_and_a_reveal_one_script() {
     let app = spawn_redis_app().await;
     let mut conn = app
         .redis
@@ -262,15 +267,13 @@ async fn on_one_redis_a_create_is_one_transaction_and_a_reveal_an_mget_and_one_s
     let reveal = async |link: &str| {
         let r = app.client.post(link).send().await.unwrap();
         assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("counted"));
     };
     // Scripts loaded, the eviction policy read: the rest is per request.
     let link = create().await;
     reveal(&link).await;
 
-    let _: () = redis::cmd("CONFIG")
-        .arg("RESETSTAT")
-        .query(&mut conn)
-        .unwrap();
+    reset_stats(&mut conn);
     let link = create().await;
     let calls = command_calls(&mut conn);
     // Without a quota, a `MULTI` pipeline: one atomic round trip that costs
@@ -281,29 +284,202 @@ async fn on_one_redis_a_create_is_one_transaction_and_a_reveal_an_mget_and_one_s
     assert_eq!(calls.get("setex"), Some(&2), "index and secret: {calls:?}");
     assert_eq!(calls.get("hmset"), Some(&1), "the receipt: {calls:?}");
     assert_eq!(calls.get("expire"), Some(&1), "the receipt: {calls:?}");
+    // The receipt holds the key's verifier, the link's key is nowhere.
+    let token = link.rsplit('/').next().unwrap().replace("%7E", "~");
+    let (storage_key, fernet_key) = token.split_once('~').unwrap();
+    let receipt = format!("{{{storage_key}}}:receipt");
+    let verifier: Option<String> = conn.hget(&receipt, "k").unwrap();
+    let expected = hushlink::secret::KeyVerifier::of(&fernet_key.replace("%3D", "="))
+        .unwrap()
+        .to_hex();
+    assert_eq!(verifier.as_deref(), Some(expected.as_str()));
 
-    let _: () = redis::cmd("CONFIG")
-        .arg("RESETSTAT")
-        .query(&mut conn)
-        .unwrap();
+    reset_stats(&mut conn);
     reveal(&link).await;
     let calls = command_calls(&mut conn);
-    // The peek, and inside the take the value and its counter read again.
-    assert_eq!(calls.get("mget"), Some(&2), "{calls:?}");
-    assert_eq!(calls.get("evalsha"), Some(&1), "the take: {calls:?}");
-    // One view: no counter to decrement, the receipt changed in one `HSET`,
-    // the secret deleted: four calls in the script.
+    // One round trip: the script reads the value and its counter, checks
+    // the verifier, and takes. No peek before it.
+    assert_eq!(calls.get("evalsha"), Some(&1), "the reveal: {calls:?}");
+    assert_eq!(calls.get("mget"), Some(&1), "inside the script: {calls:?}");
+    // One view: no counter to decrement, the receipt read and changed in
+    // one `HSET`, the secret deleted, the verifier dropped with it.
     assert_eq!(calls.get("get"), None, "{calls:?}");
     assert_eq!(calls.get("decr"), None, "{calls:?}");
     assert_eq!(calls.get("hincrby"), None, "{calls:?}");
     assert_eq!(calls.get("hmget"), Some(&1), "{calls:?}");
     assert_eq!(calls.get("hset"), Some(&1), "{calls:?}");
     assert_eq!(calls.get("del"), Some(&1), "{calls:?}");
+    assert_eq!(calls.get("hdel"), Some(&1), "the verifier: {calls:?}");
     assert_eq!(
         calls.get("pttl"),
         None,
         "no quota, no time left asked: {calls:?}"
     );
+    let verifier: Option<String> = conn.hget(&receipt, "k").unwrap();
+    assert_eq!(verifier, None, "nothing key-derived outlives the secret");
+    let state: Option<String> = conn.hget(&receipt, "s").unwrap();
+    assert_eq!(state.as_deref(), Some("v"), "the receipt says viewed");
     // One view: the take destroyed it.
     assert_eq!(app.client.post(&link).send().await.unwrap().status(), 404);
+}
+
+/// A secret SnapPass wrote (no receipt, so no verifier) is revealed the
+/// old way, exactly once: the one-call reveal answers "unverifiable" with
+/// the value, consuming nothing, and the conditional take follows (two
+/// round trips, as before).
+#[tokio::test]
+async fn a_snappass_secret_falls_back_to_decrypt_then_take_and_reveals_once() {
+    let app = spawn_redis_app().await;
+    let mut conn = app
+        .redis
+        .as_ref()
+        .unwrap()
+        .client()
+        .get_connection()
+        .unwrap();
+    // Warm up (scripts loaded, eviction policy read).
+    let warm = snappass_set(&mut conn, "warm", 600);
+    let api = |token: &str| app.url(&format!("/api/v2/passwords/{}", quote_plus(token)));
+    assert_eq!(
+        app.client.get(api(&warm)).send().await.unwrap().status(),
+        200
+    );
+
+    let token = snappass_set(&mut conn, "once only", 600);
+    reset_stats(&mut conn);
+    let r = app.client.get(api(&token)).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<Value>().await.unwrap()["password"], "once only");
+    let calls = command_calls(&mut conn);
+    assert_eq!(
+        calls.get("evalsha"),
+        Some(&2),
+        "check, then take: {calls:?}"
+    );
+    assert_eq!(calls.get("del"), Some(&1), "{calls:?}");
+    let (storage_key, _) = token.split_once('~').unwrap();
+    assert!(!conn.exists::<_, bool>(storage_key).unwrap());
+    // Exactly once, on the web too.
+    assert_eq!(
+        app.client.get(api(&token)).send().await.unwrap().status(),
+        404
+    );
+    let page = app.url(&format!("/{}", quote_plus(&token)));
+    assert_eq!(app.client.post(&page).send().await.unwrap().status(), 404);
+
+    // A wrong key on a SnapPass secret still consumes nothing.
+    let token = snappass_set(&mut conn, "kept", 600);
+    let (storage_key, _) = token.split_once('~').unwrap();
+    let wrong = format!("{storage_key}~{}", Fernet::generate_key());
+    assert_eq!(
+        app.client.get(api(&wrong)).send().await.unwrap().status(),
+        400
+    );
+    assert!(conn.exists::<_, bool>(storage_key).unwrap());
+    let r = app.client.get(api(&token)).send().await.unwrap();
+    assert_eq!(r.json::<Value>().await.unwrap()["password"], "kept");
+}
+
+/// Creates a secret through the API; its token.
+async fn api_create(app: &TestApp, password: &str, views: u32) -> String {
+    let r = app
+        .client
+        .post(app.url("/api/v2/passwords"))
+        .json(&serde_json::json!({"password": password, "views": views}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    r.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// On a hushlink-made secret, a link whose key is not the secret's is
+/// refused by the one-call reveal itself (one script call, which consumes
+/// nothing); so is a verifier altered in Redis. A value altered behind
+/// hushlink while the verifier still matches is `Damaged` too, but that
+/// reveal has consumed its view (documented in `Secrets::reveal`).
+#[tokio::test]
+async fn a_wrong_key_is_refused_in_the_one_call_and_consumes_nothing() {
+    let app = spawn_redis_app().await;
+    let mut conn = app
+        .redis
+        .as_ref()
+        .unwrap()
+        .client()
+        .get_connection()
+        .unwrap();
+    let api = |token: &str| app.url(&format!("/api/v2/passwords/{}", quote_plus(token)));
+    let warm = api_create(&app, "warm", 1).await;
+    assert_eq!(
+        app.client.get(api(&warm)).send().await.unwrap().status(),
+        200
+    );
+
+    let token = api_create(&app, "two views", 2).await;
+    let (storage_key, _) = token.split_once('~').unwrap();
+    let receipt = format!("{{{storage_key}}}:receipt");
+    let views = format!("{{{storage_key}}}:views");
+    let before: Vec<(String, String)> = conn.hgetall(&receipt).unwrap();
+    let wrong = format!("{storage_key}~{}", Fernet::generate_key());
+    reset_stats(&mut conn);
+    let r = app.client.get(api(&wrong)).send().await.unwrap();
+    assert_eq!(r.status(), 400);
+    let p: Value = r.json().await.unwrap();
+    assert!(p["type"].as_str().unwrap().ends_with("damaged-link"), "{p}");
+    let calls = command_calls(&mut conn);
+    assert_eq!(calls.get("evalsha"), Some(&1), "one call: {calls:?}");
+    assert_eq!(calls.get("hset"), None, "nothing recorded: {calls:?}");
+    assert_eq!(calls.get("decr"), None, "nothing consumed: {calls:?}");
+    assert_eq!(conn.get::<_, u32>(&views).unwrap(), 2);
+    let after: Vec<(String, String)> = conn.hgetall(&receipt).unwrap();
+    assert_eq!(before, after, "the receipt is untouched");
+
+    // A verifier altered in Redis: refused the same way.
+    let real: String = conn.hget(&receipt, "k").unwrap();
+    let _: () = conn.hset(&receipt, "k", "0".repeat(32)).unwrap();
+    assert_eq!(
+        app.client.get(api(&token)).send().await.unwrap().status(),
+        400
+    );
+    assert_eq!(conn.get::<_, u32>(&views).unwrap(), 2, "nothing consumed");
+    let _: () = conn.hset(&receipt, "k", &real).unwrap();
+
+    // Views left are counted as before: 2 -> 1 -> gone.
+    let r = app.client.get(api(&token)).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<Value>().await.unwrap()["password"], "two views");
+    assert_eq!(conn.get::<_, u32>(&views).unwrap(), 1);
+    assert_eq!(conn.hget::<_, _, String>(&receipt, "u").unwrap(), "1");
+    assert!(
+        conn.hexists::<_, _, bool>(&receipt, "k").unwrap(),
+        "one view left"
+    );
+    let page = app.url(&format!("/{}", quote_plus(&token)));
+    let r = app.client.post(&page).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("two views"));
+    assert!(!conn.exists::<_, bool>(storage_key).unwrap());
+    assert!(!conn.exists::<_, bool>(&views).unwrap());
+    assert!(!conn.hexists::<_, _, bool>(&receipt, "k").unwrap());
+    assert_eq!(
+        app.client.get(api(&token)).send().await.unwrap().status(),
+        404
+    );
+
+    // A value altered behind hushlink, its verifier intact: Damaged, and
+    // (the documented difference) the view is gone.
+    let token = api_create(&app, "altered", 1).await;
+    let (storage_key, _) = token.split_once('~').unwrap();
+    let other = Fernet::new(&Fernet::generate_key())
+        .unwrap()
+        .encrypt(b"evil");
+    let _: () = conn.set_ex(storage_key, other, 600).unwrap();
+    assert_eq!(
+        app.client.get(api(&token)).send().await.unwrap().status(),
+        400
+    );
+    assert!(!conn.exists::<_, bool>(storage_key).unwrap());
 }

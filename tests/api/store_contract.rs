@@ -7,16 +7,22 @@
 //! secret replaced in between), a take with the right value consumes one
 //! view, and among concurrent takes of the last view exactly one wins.
 //!
+//! The verified take (the one-call reveal) is held to the same rules where
+//! a store has it (Redis): a wrong key's verifier consumes nothing, the
+//! right one consumes one view, and a secret without a verifier is handed
+//! back untouched for the conditional take.
+//!
 //! Also here: the embedded store's file stays bounded under churn and gives
 //! its space back when mostly empty (issue: it grew without bound).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use hushlink::secret::{Ttl, Views};
+use hushlink::receipt::{NewReceipt, ReceiptToken};
+use hushlink::secret::{KeyVerifier, Ttl, Views};
 use hushlink::store::embedded::{EmbeddedStore, Options};
 use hushlink::store::redis::{self, RedisStore, Target};
-use hushlink::store::{DynStore, SecretStore, Take};
+use hushlink::store::{DynStore, SecretStore, Take, VerifiedTake};
 use hushlink::token::StorageKey;
 
 use crate::helpers::{RedisServer, shared_cluster};
@@ -172,9 +178,172 @@ async fn expiry(store: &DynStore, prefix: &str) {
     );
 }
 
+/// A verified take's answer, for assertions.
+fn describe(answer: VerifiedTake) -> String {
+    match answer {
+        VerifiedTake::Taken { value, views_left } => {
+            format!("taken {} {views_left}", String::from_utf8_lossy(&value))
+        }
+        VerifiedTake::WrongKey => "wrong key".into(),
+        VerifiedTake::Gone => "gone".into(),
+        VerifiedTake::Unverifiable(r) => {
+            format!(
+                "unverifiable {} {}",
+                String::from_utf8_lossy(&r.value),
+                r.views_left
+            )
+        }
+        VerifiedTake::Unsupported => "unsupported".into(),
+    }
+}
+
+/// A receipt carrying the verifier of `key`.
+fn receipt_for(key: &str) -> NewReceipt {
+    NewReceipt {
+        verifier: KeyVerifier::of(key),
+        hash: ReceiptToken::generate().hash(),
+        retention_secs: 600,
+        creator: None,
+        sender: None,
+    }
+}
+
+/// The verified take: on a store that keeps verifiers, a wrong one
+/// consumes nothing, the right one a view (the last destroys the secret);
+/// a secret without one (no receipt, or a receipt without it) comes back
+/// as a peek would answer it, untouched. A store without (embedded) says
+/// so and touches nothing.
+async fn verified_take(store: &DynStore, prefix: &str) {
+    let kind = store.kind();
+    let verifies = kind == "redis";
+    let fernet_key = fernet::Fernet::generate_key();
+    let right = KeyVerifier::of(&fernet_key).unwrap();
+    let wrong = KeyVerifier::of(&fernet::Fernet::generate_key()).unwrap();
+    let key = StorageKey::generate(prefix);
+    store
+        .put_with_receipt(
+            &key,
+            b"sealed-V",
+            ttl(600),
+            views(2),
+            receipt_for(&fernet_key),
+        )
+        .await
+        .unwrap();
+    let take = async |v: &KeyVerifier| describe(store.take_verified(&key, v).await.unwrap());
+    if !verifies {
+        assert_eq!(take(&right).await, "unsupported", "{kind}");
+        assert_eq!(store.peek(&key).await.unwrap().unwrap().views_left, 2);
+        return;
+    }
+    assert_eq!(take(&wrong).await, "wrong key", "{kind}");
+    assert_eq!(
+        store.peek(&key).await.unwrap().unwrap().views_left,
+        2,
+        "{kind}"
+    );
+    assert_eq!(take(&right).await, "taken sealed-V 1", "{kind}");
+    assert_eq!(take(&wrong).await, "wrong key", "{kind}: on the last view");
+    assert_eq!(
+        store.peek(&key).await.unwrap().unwrap().views_left,
+        1,
+        "{kind}"
+    );
+    assert_eq!(take(&right).await, "taken sealed-V 0", "{kind}");
+    assert!(
+        store.peek(&key).await.unwrap().is_none(),
+        "{kind}: destroyed"
+    );
+    assert_eq!(take(&right).await, "gone", "{kind}");
+
+    // No verifier: handed back as a peek answers it, nothing consumed, and
+    // the conditional take still works on it.
+    let plain = StorageKey::generate(prefix);
+    store
+        .put(&plain, b"sealed-P", ttl(600), views(3))
+        .await
+        .unwrap();
+    let no_verifier = receipt_for("not a key");
+    assert!(no_verifier.verifier.is_none());
+    let receipted = StorageKey::generate(prefix);
+    store
+        .put_with_receipt(&receipted, b"sealed-R", ttl(600), views(1), no_verifier)
+        .await
+        .unwrap();
+    for (k, value, n) in [(&plain, "sealed-P", 3), (&receipted, "sealed-R", 1)] {
+        let answer = describe(store.take_verified(k, &right).await.unwrap());
+        assert_eq!(answer, format!("unverifiable {value} {n}"), "{kind}");
+        assert_eq!(
+            store.peek(k).await.unwrap().unwrap().views_left,
+            n,
+            "{kind}"
+        );
+        assert_eq!(
+            store.take(k, value.as_bytes()).await.unwrap(),
+            Take::Taken { views_left: n - 1 },
+            "{kind}"
+        );
+    }
+    let missing = StorageKey::generate(prefix);
+    assert_eq!(
+        describe(store.take_verified(&missing, &right).await.unwrap()),
+        "gone"
+    );
+}
+
+/// Concurrent verified takes of `n` views, with wrong verifiers among
+/// them: exactly `n` win, each with its own count of views left.
+async fn racing_verified_takes(store: &DynStore, prefix: &str) {
+    if store.kind() != "redis" {
+        return;
+    }
+    let n = 5u32;
+    let fernet_key = fernet::Fernet::generate_key();
+    let key = StorageKey::generate(prefix);
+    store
+        .put_with_receipt(
+            &key,
+            b"race",
+            ttl(600),
+            views(u64::from(n)),
+            receipt_for(&fernet_key),
+        )
+        .await
+        .unwrap();
+    let right = KeyVerifier::of(&fernet_key).unwrap();
+    let wrong = KeyVerifier::of(&fernet::Fernet::generate_key()).unwrap();
+    let tasks: Vec<_> = (0..24)
+        .map(|i| {
+            let (store, key) = (store.clone(), key.clone());
+            let v = if i % 4 == 3 {
+                wrong.clone()
+            } else {
+                right.clone()
+            };
+            tokio::spawn(async move { describe(store.take_verified(&key, &v).await.unwrap()) })
+        })
+        .collect();
+    let mut won = Vec::new();
+    for (i, task) in tasks.into_iter().enumerate() {
+        let answer = task.await.unwrap();
+        match answer.strip_prefix("taken race ") {
+            Some(left) => {
+                assert!(i % 4 != 3, "a wrong verifier won a view");
+                won.push(left.parse::<u32>().unwrap());
+            }
+            None if i % 4 == 3 => assert!(answer == "wrong key" || answer == "gone", "{answer}"),
+            None => assert_eq!(answer, "gone"),
+        }
+    }
+    won.sort_unstable();
+    assert_eq!(won, (0..n).collect::<Vec<_>>());
+}
+
 async fn whole_contract(store: DynStore, prefix: &str) {
     conditional_take(&store, prefix).await;
     racing_takes(&store, prefix).await;
+    verified_take(&store, prefix).await;
+    racing_verified_takes(&store, prefix).await;
     expiry(&store, prefix).await;
 }
 
@@ -317,6 +486,7 @@ async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
         let key = StorageKey::generate("snappass");
         let hash = ReceiptToken::generate().hash();
         let receipt = NewReceipt {
+            verifier: None,
             hash,
             retention_secs: 600,
             creator: None,

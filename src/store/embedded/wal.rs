@@ -379,6 +379,7 @@ fn decode_op(r: &mut Reader<'_>) -> Option<Op> {
             views: r.u32()?,
             value: r.bytes()?,
             receipt: NewReceipt {
+                verifier: None,
                 hash: r.hash()?,
                 retention_secs: r.u64()?,
                 sender: match r.u8()? {
@@ -474,6 +475,7 @@ mod tests {
                 views: 3,
                 value: b"v".to_vec(),
                 receipt: NewReceipt {
+                    verifier: None,
                     hash,
                     retention_secs: 77,
                     sender: Some("alice@example.test".into()),
@@ -487,6 +489,7 @@ mod tests {
                 views: 1,
                 value: b"w".to_vec(),
                 receipt: NewReceipt {
+                    verifier: None,
                     hash,
                     retention_secs: 1,
                     sender: None,
