@@ -3,7 +3,11 @@ on one Redis (bench/redis_ops.sh feeds them to a private redis-server and
 reads its CPU time). The Lua bodies are read from src/store/redis.rs, so the
 figures follow the code.
 
-    python3 bench/redis_ops.py load|create_script|create_multi|take N OUT
+    python3 bench/redis_ops.py load|create_script|create_multi|take|verified N OUT
+
+`take` is the reveal in two round trips (the `MGET` peek, then the conditional
+take script), as for a secret without a key verifier (SnapPass's); `verified`
+the one-call reveal of a secret hushlink made.
 """
 
 import hashlib
@@ -19,7 +23,11 @@ def body(name):
 
 # The scripts as `receipts::Scripts::new` assembles them (no quota).
 CREATE = "local k, a = 0, 0\n" + body("CREATE_BODY") + "return {1, 0, 0}\n"
-TAKE = "local k, a = 0, 0\n" + body("TAKE_BODY") + "return {left, ttl}\n"
+TAKE = ("local k, a = 0, 0\n" + body("TAKE_READ") + body("EXPECTED") + body("TAKE_DECIDE")
+        + "return {left, ttl}\n")
+VERIFIED = ("local k, a = 0, 0\n" + body("TAKE_READ") + body("VERIFY") + body("TAKE_DECIDE")
+            + "return {left, ttl, v}\n")
+VERIFIER = "0123456789abcdef" * 2  # a key's verifier, as the create writes it
 
 
 def sha(script):
@@ -39,12 +47,13 @@ def main():
     value = "gAAAAAB" + "x" * 140  # a Fernet token's length for a short secret
     out = []
     if what == "load":
-        out = [resp("SCRIPT", "LOAD", CREATE), resp("SCRIPT", "LOAD", TAKE)]
+        out = [resp("SCRIPT", "LOAD", s) for s in (CREATE, TAKE, VERIFIED)]
     for i in range(n if what != "load" else 0):
         key = "snappass%032x" % i
         index = "snappass:receipt:%064x" % i
         counter, receipt = "{%s}:views" % key, "{%s}:receipt" % key
-        fields = ["h", "ab" * 32, "c", 1700000000, "x", 1700003600, "n", 1, "u", 0, "s", "a", "e", ""]
+        fields = ["h", "ab" * 32, "c", 1700000000, "x", 1700003600, "n", 1, "u", 0, "s", "a", "e", "",
+                  "k", VERIFIER]
         if what == "create_script":
             out.append(resp("EVALSHA", sha(CREATE), 4, index, key, counter, receipt,
                             key, value, 3600, 1, 3600 + 86400, *fields))
@@ -55,6 +64,8 @@ def main():
         elif what == "take":
             out.append(resp("MGET", key, counter))  # the peek
             out.append(resp("EVALSHA", sha(TAKE), 3, key, counter, receipt, value, 1700000100, 0))
+        elif what == "verified":
+            out.append(resp("EVALSHA", sha(VERIFIED), 3, key, counter, receipt, VERIFIER, 1700000100, 0))
     open(path, "wb").write(b"".join(out))
 
 

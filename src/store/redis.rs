@@ -37,15 +37,25 @@
 //! counter and its receipt (with a quota, one `EVALSHA` that admits it
 //! first and writes the same, in one atomic step, so a refused create
 //! writes nothing; without one the pipeline is preferred, as Redis runs it
-//! for about 40% less CPU than the script); a reveal is an `MGET` of the
-//! value and its counter (the peek), then one `EVALSHA` (the take, which
-//! with a quota also releases what it destroyed). The peek cannot join the take:
-//! the value must be decrypted with the link's key between them, so that a
-//! link that cannot open the secret consumes nothing, and Redis cannot check
-//! a Fernet token. In a cluster the index and the quota live in other slots,
+//! for about 40% less CPU than the script); a reveal of a secret hushlink
+//! made is one `EVALSHA` (the verified take, which with a quota also
+//! releases what it destroyed). Redis cannot check a Fernet token, so the
+//! create keeps a verifier of the key (`secret::KeyVerifier`, field `k` of
+//! the receipt, written by the same `HSET`): the script compares the link's
+//! verifier with it, and a link that cannot open the secret consumes
+//! nothing, as when hushlink decrypted before taking. A secret without a
+//! verifier (written by SnapPass, by an older hushlink, or with no receipt)
+//! is answered "unverifiable" with its value and views, consuming nothing;
+//! the caller decrypts it and runs the conditional take (the second round
+//! trip, as before). The last view (and a burn) removes the verifier, so
+//! nothing derived from the key outlives the secret it opened, except
+//! after an expiry, when the receipt keeps it until its retention ends
+//! (with no ciphertext left, it opens nothing). In a cluster the index and the quota live in other slots,
 //! so a create is the quota's script, the index, then the secret's slot, in
 //! that order (the index first: a secret is never answered as created
-//! without it), and a take that destroys a secret releases it afterwards.
+//! without it), and a take that destroys a secret releases it afterwards;
+//! the verified take is still one call, as the receipt is in the secret's
+//! slot.
 //! With replication required, writes keep their pipeline with `WAIT`.
 //!
 //! With replication required (`HUSHLINK_REDIS_WAIT_REPLICAS`), a create is
@@ -1312,7 +1322,9 @@ end
 ";
 
     /// The conditional take's check: the value the caller decrypted.
-    const EXPECTED: &str = "local want, r = ARGV[a + 1], nil\n";
+    const EXPECTED: &str = r"
+local want, r = ARGV[a + 1], nil
+";
 
     /// The verified take's check, between `TAKE_READ` and `TAKE_DECIDE`:
     /// the key verifier the create wrote in the receipt (`k`) against the
