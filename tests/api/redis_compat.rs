@@ -302,21 +302,25 @@ async fn on_one_redis_a_create_is_one_transaction_and_a_reveal_one_script() {
     assert_eq!(calls.get("evalsha"), Some(&1), "the reveal: {calls:?}");
     assert_eq!(calls.get("mget"), Some(&1), "inside the script: {calls:?}");
     // One view: no counter to decrement, the receipt read and changed in
-    // one `HSET`, the secret deleted, the verifier dropped with it.
+    // one `HSET` (which also blanks the verifier), the secret deleted.
     assert_eq!(calls.get("get"), None, "{calls:?}");
     assert_eq!(calls.get("decr"), None, "{calls:?}");
     assert_eq!(calls.get("hincrby"), None, "{calls:?}");
     assert_eq!(calls.get("hmget"), Some(&1), "{calls:?}");
     assert_eq!(calls.get("hset"), Some(&1), "{calls:?}");
     assert_eq!(calls.get("del"), Some(&1), "{calls:?}");
-    assert_eq!(calls.get("hdel"), Some(&1), "the verifier: {calls:?}");
+    assert_eq!(calls.get("hdel"), None, "{calls:?}");
     assert_eq!(
         calls.get("pttl"),
         None,
         "no quota, no time left asked: {calls:?}"
     );
     let verifier: Option<String> = conn.hget(&receipt, "k").unwrap();
-    assert_eq!(verifier, None, "nothing key-derived outlives the secret");
+    assert_eq!(
+        verifier.as_deref(),
+        Some(""),
+        "nothing key-derived outlives the secret"
+    );
     let state: Option<String> = conn.hget(&receipt, "s").unwrap();
     assert_eq!(state.as_deref(), Some("v"), "the receipt says viewed");
     // One view: the take destroyed it.
@@ -453,17 +457,15 @@ async fn a_wrong_key_is_refused_in_the_one_call_and_consumes_nothing() {
     assert_eq!(r.json::<Value>().await.unwrap()["password"], "two views");
     assert_eq!(conn.get::<_, u32>(&views).unwrap(), 1);
     assert_eq!(conn.hget::<_, _, String>(&receipt, "u").unwrap(), "1");
-    assert!(
-        conn.hexists::<_, _, bool>(&receipt, "k").unwrap(),
-        "one view left"
-    );
+    let kept: String = conn.hget(&receipt, "k").unwrap();
+    assert_eq!(kept, real, "one view left: the verifier stays");
     let page = app.url(&format!("/{}", quote_plus(&token)));
     let r = app.client.post(&page).send().await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("two views"));
     assert!(!conn.exists::<_, bool>(storage_key).unwrap());
     assert!(!conn.exists::<_, bool>(&views).unwrap());
-    assert!(!conn.hexists::<_, _, bool>(&receipt, "k").unwrap());
+    assert_eq!(conn.hget::<_, _, String>(&receipt, "k").unwrap(), "");
     assert_eq!(
         app.client.get(api(&token)).send().await.unwrap().status(),
         404
@@ -482,4 +484,28 @@ async fn a_wrong_key_is_refused_in_the_one_call_and_consumes_nothing() {
         400
     );
     assert!(!conn.exists::<_, bool>(storage_key).unwrap());
+
+    // A burn blanks the verifier with the secret, as the last view does.
+    let r = app
+        .client
+        .post(app.url("/api/v2/passwords"))
+        .json(&serde_json::json!({"password": "burnt"}))
+        .send()
+        .await
+        .unwrap();
+    let created: Value = r.json().await.unwrap();
+    let token = created["token"].as_str().unwrap();
+    let (storage_key, _) = token.split_once('~').unwrap();
+    let receipt = format!("{{{storage_key}}}:receipt");
+    assert_eq!(conn.hget::<_, _, String>(&receipt, "k").unwrap().len(), 32);
+    let hlr = created["receipt"]["token"].as_str().unwrap();
+    let burn = app
+        .client
+        .delete(app.url(&format!("/api/v2/receipts/{hlr}")))
+        .send()
+        .await
+        .unwrap();
+    assert!(burn.status().is_success(), "{}", burn.status());
+    assert!(!conn.exists::<_, bool>(storage_key).unwrap());
+    assert_eq!(conn.hget::<_, _, String>(&receipt, "k").unwrap(), "");
 }
