@@ -1328,13 +1328,13 @@ local want, r = ARGV[a + 1], nil
     /// the key verifier the create wrote in the receipt (`k`) against the
     /// link's (ARGV[a + 1]). Answers at once, consuming nothing, `{-1}`
     /// when the secret is gone, `{-3, views, value}` when it has no
-    /// verifier (what a peek answers: the caller decrypts and takes as
-    /// before), `{-2}` for another key's verifier; else takes the value
+    /// verifier, or a blank one (what a peek answers: the caller decrypts
+    /// and takes as before, which is right whatever the receipt says), `{-2}` for another key's verifier; else takes the value
     /// read, and the script answers `{views left, ttl, value}`.
     const VERIFY: &str = r"
 if not v then return {-1, 0, ''} end
 local r = redis.call('HMGET', KEYS[k + 3], 's', 'e', 'u', 'k')
-if not r[4] then return {-3, tonumber(got[2]) or 1, v} end
+if not r[4] or r[4] == '' then return {-3, tonumber(got[2]) or 1, v} end
 if r[4] ~= ARGV[a + 1] then return {-2, 0, ''} end
 local want = v
 ";

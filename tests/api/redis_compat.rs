@@ -459,10 +459,22 @@ async fn a_wrong_key_is_refused_in_the_one_call_and_consumes_nothing() {
     assert_eq!(conn.hget::<_, _, String>(&receipt, "u").unwrap(), "1");
     let kept: String = conn.hget(&receipt, "k").unwrap();
     assert_eq!(kept, real, "one view left: the verifier stays");
+    // A blank verifier is no verifier: decrypt, then take (two calls).
+    let _: () = conn.hset(&receipt, "k", "").unwrap();
+    reset_stats(&mut conn);
     let page = app.url(&format!("/{}", quote_plus(&token)));
     let r = app.client.post(&page).send().await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("two views"));
+    let calls = command_calls(&mut conn);
+    // (The take script's first use here: a `NOSCRIPT` answer, a load, and
+    // the call again.)
+    let loads = calls.get("script|load").copied().unwrap_or(0);
+    assert_eq!(
+        calls.get("evalsha").map(|n| n - loads),
+        Some(2),
+        "{calls:?}"
+    );
     assert!(!conn.exists::<_, bool>(storage_key).unwrap());
     assert!(!conn.exists::<_, bool>(&views).unwrap());
     assert_eq!(conn.hget::<_, _, String>(&receipt, "k").unwrap(), "");
