@@ -3,11 +3,13 @@ on one Redis (bench/redis_ops.sh feeds them to a private redis-server and
 reads its CPU time). The Lua bodies are read from src/store/redis.rs, so the
 figures follow the code.
 
-    python3 bench/redis_ops.py load|create_script|create_multi|take|verified N OUT
+    python3 bench/redis_ops.py load|create_script|create_multi|take|verified|create_snappass|fallback N OUT
 
 `take` is the reveal in two round trips (the `MGET` peek, then the conditional
 take script), as for a secret without a key verifier (SnapPass's); `verified`
-the one-call reveal of a secret hushlink made.
+the one-call reveal of a secret hushlink made; `fallback` the reveal of a secret
+SnapPass wrote (`create_snappass`): the one call answers "unverifiable", then
+the conditional take.
 """
 
 import hashlib
@@ -66,6 +68,11 @@ def main():
             out.append(resp("EVALSHA", sha(TAKE), 3, key, counter, receipt, value, 1700000100, 0))
         elif what == "verified":
             out.append(resp("EVALSHA", sha(VERIFIED), 3, key, counter, receipt, VERIFIER, 1700000100, 0))
+        elif what == "create_snappass":  # SnapPass's own create: no receipt
+            out.append(resp("SETEX", key, 3600, value))
+        elif what == "fallback":  # a reveal of it: "unverifiable", then the take
+            out.append(resp("EVALSHA", sha(VERIFIED), 3, key, counter, receipt, VERIFIER, 1700000100, 0))
+            out.append(resp("EVALSHA", sha(TAKE), 3, key, counter, receipt, value, 1700000100, 0))
     open(path, "wb").write(b"".join(out))
 
 
