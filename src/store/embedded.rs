@@ -45,6 +45,11 @@
 //! failed too): then a create answered with an error exists (no one holds
 //! its link) or a reveal answered with an error has taken its view.
 //!
+//! The receipt hash index is the one table a create writes at a random
+//! place; a logged batch leaves its entries pending in memory, and the
+//! checkpoint writes them (`receipts::Pending`). A replay writes them
+//! directly, so the file after a checkpoint or a replay is whole.
+//!
 //! The log is written in place over zeros already on disk (`wal`), so an
 //! append's `fdatasync` writes no metadata. The writer logs at debug level,
 //! once a second, how long its batches, the log's `fdatasync`s and the
@@ -187,6 +192,9 @@ const CHECK_EVERY: Duration = Duration::from_secs(1);
 /// every second, 13–15 ms every 5 s; so every 5 s, a fifth of the stall.
 /// `WAL_MAX_BYTES` still bounds the log (and the replay) under any load.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(5);
+/// Receipt index entries of logged creates held pending at most: more, and
+/// the writer checkpoints (see `receipts::Pending`; about 1.5 MB).
+const PENDING_MAX: usize = 64 * 1024;
 
 /// How the embedded store is run.
 #[derive(Debug, Clone)]
@@ -360,6 +368,9 @@ struct Shared {
     /// Set when webhooks are on: the writer queues their events inside the
     /// transaction of the decision that makes them (`hooks::after`).
     webhooks: OnceLock<InDecisions>,
+    /// Receipt hash index entries of logged creates, written to the index
+    /// table at the next checkpoint (see the `receipts` module).
+    index: receipts::Pending,
 }
 
 impl Shared {
@@ -423,6 +434,7 @@ impl EmbeddedStore {
             db: RwLock::new(Some(db)),
             trouble: Mutex::new(None),
             webhooks: OnceLock::new(),
+            index: receipts::Pending::default(),
         });
         let mut writer = Writer {
             shared: Arc::clone(&shared),
@@ -698,7 +710,11 @@ impl ReceiptStore for EmbeddedStore {
     }
 
     async fn receipt(&self, hash: ReceiptHash) -> Result<ReceiptRead, StoreError> {
-        self.read(move |txn| receipts::read(txn, hash, now_secs()).map_err(internal))
+        // Before the read transaction begins: an entry leaves the pending
+        // index only once the checkpoint that wrote it to the table is
+        // visible, so it is in one or the other (see `receipts::Pending`).
+        let pending = self.shared.index.seqs(receipts::prefix_of(&hash));
+        self.read(move |txn| receipts::read(txn, hash, &pending, now_secs()).map_err(internal))
             .await
     }
 
@@ -1115,6 +1131,7 @@ impl Writer {
                 Commit::Logged {
                     lsn,
                     wal: &mut self.wal,
+                    index: &self.shared.index,
                 },
             );
             match result {
@@ -1137,6 +1154,7 @@ impl Writer {
                 self.max_receipts,
                 Commit::Durable {
                     applied: self.next_lsn - 1,
+                    index: Some(&self.shared.index),
                 },
             )?;
             // redb now holds every logged batch durably.
@@ -1158,7 +1176,7 @@ impl Writer {
             self.shared
                 .set_trouble(self.low_disk.clone().map(Trouble::LowDisk));
         }
-        if logged && self.wal.len() >= WAL_MAX_BYTES {
+        if logged && (self.wal.len() >= WAL_MAX_BYTES || self.shared.index.len() >= PENDING_MAX) {
             self.checkpoint();
         }
         Ok(outcomes)
@@ -1177,6 +1195,10 @@ impl Writer {
     }
 
     fn after_replay(&mut self, applied: u64) {
+        // The replay wrote the logged creates' index entries to the table
+        // (and made them durable); what was pending is there, or belongs to
+        // a batch the file no longer holds.
+        self.shared.index.clear();
         self.next_lsn = applied + 1;
         self.wal_dirty = false;
         self.wal_broken = false;
@@ -1434,7 +1456,10 @@ fn replay(db: &Database, wal: &mut wal::Wal, quota: u64) -> Result<u64, redb::Er
         None,
         quota,
         0,
-        Commit::Durable { applied },
+        Commit::Durable {
+            applied,
+            index: None,
+        },
     )?;
     wal.reset()?;
     if replayed > 0 {
@@ -1485,11 +1510,23 @@ fn apply(
     let mut txn = db.begin_write()?;
     txn.set_two_phase_commit(true);
     let mut tally = quota::Tally::default();
-    {
+    let deferred = {
         let mut secrets = txn.open_table(SECRETS)?;
         let mut expiry = txn.open_table(EXPIRY)?;
-        // Opened at the first op that needs them, once per batch.
-        let mut receipt_tables = receipts::Tables::new(&txn);
+        // Opened at the first op that needs them, once per batch. A logged
+        // batch leaves its creates' index entries pending; a durable one
+        // writes those pending first, so the table is whole for its ops.
+        let pending = match &how {
+            Commit::Logged { index, .. } => Some(*index),
+            _ => None,
+        };
+        let mut receipt_tables = receipts::Tables::new(&txn, pending);
+        if let Commit::Durable {
+            index: Some(index), ..
+        } = &how
+        {
+            receipt_tables.flush(index)?;
+        }
         for op in ops {
             let outcome = match op {
                 Op::Put {
@@ -1644,20 +1681,26 @@ fn apply(
             }
             outcomes.push(outcome);
         }
-    }
+        receipt_tables.into_deferred()
+    };
     tally.save(&txn)?;
     let applied = match &how {
-        Commit::Durable { applied } => *applied,
+        Commit::Durable { applied, .. } => *applied,
         Commit::Logged { lsn, .. } | Commit::Replay { lsn } => *lsn,
     };
     txn.open_table(WAL_META)?.insert(WAL_APPLIED, applied)?;
     match how {
-        Commit::Durable { .. } => txn.commit()?,
+        Commit::Durable { index, .. } => {
+            txn.commit()?;
+            if let Some(index) = index {
+                index.clear();
+            }
+        }
         Commit::Replay { .. } => {
             txn.set_durability(redb::Durability::None)?;
             txn.commit()?;
         }
-        Commit::Logged { lsn, wal } => {
+        Commit::Logged { lsn, wal, index } => {
             // Durable in the log before redb makes it visible: a failed
             // append aborts the transaction (dropped here), nothing changed.
             let before = wal.len();
@@ -1668,6 +1711,9 @@ fn apply(
                 wal.unappend(before);
                 return Err(e.into());
             }
+            // Before any create is answered, so whoever holds its receipt
+            // finds it.
+            index.add(deferred);
         }
     }
     Ok(outcomes)
@@ -1675,10 +1721,21 @@ fn apply(
 
 /// How `apply` makes its transaction last.
 enum Commit<'a> {
-    /// A durable redb commit, holding every logged batch up to `applied`.
-    Durable { applied: u64 },
-    /// Appended to the log and synced, then committed to redb non-durably.
-    Logged { lsn: u64, wal: &'a mut wal::Wal },
+    /// A durable redb commit, holding every logged batch up to `applied`;
+    /// it writes the pending receipt index entries of `index` (the
+    /// writer's; none at replay, which writes its entries directly).
+    Durable {
+        applied: u64,
+        index: Option<&'a receipts::Pending>,
+    },
+    /// Appended to the log and synced, then committed to redb non-durably;
+    /// its creates' receipt index entries go to `index`, pending until
+    /// the next durable commit.
+    Logged {
+        lsn: u64,
+        wal: &'a mut wal::Wal,
+        index: &'a receipts::Pending,
+    },
     /// A batch read back from the log, committed non-durably (the replay
     /// ends with a checkpoint).
     Replay { lsn: u64 },
@@ -1876,7 +1933,12 @@ mod quota {
 ///   numbers, the only way in for the receipt's holder (read, burn; the
 ///   record holds the whole hash, which is checked). Small fixed-width rows
 ///   make a shallow tree, so its one random leaf per create drags few
-///   branch pages with it;
+///   branch pages with it. A create logged through the write-ahead log
+///   leaves its entry [`Pending`] in memory instead, and the next durable
+///   commit (the checkpoint, every few seconds) writes them all, in key
+///   order: a leaf per checkpoint instead of a leaf per batch. That random
+///   leaf was the writer's largest cost per create (callgrind, form flow:
+///   34k of the writer's 72k instructions per request);
 /// * `receipt_drops`: (drop time, sequence number) -> receipt hash, in the
 ///   order the purge drops them.
 ///
@@ -1892,6 +1954,8 @@ mod receipts {
         ReadableTable, ReadableTableMetadata, Table, TableDefinition, WriteTransaction,
     };
     use serde::{Deserialize, Serialize};
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
 
     use super::{Attempt, ReceiptRead, Row, ZK_ATTEMPTS, decode_live, quota, read_u64};
     use crate::receipt::{EventKind, NewReceipt, ReceiptHash, ReceiptRecord, State};
@@ -1918,6 +1982,63 @@ mod receipts {
         record: ReceiptRecord,
     }
 
+    /// The receipt hash index entries (first 8 bytes of the hash, receipt
+    /// number) of logged creates that the index table does not hold yet:
+    /// the next durable commit (a checkpoint, at most `CHECKPOINT_EVERY`
+    /// later, or once `PENDING_MAX` are held) writes them to it, then they
+    /// are dropped from here. Lookups (`read`, `burn`) try both; the
+    /// record's whole hash is checked either way, so an entry seen twice,
+    /// or naming a number since reused, finds nothing wrong.
+    ///
+    /// Why it is safe for a reader: an entry is added after its create
+    /// commits but before the create is answered, and dropped only after
+    /// the commit that wrote it to the table is visible; a reader takes its
+    /// entries *before* its read transaction begins, so whoever holds the
+    /// receipt finds the entry here or in the table its snapshot sees.
+    /// After a crash or a reopen, the replay writes the entries of the
+    /// batches it applies straight to the table, and this is emptied.
+    #[derive(Default)]
+    pub(crate) struct Pending(Mutex<BTreeSet<(u64, u64)>>);
+
+    impl Pending {
+        fn lock(&self) -> std::sync::MutexGuard<'_, BTreeSet<(u64, u64)>> {
+            // The set is never left half-changed: a panic elsewhere cannot
+            // make it wrong.
+            self.0.lock().unwrap_or_else(|e| e.into_inner())
+        }
+
+        /// The receipt numbers pending under `prefix`.
+        pub(super) fn seqs(&self, prefix: u64) -> Vec<u64> {
+            self.lock()
+                .range((prefix, 0)..=(prefix, u64::MAX))
+                .map(|(_, seq)| *seq)
+                .collect()
+        }
+
+        /// A committed logged batch's entries.
+        pub(super) fn add(&self, entries: Vec<(u64, u64)>) {
+            if !entries.is_empty() {
+                self.lock().extend(entries);
+            }
+        }
+
+        /// Every pending entry, in key order.
+        fn snapshot(&self) -> Vec<(u64, u64)> {
+            self.lock().iter().copied().collect()
+        }
+
+        /// Drops every entry: after the durable commit that wrote the
+        /// snapshot (only the writer adds, so none came in between), or
+        /// after a replay.
+        pub(super) fn clear(&self) {
+            self.lock().clear();
+        }
+
+        pub(super) fn len(&self) -> usize {
+            self.lock().len()
+        }
+    }
+
     pub(super) struct NewSecret<'a> {
         pub key: &'a str,
         pub expires_at: u64,
@@ -1930,6 +2051,10 @@ mod receipts {
     pub(super) struct Tables<'txn> {
         txn: &'txn WriteTransaction,
         open: Option<Open<'txn>>,
+        /// In a logged batch: the writer's pending index entries, and this
+        /// batch's own (added to them once the batch commits).
+        pending: Option<&'txn Pending>,
+        deferred: Vec<(u64, u64)>,
     }
 
     pub(super) struct Open<'txn> {
@@ -1939,8 +2064,49 @@ mod receipts {
     }
 
     impl<'txn> Tables<'txn> {
-        pub(super) fn new(txn: &'txn WriteTransaction) -> Self {
-            Tables { txn, open: None }
+        /// `pending`: the writer's pending index, when the batch is logged
+        /// (its creates then leave their index entries pending too).
+        pub(super) fn new(txn: &'txn WriteTransaction, pending: Option<&'txn Pending>) -> Self {
+            Tables {
+                txn,
+                open: None,
+                pending,
+                deferred: Vec::new(),
+            }
+        }
+
+        /// Writes the pending index entries to the table (a durable
+        /// commit, before its ops), in key order: the leaves they share
+        /// are rewritten once.
+        pub(super) fn flush(&mut self, pending: &Pending) -> Result<(), redb::Error> {
+            let entries = pending.snapshot();
+            if entries.is_empty() {
+                return Ok(());
+            }
+            let hashes = &mut self.get()?.hashes;
+            for &(prefix, seq) in &entries {
+                hashes.insert(prefix, seq)?;
+            }
+            Ok(())
+        }
+
+        /// This batch's deferred index entries, for the pending index once
+        /// the batch is committed.
+        pub(super) fn into_deferred(self) -> Vec<(u64, u64)> {
+            self.deferred
+        }
+
+        /// Receipt numbers indexed under `prefix` outside the table: pending,
+        /// or deferred by this batch.
+        fn untabled(&self, prefix: u64) -> Vec<u64> {
+            let mut seqs = self.pending.map_or_else(Vec::new, |p| p.seqs(prefix));
+            seqs.extend(
+                self.deferred
+                    .iter()
+                    .filter(|(p, _)| *p == prefix)
+                    .map(|(_, seq)| *seq),
+            );
+            seqs
         }
 
         fn get(&mut self) -> Result<&mut Open<'txn>, redb::Error> {
@@ -1977,14 +2143,26 @@ mod receipts {
             .unwrap_or(0)
     }
 
-    /// The receipt whose hash is `hex`, with its number.
+    /// The index key of a receipt hash: its first 8 bytes (as `prefix`).
+    pub(super) fn prefix_of(hash: &ReceiptHash) -> u64 {
+        let mut first = [0; 8];
+        first.copy_from_slice(&hash.as_bytes()[..8]);
+        u64::from_be_bytes(first)
+    }
+
+    /// The receipt whose hash is `hex`, with its number: through the index
+    /// table, then the numbers indexed outside it (`untabled`).
     fn find(
         hashes: &impl ReadableMultimapTable<u64, u64>,
         records: &impl ReadableTable<u64, &'static [u8]>,
         hex: &str,
+        untabled: &[u64],
     ) -> Result<Option<(u64, Stored)>, redb::Error> {
-        for seq in hashes.get(prefix(hex))? {
-            let seq = seq?.value();
+        let tabled = hashes
+            .get(prefix(hex))?
+            .map(|seq| seq.map(|s| s.value()))
+            .collect::<Result<Vec<u64>, _>>()?;
+        for &seq in tabled.iter().chain(untabled) {
             let found = records.get(seq)?.map(|v| decode(v.value())).transpose()?;
             if let Some(stored) = found.filter(|s| s.hash == hex) {
                 return Ok(Some((seq, stored)));
@@ -2014,6 +2192,7 @@ mod receipts {
         receipt: &NewReceipt,
         now: u64,
     ) -> Result<(), redb::Error> {
+        let defer = tables.pending.is_some();
         let t = tables.get()?;
         // One past the newest: the table's last leaf, which this batch's
         // creates share. A number freed by the purge of the newest record
@@ -2039,8 +2218,15 @@ mod receipts {
             },
         };
         save(&mut t.records, seq, &stored)?;
-        t.hashes.insert(prefix(&hash), seq)?;
         t.drops.insert((drop_at, seq), hash.as_str())?;
+        // The index entry is the one row a create puts at a random place
+        // in a large table (a leaf rewritten per create): in a logged batch
+        // it waits for the checkpoint, which writes them all in key order.
+        if defer {
+            tables.deferred.push((prefix(&hash), seq));
+        } else {
+            t.hashes.insert(prefix(&hash), seq)?;
+        }
         Ok(())
     }
 
@@ -2106,8 +2292,9 @@ mod receipts {
         hash: ReceiptHash,
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
+        let untabled = tables.untabled(prefix_of(&hash));
         let t = tables.get()?;
-        let found = find(&t.hashes, &t.records, &hash.to_hex())?;
+        let found = find(&t.hashes, &t.records, &hash.to_hex(), &untabled)?;
         let Some((seq, mut stored)) = found.filter(|(_, s)| s.drop_at > now) else {
             return Ok(None);
         };
@@ -2179,15 +2366,25 @@ mod receipts {
         Ok(())
     }
 
+    /// Whether the index table holds an entry under `hash`'s prefix.
+    #[cfg(test)]
+    pub(super) fn tabled(txn: &ReadTransaction, hash: &ReceiptHash) -> Result<bool, redb::Error> {
+        let hashes = txn.open_multimap_table(HASHES)?;
+        Ok(hashes.get(prefix_of(hash))?.next().is_some())
+    }
+
     /// A receipt and whether its secret lives, from a read transaction.
+    /// `pending`: the receipt numbers the pending index holds for the
+    /// hash, taken before the read transaction began.
     pub(super) fn read(
         txn: &ReadTransaction,
         hash: ReceiptHash,
+        pending: &[u64],
         now: u64,
     ) -> Result<ReceiptRead, redb::Error> {
         let hashes = txn.open_multimap_table(HASHES)?;
         let records = txn.open_table(RECORDS)?;
-        let found = find(&hashes, &records, &hash.to_hex())?;
+        let found = find(&hashes, &records, &hash.to_hex(), pending)?;
         let Some((_, stored)) = found.filter(|(_, s)| s.drop_at > now) else {
             return Ok(None);
         };
@@ -2456,6 +2653,105 @@ mod wal_tests {
         drop(store);
         let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
         assert_eq!(peek(&store, &key(1)).await.as_deref(), Some(&b"logged"[..]));
+        store.close().await;
+    }
+
+    fn receipt(n: u8) -> NewReceipt {
+        NewReceipt {
+            hash: ReceiptHash::from_hex(&hex::encode([n; 32])).unwrap(),
+            retention_secs: 3600,
+            sender: None,
+            creator: None,
+        }
+    }
+
+    async fn tabled(store: &EmbeddedStore, hash: ReceiptHash) -> bool {
+        store
+            .read(move |txn| receipts::tabled(txn, &hash).map_err(internal))
+            .await
+            .unwrap()
+    }
+
+    fn storage_key(n: u8) -> StorageKey {
+        StorageKey::parse(&key(n), &crate::token::KeySpace::new("snappass", false)).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_logged_create_indexes_its_receipt_at_the_checkpoint_and_is_found_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
+        let ttl = Ttl::parse(3600, 7200).unwrap();
+        // A create that shares its batch with the background's first purge
+        // commits durably and indexes at once: a few tries.
+        let mut pending = None;
+        for n in 1..=20 {
+            store
+                .put_with_receipt(&storage_key(n), b"v", ttl, Views::ONE, receipt(n))
+                .await
+                .unwrap();
+            if !tabled(&store, receipt(n).hash).await {
+                pending = Some(n);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let n = pending.expect("a logged create wrote its index entry at once");
+        let hash = receipt(n).hash;
+        let (_, live) = store.receipt(hash).await.unwrap().expect("pending receipt");
+        assert!(live);
+
+        // Burned while its entry is pending (or not: found either way).
+        store
+            .put_with_receipt(&storage_key(200), b"w", ttl, Views::ONE, receipt(200))
+            .await
+            .unwrap();
+        let (record, live) = store.burn(receipt(200).hash).await.unwrap().unwrap();
+        assert_eq!(record.state, crate::receipt::State::Burned.code());
+        assert!(!live);
+        assert_eq!(
+            peek(&store, &key(200)).await,
+            None,
+            "the burn left the secret"
+        );
+
+        // The purge commits durably: the pending entries reach the table.
+        store.maintain().await.unwrap();
+        assert!(
+            tabled(&store, hash).await,
+            "the checkpoint left the entry pending"
+        );
+        assert!(tabled(&store, receipt(200).hash).await);
+        assert_eq!(store.shared.index.len(), 0);
+        assert!(store.receipt(hash).await.unwrap().is_some());
+        store.close().await;
+        drop(store);
+        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
+        assert!(store.receipt(hash).await.unwrap().is_some());
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn the_replay_indexes_the_receipts_of_logged_creates() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
+        store.close().await;
+        drop(store);
+        // A crash after a logged create: the file lacks it and its entry.
+        let create = Op::PutWithReceipt {
+            key: key(1),
+            expires_at: now_secs() + 3600,
+            views: 1,
+            value: b"one".to_vec(),
+            receipt: receipt(1),
+            reply: oneshot::channel().0,
+        };
+        let mut log = wal::Wal::open(dir.path()).unwrap();
+        log.append(1, now_secs(), 0, &[create]).unwrap();
+        drop(log);
+        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
+        assert!(tabled(&store, receipt(1).hash).await);
+        let (_, live) = store.receipt(receipt(1).hash).await.unwrap().unwrap();
+        assert!(live);
         store.close().await;
     }
 
