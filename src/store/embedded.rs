@@ -46,9 +46,11 @@
 //! its link) or a reveal answered with an error has taken its view.
 //!
 //! The receipt hash index is the one table a create writes at a random
-//! place; a logged batch leaves its entries pending in memory, and the
-//! checkpoint writes them (`receipts::Pending`). A replay writes them
-//! directly, so the file after a checkpoint or a replay is whole.
+//! place; a logged batch leaves its entries pending in memory
+//! (`receipts::Pending`), later logged batches write them a slice of the
+//! key space each (`receipts::Sweep`, a lap per `SWEEP_OPS` ops), and a durable
+//! commit writes whatever is left, so the file after a checkpoint (or a
+//! replay, which writes them directly) is whole.
 //!
 //! The log is written in place over zeros already on disk (`wal`), so an
 //! append's `fdatasync` writes no metadata. The writer logs at debug level,
@@ -196,10 +198,11 @@ const CHECKPOINT_EVERY: Duration = Duration::from_secs(5);
 /// the writer checkpoints (see `receipts::Pending`; about 1.5 MB).
 const PENDING_MAX: usize = 64 * 1024;
 /// Logged batches also write the pending receipt index entries, a slice of
-/// the key space each, so as to sweep all of it once per this period (see
-/// `receipts::Sweep`). Written at the checkpoint instead, 5 s of entries
-/// (17k at 3.5k creates/s) made it 35 ms longer: a stall of every request.
-const SWEEP_EVERY: Duration = Duration::from_secs(1);
+/// the key space each, so as to sweep all of it once per this many logged
+/// ops (see `receipts::Sweep`): about a second of a busy server's creates
+/// and takes. Written at the checkpoint instead, 5 s of entries (17k at
+/// 3.5k creates/s) made it 35 ms longer: a stall of every request.
+const SWEEP_OPS: u64 = 8 * 1024;
 
 /// How the embedded store is run.
 #[derive(Debug, Clone)]
@@ -460,7 +463,7 @@ impl EmbeddedStore {
             wal_room: false,
             timings: Timings::default(),
             last_checkpoint: Instant::now(),
-            sweep: receipts::Sweep::new(SWEEP_EVERY),
+            sweep: receipts::Sweep::new(SWEEP_OPS),
         };
         writer
             .recover()
@@ -1129,7 +1132,7 @@ impl Writer {
             // Used even if the batch fails: a record of it that somehow
             // stayed in the log is below the next durable commit's LSN.
             self.next_lsn += 1;
-            let sweep = self.sweep.next(&self.shared.index);
+            let sweep = self.sweep.next(&self.shared.index, ops.len());
             let result = apply(
                 db,
                 ops,
@@ -1945,8 +1948,9 @@ mod quota {
 /// at a random place in a large table costs a leaf of its own. Each create
 /// therefore touches one random place only, the hash index; the rest is
 /// written in creation order, where a batch's rows share a leaf:
-/// * `receipt_records`: sequence number -> JSON [`Stored`] (the record, the
-///   secret's storage key and the receipt's drop time). Numbers grow with
+/// * `receipt_records`: sequence number -> [`Stored`] (the record, the
+///   secret's storage key and the receipt's drop time), in a binary form
+///   (`codec`; records written as JSON before it still read). Numbers grow with
 ///   each create, so creates append to the table's last leaf, and a take
 ///   (most of them come soon after their create) rewrites a recent leaf;
 /// * `receipt_hash_index`: the receipt hash's first 8 bytes -> sequence
@@ -1954,11 +1958,13 @@ mod quota {
 ///   record holds the whole hash, which is checked). Small fixed-width rows
 ///   make a shallow tree, so its one random leaf per create drags few
 ///   branch pages with it. A create logged through the write-ahead log
-///   leaves its entry [`Pending`] in memory instead, and the next durable
-///   commit (the checkpoint, every few seconds) writes them all, in key
-///   order: a leaf per checkpoint instead of a leaf per batch. That random
-///   leaf was the writer's largest cost per create (callgrind, form flow:
-///   34k of the writer's 72k instructions per request);
+///   leaves its entry [`Pending`] in memory instead; later logged batches
+///   write the pending entries of a slice of the key space each
+///   ([`Sweep`], a lap per `SWEEP_OPS` ops), so that a leaf is rewritten
+///   for a lap's worth of creates rather than for each, and a durable commit
+///   writes all that are left. That random leaf was the writer's largest
+///   cost per create (callgrind, form flow, 32 connections: 34k of the
+///   writer's 73k instructions per request);
 /// * `receipt_drops`: (drop time, sequence number) -> receipt hash, in the
 ///   order the purge drops them.
 ///
@@ -1980,7 +1986,7 @@ mod receipts {
     use super::{Attempt, ReceiptRead, Row, ZK_ATTEMPTS, decode_live, quota, read_u64};
     use crate::receipt::{EventKind, NewReceipt, ReceiptHash, ReceiptRecord, State};
 
-    /// Sequence number -> JSON [`Stored`].
+    /// Sequence number -> [`Stored`] (binary, or JSON as first written).
     const RECORDS: TableDefinition<u64, &[u8]> = TableDefinition::new("receipt_records");
     /// First 8 bytes of the receipt hash -> sequence numbers.
     const HASHES: MultimapTableDefinition<u64, u64> =
@@ -2078,34 +2084,30 @@ mod receipts {
     }
 
     /// Which pending entries a logged batch writes: those whose prefix the
-    /// sweep passed since the previous batch, moving through the key space
-    /// at one lap per `every`. Entries sharing a leaf are written together
-    /// (a second's worth of creates per leaf rather than one), and the work
-    /// is spread over the batches instead of stalling the checkpoint.
+    /// sweep passes, moving through the key space by the batch's share of
+    /// a lap of `lap_ops` ops. Entries sharing a leaf are written together
+    /// (a lap's creates per leaf rather than one), and the work is spread
+    /// over the batches instead of stalling the checkpoint. Counted in ops,
+    /// not time, so that it does the same under a profiler.
     pub(super) struct Sweep {
         at: u64,
-        last: std::time::Instant,
-        every: std::time::Duration,
+        lap_ops: u64,
     }
 
     impl Sweep {
-        pub(super) fn new(every: std::time::Duration) -> Self {
-            Sweep {
-                at: 0,
-                last: std::time::Instant::now(),
-                every,
-            }
+        pub(super) fn new(lap_ops: u64) -> Self {
+            Sweep { at: 0, lap_ops }
         }
 
-        /// The pending entries from where the sweep was to where it is now.
-        pub(super) fn next(&mut self, pending: &Pending) -> Vec<(u64, u64)> {
-            let elapsed = self.last.elapsed();
-            self.last = std::time::Instant::now();
-            if elapsed >= self.every || self.every.is_zero() {
+        /// The pending entries over the batch's share of the key space (a
+        /// batch of `ops` ops).
+        pub(super) fn next(&mut self, pending: &Pending, ops: usize) -> Vec<(u64, u64)> {
+            let ops = ops as u64;
+            if ops >= self.lap_ops {
                 return pending.snapshot();
             }
-            // Below 2^64: `elapsed` is less than `every`.
-            let step = ((elapsed.as_nanos() << 64) / self.every.as_nanos()) as u64;
+            // Below 2^64: `ops` is less than `lap_ops`.
+            let step = ((u128::from(ops) << 64) / u128::from(self.lap_ops)) as u64;
             let (from, to) = (self.at, self.at.wrapping_add(step));
             self.at = to;
             if step == 0 {
@@ -2254,15 +2256,116 @@ mod receipts {
         Ok(None)
     }
 
+    /// A record as stored: in the binary form (`codec`), or as JSON, as
+    /// files written before it hold them.
     fn decode(bytes: &[u8]) -> Result<Stored, redb::Error> {
-        serde_json::from_slice(bytes)
-            .map_err(|e| redb::Error::Corrupted(format!("bad receipt record: {e}")))
+        let bad =
+            |e: &dyn std::fmt::Display| redb::Error::Corrupted(format!("bad receipt record: {e}"));
+        match bytes.first() {
+            Some(&codec::BINARY) => codec::decode(bytes).ok_or_else(|| bad(&"truncated")),
+            _ => serde_json::from_slice(bytes).map_err(|e| bad(&e)),
+        }
     }
 
     fn save(records: &mut Table<u64, &[u8]>, seq: u64, stored: &Stored) -> Result<(), redb::Error> {
-        let json = serde_json::to_vec(stored).unwrap_or_default();
-        records.insert(seq, json.as_slice())?;
+        records.insert(seq, codec::encode(stored).as_slice())?;
         Ok(())
+    }
+
+    /// The binary form of a [`Stored`] record: every take decodes and
+    /// rewrites its receipt, and as JSON that cost the writer 13k
+    /// instructions per create and take (callgrind, form flow), a tenth of
+    /// it. `BINARY | drop_at | created_at | expires_at (u64 LE) | views |
+    /// views_used (u32 LE) | hash | key | state | events | sender`, each
+    /// text as `len (u32 LE) | UTF-8`, the sender after a byte 0 (none) or
+    /// 1. The first byte tells it from JSON, which starts with `{`.
+    mod codec {
+        use super::Stored;
+        use crate::receipt::ReceiptRecord;
+
+        pub(super) const BINARY: u8 = 1;
+
+        fn text(out: &mut Vec<u8>, s: &str) {
+            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        }
+
+        pub(super) fn encode(stored: &Stored) -> Vec<u8> {
+            let r = &stored.record;
+            let sender = r.sender.as_deref();
+            let texts = stored.hash.len()
+                + stored.key.len()
+                + r.state.len()
+                + r.events.len()
+                + sender.map_or(0, str::len);
+            let mut out = Vec::with_capacity(1 + 3 * 8 + 2 * 4 + 5 * 4 + 1 + texts);
+            out.push(BINARY);
+            out.extend_from_slice(&stored.drop_at.to_le_bytes());
+            out.extend_from_slice(&r.created_at.to_le_bytes());
+            out.extend_from_slice(&r.expires_at.to_le_bytes());
+            out.extend_from_slice(&r.views.to_le_bytes());
+            out.extend_from_slice(&r.views_used.to_le_bytes());
+            text(&mut out, &stored.hash);
+            text(&mut out, &stored.key);
+            text(&mut out, &r.state);
+            text(&mut out, &r.events);
+            match sender {
+                None => out.push(0),
+                Some(sender) => {
+                    out.push(1);
+                    text(&mut out, sender);
+                }
+            }
+            out
+        }
+
+        /// Reads the fields in order; `None` once the bytes run short.
+        struct Reader<'a>(&'a [u8]);
+
+        impl<'a> Reader<'a> {
+            fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+                let (head, rest) = self.0.split_at_checked(n)?;
+                self.0 = rest;
+                Some(head)
+            }
+            fn u32(&mut self) -> Option<u32> {
+                Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+            }
+            fn u64(&mut self) -> Option<u64> {
+                Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+            }
+            fn text(&mut self) -> Option<String> {
+                let n = self.u32()? as usize;
+                String::from_utf8(self.take(n)?.to_vec()).ok()
+            }
+        }
+
+        /// `None` when the bytes run short or a text is not UTF-8.
+        pub(super) fn decode(bytes: &[u8]) -> Option<Stored> {
+            let mut r = Reader(bytes.get(1..)?);
+            let (drop_at, created_at, expires_at) = (r.u64()?, r.u64()?, r.u64()?);
+            let (views, views_used) = (r.u32()?, r.u32()?);
+            let (hash, key, state, events) = (r.text()?, r.text()?, r.text()?, r.text()?);
+            let sender = match r.take(1)?[0] {
+                0 => None,
+                1 => Some(r.text()?),
+                _ => return None,
+            };
+            Some(Stored {
+                hash,
+                key,
+                drop_at,
+                record: ReceiptRecord {
+                    created_at,
+                    expires_at,
+                    views,
+                    views_used,
+                    state,
+                    events,
+                    sender,
+                },
+            })
+        }
     }
 
     /// Stores a secret (as `Op::Put` does, with its receipt's number in
@@ -2480,9 +2583,47 @@ mod receipts {
 
     #[cfg(test)]
     mod tests {
-        use super::{Pending, Sweep};
+        use super::{Pending, Stored, Sweep, codec, decode};
+        use crate::receipt::{EventKind, ReceiptRecord};
         use std::collections::BTreeSet;
-        use std::time::{Duration, Instant};
+
+        fn stored(sender: Option<&str>) -> Stored {
+            let mut record = ReceiptRecord::new(1_700_000_000, 1_700_003_600, 3);
+            record.sender = sender.map(str::to_owned);
+            record.viewed(2, 1_700_000_100);
+            record.push(EventKind::PassphraseFailed, 1_700_000_200);
+            Stored {
+                hash: "ab".repeat(32),
+                key: "snappass0123456789abcdef".to_owned(),
+                drop_at: 1_700_608_400,
+                record,
+            }
+        }
+
+        #[test]
+        fn a_record_reads_back_from_its_binary_form_and_from_json() {
+            for sender in [None, Some("ann@example.com"), Some("é\"\n,")] {
+                let stored = stored(sender);
+                let bytes = codec::encode(&stored);
+                assert_eq!(bytes[0], codec::BINARY);
+                let back = decode(&bytes).unwrap();
+                assert_eq!(
+                    (&back.hash, &back.key, back.drop_at, &back.record),
+                    (&stored.hash, &stored.key, stored.drop_at, &stored.record)
+                );
+                // As files written before the binary form hold it.
+                let json = serde_json::to_vec(&stored).unwrap();
+                assert_eq!(json[0], b'{');
+                assert_eq!(decode(&json).unwrap().record, stored.record);
+                // Cut anywhere, it is refused, never misread.
+                for n in 1..bytes.len() {
+                    assert!(decode(&bytes[..n]).is_err(), "read from {n} bytes");
+                }
+            }
+            // A record of the first layout, without the hash.
+            let old = br#"{"key":"k","drop_at":5,"record":{"created_at":1,"expires_at":2,"views":1,"views_used":0,"state":"a","events":""}}"#;
+            assert_eq!(decode(old).unwrap().hash, "");
+        }
 
         #[test]
         fn the_sweep_passes_every_pending_entry_once_a_lap() {
@@ -2491,13 +2632,12 @@ mod receipts {
                 .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i))
                 .collect();
             pending.add(entries.clone());
-            let lap = Duration::from_secs(1000);
-            let mut sweep = Sweep::new(lap);
-            // Four quarter laps (and the few microseconds between calls).
+            let mut sweep = Sweep::new(1000);
+            // Quarter laps, the last one round the end of the key space.
+            sweep.next(&pending, 100);
             let mut seen = BTreeSet::new();
             for _ in 0..4 {
-                sweep.last = Instant::now() - lap / 4;
-                let part = sweep.next(&pending);
+                let part = sweep.next(&pending, 250);
                 assert!(
                     (150..350).contains(&part.len()),
                     "{} in a quarter",
@@ -2506,11 +2646,9 @@ mod receipts {
                 seen.extend(part);
             }
             assert_eq!(seen, entries.iter().copied().collect::<BTreeSet<_>>());
-            // A batch after a whole lap or more writes them all.
-            sweep.last = Instant::now() - lap;
-            assert_eq!(sweep.next(&pending).len(), entries.len());
-            // Right after, nearly nothing.
-            assert!(sweep.next(&pending).len() <= 1);
+            // A batch of a lap or more writes them all; of no op, none.
+            assert_eq!(sweep.next(&pending, 1000).len(), entries.len());
+            assert_eq!(sweep.next(&pending, 0).len(), 0);
         }
     }
 }
