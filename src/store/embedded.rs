@@ -2010,9 +2010,10 @@ mod receipts {
 
     /// The receipt hash index entries (first 8 bytes of the hash, receipt
     /// number) of logged creates that the index table does not hold yet:
-    /// the next durable commit (a checkpoint, at most `CHECKPOINT_EVERY`
-    /// later, or once `PENDING_MAX` are held) writes them to it, then they
-    /// are dropped from here. Lookups (`read`, `burn`) try both; the
+    /// a later logged batch whose [`Sweep`] passes their key, or else the
+    /// next durable commit (a checkpoint, at most `CHECKPOINT_EVERY` later,
+    /// or once `PENDING_MAX` are held), writes them to it, then they are
+    /// dropped from here. Lookups (`read`, `burn`) try both; the
     /// record's whole hash is checked either way, so an entry seen twice,
     /// or naming a number since reused, finds nothing wrong.
     ///
