@@ -30,13 +30,9 @@ async fn kill_9_keeps_every_acknowledged_secret_and_every_reveal() {
                     .await
                     .unwrap();
                 assert_eq!(r.status(), 200);
-                (
-                    i,
-                    r.json::<Value>().await.unwrap()["token"]
-                        .as_str()
-                        .unwrap()
-                        .to_owned(),
-                )
+                let body = r.json::<Value>().await.unwrap();
+                let text = |v: &Value| v.as_str().unwrap().to_owned();
+                (i, text(&body["token"]), text(&body["receipt"]["token"]))
             })
         })
         .collect();
@@ -46,7 +42,7 @@ async fn kill_9_keeps_every_acknowledged_secret_and_every_reveal() {
     }
     // Reveal a few before the crash: they must stay revealed.
     let revealed: Vec<_> = tokens.drain(..10).collect();
-    for (_, token) in &revealed {
+    for (_, token, _) in &revealed {
         let r = client
             .get(server.url(&format!("/api/v2/passwords/{}", quote_plus(token))))
             .send()
@@ -57,7 +53,24 @@ async fn kill_9_keeps_every_acknowledged_secret_and_every_reveal() {
     server.kill9();
 
     let server = ServerProcess::start(&envs, &dir.path().join("log2")).await;
-    for (_, token) in &revealed {
+    // Every receipt is found (their index entries may have been pending in
+    // memory at the crash), and says what happened.
+    for (set, state) in [(&revealed, "viewed"), (&tokens, "available")] {
+        for (i, _, receipt) in set {
+            let r = client
+                .get(server.url(&format!("/api/v2/receipts/{receipt}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200, "receipt {i} lost");
+            assert_eq!(
+                r.json::<Value>().await.unwrap()["state"],
+                state,
+                "receipt {i}"
+            );
+        }
+    }
+    for (_, token, _) in &revealed {
         let r = client
             .get(server.url(&format!("/api/v2/passwords/{}", quote_plus(token))))
             .send()
@@ -65,7 +78,7 @@ async fn kill_9_keeps_every_acknowledged_secret_and_every_reveal() {
             .unwrap();
         assert_eq!(r.status(), 404, "a revealed secret came back after a crash");
     }
-    for (i, token) in &tokens {
+    for (i, token, _) in &tokens {
         let r = client
             .get(server.url(&format!("/api/v2/passwords/{}", quote_plus(token))))
             .send()
