@@ -66,7 +66,14 @@
 //! live data. It never shrinks by itself, though (only free pages at its very
 //! end are cut), so after the background purge the writer compacts the file
 //! (`Database::compact`) when at most half of it is in use, at most once per
-//! `COMPACT_MIN_INTERVAL`. redb's page cache is bounded by
+//! `COMPACT_MIN_INTERVAL`. Receipts outlive their secrets by a week, so
+//! they are bounded too (`HUSHLINK_MAX_RECEIPTS`): a batch of creates that
+//! takes them past the bound and its slack ([`receipt_slack`]) drops the
+//! oldest down to the bound in its own transaction, so under a flood the
+//! file levels off as soon as the bound is reached (a purge alone left a
+//! purge interval of creates above it). The drop is decided from the
+//! table's size and the bound recorded with the batch in the log, so a
+//! replay drops the same receipts. redb's page cache is bounded by
 //! `HUSHLINK_STORE_CACHE_MB` (redb's own default is 1 GiB, which a busy
 //! server would fill with pages of secrets long gone).
 //!
@@ -155,6 +162,16 @@ const RESERVE_BYTES: u64 = 1024 * 1024;
 /// week (`bench/churn.sh`: 540 MB in three minutes). 100,000 receipts take
 /// about 70 MB.
 pub const DEFAULT_MAX_RECEIPTS: u64 = 100_000;
+/// How far the receipts may exceed `HUSHLINK_MAX_RECEIPTS` before a batch
+/// of creates drops the oldest down to the bound: a 64th of it, at most
+/// 1,024 (so 100,000 receipts are at most 101,024, about 1% more). Dropping
+/// a thousand at once rather than one per create lets the random leaves of
+/// the hash index they leave share their rewrites (one commit copies a leaf
+/// once, however many of its rows go).
+pub fn receipt_slack(max_receipts: u64) -> u64 {
+    (max_receipts / 64).min(1024)
+}
+
 /// The default bound of redb's page cache, in MiB (`HUSHLINK_STORE_CACHE_MB`).
 /// Half of it at most is redb's write buffer, which non-durable commits fill
 /// until a checkpoint. 2 MiB against 8: peak resident memory 22.7 against
@@ -199,8 +216,10 @@ pub struct Options {
     pub min_free_disk: MinFreeDisk,
     /// `HUSHLINK_MAX_STORED_BYTES`: ciphertext held at most (0: no quota).
     pub max_stored_bytes: u64,
-    /// `HUSHLINK_MAX_RECEIPTS`: receipts kept at most (0: no bound); each
-    /// purge drops the oldest beyond it.
+    /// `HUSHLINK_MAX_RECEIPTS`: receipts kept (0: no bound). A batch of
+    /// creates that leaves more than this plus [`receipt_slack`] drops the
+    /// oldest down to it, in its own transaction; each purge drops the
+    /// oldest beyond it.
     pub max_receipts: u64,
 }
 
@@ -428,8 +447,10 @@ impl EmbeddedStore {
             shared: Arc::clone(&shared),
             cache_bytes: options.cache_bytes,
             min_free: options.min_free_disk,
-            max_stored_bytes: options.max_stored_bytes,
-            max_receipts: options.max_receipts,
+            bounds: wal::Bounds {
+                quota: options.max_stored_bytes,
+                max_receipts: options.max_receipts,
+            },
             space_checked: None,
             low_disk: None,
             last_compaction: None,
@@ -904,10 +925,9 @@ struct Writer {
     shared: Arc<Shared>,
     cache_bytes: usize,
     min_free: MinFreeDisk,
-    /// The storage quota (0: none), checked inside the transaction.
-    max_stored_bytes: u64,
-    /// Receipts kept at most (0: no bound), trimmed by each purge.
-    max_receipts: u64,
+    /// The storage quota and the receipts bound (0: none), applied inside
+    /// the transaction and recorded with each logged batch.
+    bounds: wal::Bounds,
     /// When the free space was last measured.
     space_checked: Option<Instant>,
     /// Why creates are refused, while free space is short.
@@ -1110,8 +1130,7 @@ impl Writer {
                 ops,
                 now,
                 None,
-                self.max_stored_bytes,
-                self.max_receipts,
+                self.bounds,
                 Commit::Logged {
                     lsn,
                     wal: &mut self.wal,
@@ -1133,8 +1152,7 @@ impl Writer {
                 ops,
                 now,
                 webhooks,
-                self.max_stored_bytes,
-                self.max_receipts,
+                self.bounds,
                 Commit::Durable {
                     applied: self.next_lsn - 1,
                 },
@@ -1170,7 +1188,7 @@ impl Writer {
         let shared = Arc::clone(&self.shared);
         let guard = shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
         let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
-        let applied = replay(db, &mut self.wal, self.max_stored_bytes)?;
+        let applied = replay(db, &mut self.wal, self.bounds)?;
         drop(guard);
         self.after_replay(applied);
         Ok(())
@@ -1225,7 +1243,7 @@ impl Writer {
                 // The file is back at its last durable commit: the log
                 // holds the batches answered since, replayed before any
                 // reader sees the file (still under the write lock).
-                match replay(&db, &mut self.wal, self.max_stored_bytes) {
+                match replay(&db, &mut self.wal, self.bounds) {
                     Ok(applied) => {
                         *guard = Some(db);
                         drop(guard);
@@ -1404,7 +1422,7 @@ impl Writer {
 /// reopen that took the file back to its last durable commit), in order and
 /// through the same `apply`, then checkpoints: a durable commit, and the log
 /// emptied. Returns the LSN the file now holds.
-fn replay(db: &Database, wal: &mut wal::Wal, quota: u64) -> Result<u64, redb::Error> {
+fn replay(db: &Database, wal: &mut wal::Wal, bounds: wal::Bounds) -> Result<u64, redb::Error> {
     let records = wal.read()?;
     let mut applied = {
         let txn = db.begin_read()?;
@@ -1421,9 +1439,12 @@ fn replay(db: &Database, wal: &mut wal::Wal, quota: u64) -> Result<u64, redb::Er
             break;
         }
         let how = Commit::Replay { lsn: record.lsn };
-        // No receipt bound: only a purge applies it, and purges are never
-        // logged (they commit durably), so none is replayed.
-        apply(db, &record.ops, record.now, None, record.quota, 0, how)?;
+        // The bounds the batch was answered with, not today's settings.
+        let recorded = wal::Bounds {
+            quota: record.quota,
+            max_receipts: record.max_receipts,
+        };
+        apply(db, &record.ops, record.now, None, recorded, how)?;
         applied = record.lsn;
         replayed += 1;
     }
@@ -1432,8 +1453,7 @@ fn replay(db: &Database, wal: &mut wal::Wal, quota: u64) -> Result<u64, redb::Er
         &[],
         now_secs(),
         None,
-        quota,
-        0,
+        bounds,
         Commit::Durable { applied },
     )?;
     wal.reset()?;
@@ -1477,14 +1497,20 @@ fn apply(
     ops: &[Op],
     now: u64,
     webhooks: Option<&InDecisions>,
-    max_stored_bytes: u64,
-    max_receipts: u64,
+    bounds: wal::Bounds,
     how: Commit<'_>,
 ) -> Result<Vec<Outcome>, redb::Error> {
+    let wal::Bounds {
+        quota: max_stored_bytes,
+        max_receipts,
+    } = bounds;
     let mut outcomes = Vec::with_capacity(ops.len());
     let mut txn = db.begin_write()?;
     txn.set_two_phase_commit(true);
     let mut tally = quota::Tally::default();
+    // Whether a create with a receipt came (only then may the receipts
+    // exceed their bound).
+    let mut receipts_added = false;
     {
         let mut secrets = txn.open_table(SECRETS)?;
         let mut expiry = txn.open_table(EXPIRY)?;
@@ -1597,6 +1623,7 @@ fn apply(
                         receipt,
                         now,
                     )?;
+                    receipts_added = true;
                     Outcome::Unit
                 }
                 Op::Burn { hash, .. } => Outcome::Receipt(receipts::burn(
@@ -1644,6 +1671,11 @@ fn apply(
             }
             outcomes.push(outcome);
         }
+        if receipts_added {
+            // Decided from the table's size and the bound recorded with
+            // the batch, so that a replay drops the same receipts.
+            receipts::trim(&mut receipt_tables, max_receipts)?;
+        }
     }
     tally.save(&txn)?;
     let applied = match &how {
@@ -1661,7 +1693,7 @@ fn apply(
             // Durable in the log before redb makes it visible: a failed
             // append aborts the transaction (dropped here), nothing changed.
             let before = wal.len();
-            wal.append(lsn, now, max_stored_bytes, ops)?;
+            wal.append(lsn, now, bounds, ops)?;
             txn.set_durability(redb::Durability::None)?;
             if let Err(e) = txn.commit() {
                 // Not answered as done, so not to be replayed either.
@@ -2153,14 +2185,52 @@ mod receipts {
         if max == 0 {
             return Ok(());
         }
+        let excess = records.len()?.saturating_sub(max);
+        drop_oldest(records, hashes, drops, excess)
+    }
+
+    /// After a batch of creates: once the receipts exceed `max` (0: no
+    /// bound) by more than [`super::receipt_slack`], drops the oldest down
+    /// to `max` (at most `TRIM_MOST` at once), so the table never holds
+    /// more than the bound and its slack between purges. Decided from the
+    /// table's size and `max` alone: a replay of the batch, given the bound
+    /// recorded with it, drops the same receipts.
+    pub(super) fn trim(tables: &mut Tables<'_>, max: u64) -> Result<(), redb::Error> {
+        // Steady churn drops a slack and a batch at a time; a larger excess
+        // (the bound lowered, or a file from a version that trimmed only
+        // in purges) goes down this much per batch, bounding the batch's
+        // time, well ahead of creates (at most `MAX_BATCH` a batch).
+        const TRIM_MOST: u64 = 4 * super::MAX_BATCH as u64;
+        if max == 0 {
+            return Ok(());
+        }
+        let Open {
+            records,
+            hashes,
+            drops,
+        } = tables.get()?;
+        let len = records.len()?;
+        if len <= max.saturating_add(super::receipt_slack(max)) {
+            return Ok(());
+        }
+        drop_oldest(records, hashes, drops, (len - max).min(TRIM_MOST))
+    }
+
+    /// Drops the `n` oldest receipts (by number: creation order), whatever
+    /// their secret's state, with their index entries.
+    fn drop_oldest(
+        records: &mut Table<u64, &[u8]>,
+        hashes: &mut MultimapTable<u64, u64>,
+        drops: &mut Table<(u64, u64), &str>,
+        mut n: u64,
+    ) -> Result<(), redb::Error> {
         // In chunks, so that a large excess (a flood since the last purge)
         // is never held in memory at once.
         const CHUNK: u64 = 1024;
-        let mut excess = records.len()?.saturating_sub(max);
-        while excess > 0 {
+        while n > 0 {
             let oldest: Vec<(u64, Stored)> = records
                 .iter()?
-                .take(excess.min(CHUNK) as usize)
+                .take(n.min(CHUNK) as usize)
                 .map(|entry| {
                     let (seq, bytes) = entry?;
                     Ok((seq.value(), decode(bytes.value())?))
@@ -2171,7 +2241,7 @@ mod receipts {
                 hashes.remove(prefix(&stored.hash), *seq)?;
                 drops.remove((stored.drop_at, *seq))?;
             }
-            excess -= oldest.len() as u64;
+            n -= oldest.len() as u64;
             if oldest.is_empty() {
                 break;
             }
@@ -2459,6 +2529,82 @@ mod wal_tests {
         store.close().await;
     }
 
+    /// A batch of creates, with receipts, as the log records it.
+    fn creates_with_receipts(first: u8, n: u8) -> (Vec<Op>, Vec<ReceiptHash>) {
+        let mut hashes = Vec::new();
+        let ops = (first..first + n)
+            .map(|i| {
+                let hash = crate::receipt::ReceiptToken::generate().hash();
+                hashes.push(hash);
+                Op::PutWithReceipt {
+                    key: key(i),
+                    expires_at: now_secs() + 3600,
+                    views: 1,
+                    value: vec![i],
+                    receipt: NewReceipt {
+                        hash,
+                        retention_secs: 600,
+                        creator: None,
+                        sender: None,
+                    },
+                    reply: oneshot::channel().0,
+                }
+            })
+            .collect();
+        (ops, hashes)
+    }
+
+    async fn kept(store: &EmbeddedStore, hashes: &[ReceiptHash]) -> Vec<bool> {
+        let mut kept = Vec::new();
+        for hash in hashes {
+            kept.push(store.receipt(*hash).await.unwrap().is_some());
+        }
+        kept
+    }
+
+    /// A logged batch of creates trims the receipts to the bound it was
+    /// applied with; the replay must drop the same ones, whatever bound the
+    /// process that replays it was given (else a receipt answered as gone,
+    /// say to a burn, would come back, or one answered would vanish).
+    #[tokio::test]
+    async fn the_replay_trims_receipts_by_the_bound_recorded_with_the_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
+        store.close().await;
+        drop(store);
+        let now = now_secs();
+        let (ops, first) = creates_with_receipts(1, 6);
+        let mut log = wal::Wal::open(dir.path()).unwrap();
+        let bounded = wal::Bounds {
+            quota: 0,
+            max_receipts: 3,
+        };
+        log.append(1, now, bounded, &ops).unwrap();
+        drop(log);
+        // Replayed by a process with no bound: the batch's bound holds.
+        let mut options = Options::new(Duration::from_secs(3600));
+        options.max_receipts = 0;
+        let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
+        let newest_three = [false, false, false, true, true, true];
+        assert_eq!(kept(&store, &first).await, newest_three);
+        store.close().await;
+        drop(store);
+
+        // A batch applied with no bound (or by an older version, whose
+        // records carry none) keeps every receipt in the replay, even under
+        // a process with a bound: its next purge or batch of creates trims.
+        let (ops, second) = creates_with_receipts(11, 4);
+        let mut log = wal::Wal::open(dir.path()).unwrap();
+        log.append(2, now, wal::Bounds::default(), &ops).unwrap();
+        drop(log);
+        let mut options = Options::new(Duration::from_secs(3600));
+        options.max_receipts = 3;
+        let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
+        assert_eq!(kept(&store, &first).await, newest_three);
+        assert_eq!(kept(&store, &second).await, [true; 4]);
+        store.close().await;
+    }
+
     #[tokio::test]
     async fn open_replays_the_log_after_the_file_in_order_and_only_once() {
         let dir = tempfile::tempdir().unwrap();
@@ -2470,14 +2616,20 @@ mod wal_tests {
         // torn record after them.
         let now = now_secs();
         let mut log = wal::Wal::open(dir.path()).unwrap();
-        log.append(1, now, 0, &[put(&key(1), b"one")]).unwrap();
+        log.append(1, now, wal::Bounds::default(), &[put(&key(1), b"one")])
+            .unwrap();
         let take = Op::Take {
             key: key(1),
             expected: b"one".to_vec(),
             reply: oneshot::channel().0,
         };
-        log.append(2, now, 0, &[take, put(&key(2), b"two")])
-            .unwrap();
+        log.append(
+            2,
+            now,
+            wal::Bounds::default(),
+            &[take, put(&key(2), b"two")],
+        )
+        .unwrap();
         drop(log);
         {
             use std::io::Write;
@@ -2501,9 +2653,12 @@ mod wal_tests {
         // Records the file already holds (a truncation the crash lost) are
         // skipped; the next one in sequence is applied; after a gap, none.
         let mut log = wal::Wal::open(dir.path()).unwrap();
-        log.append(1, now, 0, &[put(&key(1), b"one")]).unwrap();
-        log.append(3, now, 0, &[put(&key(3), b"three")]).unwrap();
-        log.append(5, now, 0, &[put(&key(5), b"five")]).unwrap();
+        log.append(1, now, wal::Bounds::default(), &[put(&key(1), b"one")])
+            .unwrap();
+        log.append(3, now, wal::Bounds::default(), &[put(&key(3), b"three")])
+            .unwrap();
+        log.append(5, now, wal::Bounds::default(), &[put(&key(5), b"five")])
+            .unwrap();
         drop(log);
         let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
         assert_eq!(
