@@ -65,8 +65,9 @@
 //! space that later creates reuse, and the file keeps the size of its peak
 //! live data. It never shrinks by itself, though (only free pages at its very
 //! end are cut), so after the background purge the writer compacts the file
-//! (`Database::compact`) when at most half of it is in use, at most once per
-//! `COMPACT_MIN_INTERVAL`. Receipts outlive their secrets by a week, so
+//! (`Database::compact`) when at most half of it is in use (a quarter while
+//! creates keep coming: a file under churn needs room to double, see
+//! [`worth_compacting`]), at most once per `COMPACT_MIN_INTERVAL`. Receipts outlive their secrets by a week, so
 //! they are bounded too (`HUSHLINK_MAX_RECEIPTS`): a batch of creates that
 //! takes them past the bound and its slack ([`receipt_slack`]) drops the
 //! oldest down to the bound in its own transaction, so under a flood the
@@ -454,6 +455,7 @@ impl EmbeddedStore {
             space_checked: None,
             low_disk: None,
             last_compaction: None,
+            created_since_compaction: false,
             last_reopen: None,
             wal: wal::Wal::open(data_dir).map_err(|e| {
                 StoreError::Internal(format!("cannot open the write-ahead log: {e}"))
@@ -934,6 +936,9 @@ struct Writer {
     low_disk: Option<String>,
     /// When compaction was last considered (at most once per interval).
     last_compaction: Option<Instant>,
+    /// A create came since compaction was last considered: the file is
+    /// under load, and would grow back (see [`worth_compacting`]).
+    created_since_compaction: bool,
     /// When the file was last reopened (at most once per `CHECK_EVERY`
     /// while it cannot be: a reopen may read the whole file to repair it).
     last_reopen: Option<Instant>,
@@ -1029,7 +1034,9 @@ impl Writer {
     }
 
     fn write_batch(&mut self, mut ops: Vec<Op>) {
-        self.refresh_space(ops.iter().any(Op::is_put));
+        let creates = ops.iter().any(Op::is_put);
+        self.created_since_compaction |= creates;
+        self.refresh_space(creates);
         if let Some(cause) = self.low_disk.clone() {
             // Creates would eat the space reveals and the purge need.
             ops = refuse_puts(ops, || StoreError::Full(cause.clone()));
@@ -1342,8 +1349,8 @@ impl Writer {
         }
     }
 
-    /// Compacts the file when at most half of it is in use (`low_disk`: a
-    /// quarter of it is free), at a bounded rate. Runs between batches,
+    /// Compacts the file when [`worth_compacting`] says so, at a bounded
+    /// rate. Runs between batches,
     /// holding the write side of the lock, so no transaction is live (redb
     /// requires it).
     fn maybe_compact(&mut self, low_disk: bool) {
@@ -1378,12 +1385,8 @@ impl Writer {
                 return;
             }
         };
-        let worth_it = if low_disk {
-            used.saturating_mul(4) <= before.saturating_mul(3)
-        } else {
-            used.saturating_mul(2) <= before
-        };
-        if !worth_it {
+        let busy = std::mem::take(&mut self.created_since_compaction);
+        if !worth_compacting(used, before, low_disk, busy) {
             return;
         }
         // Compaction works on durable state only.
@@ -1415,6 +1418,26 @@ impl Writer {
             ms = started.elapsed().as_millis() as u64,
             "compacted the embedded store"
         );
+    }
+}
+
+/// Whether a file of `file` bytes with `used` of them in use is worth
+/// compacting (which holds every request for its duration). When free disk
+/// space is short, once a quarter of it is free. Otherwise once half of it
+/// is free, but only a quarter while creates keep coming (`busy`): under
+/// churn the file needs about twice its live data, because pages freed by
+/// the log's non-durable commits are reused only after the next checkpoint
+/// and redb grows the file by doubling, so a file compacted to its live data
+/// grew straight back (`bench/churn.sh`: 136 MB compacted to 64 MB by the
+/// first purge, 128 MB again ten seconds later, then flat). An idle file
+/// still gives back half of itself at the next purge.
+fn worth_compacting(used: u64, file: u64, low_disk: bool, busy: bool) -> bool {
+    if low_disk {
+        used.saturating_mul(4) <= file.saturating_mul(3)
+    } else if busy {
+        used.saturating_mul(4) <= file
+    } else {
+        used.saturating_mul(2) <= file
     }
 }
 
@@ -1950,6 +1973,15 @@ mod receipts {
         record: ReceiptRecord,
     }
 
+    /// The fields of a [`Stored`] that name its index entries (the rest of
+    /// the record is skipped, not decoded).
+    #[derive(Deserialize)]
+    struct IndexEntries<'a> {
+        #[serde(default, borrow)]
+        hash: std::borrow::Cow<'a, str>,
+        drop_at: u64,
+    }
+
     pub(super) struct NewSecret<'a> {
         pub key: &'a str,
         pub expires_at: u64,
@@ -2228,18 +2260,22 @@ mod receipts {
         // is never held in memory at once.
         const CHUNK: u64 = 1024;
         while n > 0 {
-            let oldest: Vec<(u64, Stored)> = records
+            // Only what finds the index entries: 24 bytes a receipt, not the
+            // decoded record with its event log.
+            let oldest: Vec<(u64, u64, u64)> = records
                 .iter()?
                 .take(n.min(CHUNK) as usize)
                 .map(|entry| {
                     let (seq, bytes) = entry?;
-                    Ok((seq.value(), decode(bytes.value())?))
+                    let entries: IndexEntries = serde_json::from_slice(bytes.value())
+                        .map_err(|e| redb::Error::Corrupted(format!("bad receipt record: {e}")))?;
+                    Ok((seq.value(), prefix(&entries.hash), entries.drop_at))
                 })
                 .collect::<Result<_, redb::Error>>()?;
-            for (seq, stored) in &oldest {
-                records.remove(*seq)?;
-                hashes.remove(prefix(&stored.hash), *seq)?;
-                drops.remove((stored.drop_at, *seq))?;
+            for &(seq, hash_prefix, drop_at) in &oldest {
+                records.remove(seq)?;
+                hashes.remove(hash_prefix, seq)?;
+                drops.remove((drop_at, seq))?;
             }
             n -= oldest.len() as u64;
             if oldest.is_empty() {
@@ -2426,6 +2462,24 @@ mod tests {
         assert_eq!(expires_at(at(10_000), 1), 11);
         assert_eq!(expires_at(at(10_001), 60), 71);
         assert_eq!(expires_at(at(u64::MAX), u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn a_file_under_churn_keeps_room_to_double_and_an_idle_one_gives_half_back() {
+        const MB: u64 = 1 << 20;
+        // Under churn (creates since the last look): 64 MB live in a 128 MB
+        // file is the plateau, not something to give back.
+        assert!(!worth_compacting(64 * MB, 128 * MB, false, true));
+        assert!(!worth_compacting(33 * MB, 128 * MB, false, true));
+        assert!(worth_compacting(32 * MB, 128 * MB, false, true));
+        // Idle: half of the file free is worth a compaction.
+        assert!(worth_compacting(64 * MB, 128 * MB, false, false));
+        assert!(!worth_compacting(65 * MB, 128 * MB, false, false));
+        // Short of disk, a quarter free is worth it, busy or not.
+        for busy in [false, true] {
+            assert!(worth_compacting(96 * MB, 128 * MB, true, busy));
+            assert!(!worth_compacting(97 * MB, 128 * MB, true, busy));
+        }
     }
 
     #[test]
