@@ -289,7 +289,7 @@ pub struct Config {
     pub receipt_retention: u64,
 
     /// Receipts the embedded store keeps: a batch of creates that leaves
-    /// more than this plus a 64th of it (at most 1,024) drops the oldest
+    /// more than this plus a 64th of it (at most 128) drops the oldest
     /// down to it, as does each purge, so a flood of creates cannot grow
     /// the file for the whole retention (0: no bound). Redis bounds them by
     /// their expiry.
