@@ -1449,20 +1449,20 @@ fn worth_compacting(used: u64, file: u64, low_disk: bool, busy: bool) -> bool {
 /// through the same `apply`, then checkpoints: a durable commit, and the log
 /// emptied. Returns the LSN the file now holds.
 fn replay(db: &Database, wal: &mut wal::Wal, bounds: wal::Bounds) -> Result<u64, redb::Error> {
-    let records = wal.read()?;
     let mut applied = {
         let txn = db.begin_read()?;
         let meta = txn.open_table(WAL_META)?;
         meta.get(WAL_APPLIED)?.map_or(0, |v| v.value())
     };
     let mut replayed = 0;
-    for record in records {
+    // Record by record, as read: one in memory at a time.
+    wal.scan(|record| -> Result<bool, redb::Error> {
         if record.lsn <= applied {
-            continue;
+            return Ok(true);
         }
         // A gap: what follows is not the continuation of this state.
         if record.lsn != applied + 1 {
-            break;
+            return Ok(false);
         }
         let how = Commit::Replay { lsn: record.lsn };
         // The bounds the batch was answered with, not today's settings.
@@ -1473,7 +1473,8 @@ fn replay(db: &Database, wal: &mut wal::Wal, bounds: wal::Bounds) -> Result<u64,
         apply(db, &record.ops, record.now, None, recorded, how)?;
         applied = record.lsn;
         replayed += 1;
-    }
+        Ok(true)
+    })?;
     apply(
         db,
         &[],
