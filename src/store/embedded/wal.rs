@@ -234,10 +234,17 @@ impl Wal {
         if end <= self.written {
             return Ok(());
         }
+        // From one static block of zeros, a piece at a time: a buffer of
+        // the whole chunk was a mebibyte of resident memory each time the
+        // log reached new ground (untouched zero pages of a static are not
+        // resident).
+        static ZEROS: [u8; 64 * 1024] = [0; 64 * 1024];
         let target = end.div_ceil(ZERO_CHUNK) * ZERO_CHUNK;
-        let zeros = vec![0u8; (target - self.written) as usize];
-        self.file.write_all_at(&zeros, self.written)?;
-        self.written = target;
+        while self.written < target {
+            let n = (target - self.written).min(ZEROS.len() as u64) as usize;
+            self.file.write_all_at(&ZEROS[..n], self.written)?;
+            self.written += n as u64;
+        }
         Ok(())
     }
 
