@@ -110,9 +110,10 @@ for store in embedded redis; do
   API_RPS="" # ratios compare flows of one store only
   for flow in $FLOWS; do
     # A new directory for each run too: with BENCH_RUNS > 1, runs 2 and 3
-    # opened run 1's file (a full store: a purge of its receipts, a
-    # compaction, a warm cache at start), so their peak memory measured
-    # that, about 7 MiB above run 1's.
+    # opened run 1's data, so their peak memory measured a restart on a
+    # full store (before 2d173f0 the write-ahead log's file, up to 16 MiB,
+    # read whole at open: 21 MiB before the first request, against 13),
+    # not the flow: peak RSS 17-18 MiB in run 1 and about 25 in runs 2-3.
     port=$(free_port); data="$TMP/data-$store-$flow-$RUN"
     redis-cli -h 127.0.0.1 -p "$HL_REDIS" flushall >/dev/null
     auth=(); key=""
