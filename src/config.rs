@@ -288,9 +288,11 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(0..=31_536_000))]
     pub receipt_retention: u64,
 
-    /// Receipts the embedded store keeps at most; each purge drops the
-    /// oldest beyond it, so a flood of creates cannot grow the file for the
-    /// whole retention (0: no bound). Redis bounds them by their expiry.
+    /// Receipts the embedded store keeps: a batch of creates that leaves
+    /// more than this plus a 64th of it (at most 128) drops the oldest
+    /// down to it, as does each purge, so a flood of creates cannot grow
+    /// the file for the whole retention (0: no bound). Redis bounds them by
+    /// their expiry.
     #[arg(long, env = "HUSHLINK_MAX_RECEIPTS", default_value_t = crate::store::embedded::DEFAULT_MAX_RECEIPTS)]
     pub max_receipts: u64,
 

@@ -72,8 +72,16 @@
 //! space that later creates reuse, and the file keeps the size of its peak
 //! live data. It never shrinks by itself, though (only free pages at its very
 //! end are cut), so after the background purge the writer compacts the file
-//! (`Database::compact`) when at most half of it is in use, at most once per
-//! `COMPACT_MIN_INTERVAL`. redb's page cache is bounded by
+//! (`Database::compact`) when at most half of it is in use (a quarter while
+//! creates keep coming: a file under churn needs room to double, see
+//! [`worth_compacting`]), at most once per `COMPACT_MIN_INTERVAL`. Receipts outlive their secrets by a week, so
+//! they are bounded too (`HUSHLINK_MAX_RECEIPTS`): a batch of creates that
+//! takes them past the bound and its slack ([`receipt_slack`]) drops the
+//! oldest down to the bound in its own transaction, so under a flood the
+//! file levels off as soon as the bound is reached (a purge alone left a
+//! purge interval of creates above it). The drop is decided from the
+//! table's size and the bound recorded with the batch in the log, so a
+//! replay drops the same receipts. redb's page cache is bounded by
 //! `HUSHLINK_STORE_CACHE_MB` (redb's own default is 1 GiB, which a busy
 //! server would fill with pages of secrets long gone).
 //!
@@ -162,6 +170,19 @@ const RESERVE_BYTES: u64 = 1024 * 1024;
 /// week (`bench/churn.sh`: 540 MB in three minutes). 100,000 receipts take
 /// about 70 MB.
 pub const DEFAULT_MAX_RECEIPTS: u64 = 100_000;
+/// How far the receipts may exceed `HUSHLINK_MAX_RECEIPTS` before a batch
+/// of creates drops the oldest down to the bound: a 64th of it, at most 128
+/// (so 100,000 receipts are at most 100,128). A few dozen at once rather
+/// than one per create let the hash index's leaves they leave share a
+/// rewrite; no more, because each dropped receipt costs its batch a few
+/// microseconds (three removals), and the batch holds every request in it.
+/// With a bound of 10,000 and a slack of 156 (a trim every few batches at
+/// 7k requests/s), `bench/ab.sh` measured the same CPU per request as the
+/// purge-only bound (api 77 against 78 µs, form 91 against 96).
+pub fn receipt_slack(max_receipts: u64) -> u64 {
+    (max_receipts / 64).min(128)
+}
+
 /// The default bound of redb's page cache, in MiB (`HUSHLINK_STORE_CACHE_MB`).
 /// Half of it at most is redb's write buffer, which non-durable commits fill
 /// until a checkpoint. 2 MiB against 8: peak resident memory 22.7 against
@@ -215,8 +236,10 @@ pub struct Options {
     pub min_free_disk: MinFreeDisk,
     /// `HUSHLINK_MAX_STORED_BYTES`: ciphertext held at most (0: no quota).
     pub max_stored_bytes: u64,
-    /// `HUSHLINK_MAX_RECEIPTS`: receipts kept at most (0: no bound); each
-    /// purge drops the oldest beyond it.
+    /// `HUSHLINK_MAX_RECEIPTS`: receipts kept (0: no bound). A batch of
+    /// creates that leaves more than this plus [`receipt_slack`] drops the
+    /// oldest down to it, in its own transaction; each purge drops the
+    /// oldest beyond it.
     pub max_receipts: u64,
 }
 
@@ -448,11 +471,14 @@ impl EmbeddedStore {
             shared: Arc::clone(&shared),
             cache_bytes: options.cache_bytes,
             min_free: options.min_free_disk,
-            max_stored_bytes: options.max_stored_bytes,
-            max_receipts: options.max_receipts,
+            bounds: wal::Bounds {
+                quota: options.max_stored_bytes,
+                max_receipts: options.max_receipts,
+            },
             space_checked: None,
             low_disk: None,
             last_compaction: None,
+            created_since_compaction: false,
             last_reopen: None,
             wal: wal::Wal::open(data_dir).map_err(|e| {
                 StoreError::Internal(format!("cannot open the write-ahead log: {e}"))
@@ -929,16 +955,18 @@ struct Writer {
     shared: Arc<Shared>,
     cache_bytes: usize,
     min_free: MinFreeDisk,
-    /// The storage quota (0: none), checked inside the transaction.
-    max_stored_bytes: u64,
-    /// Receipts kept at most (0: no bound), trimmed by each purge.
-    max_receipts: u64,
+    /// The storage quota and the receipts bound (0: none), applied inside
+    /// the transaction and recorded with each logged batch.
+    bounds: wal::Bounds,
     /// When the free space was last measured.
     space_checked: Option<Instant>,
     /// Why creates are refused, while free space is short.
     low_disk: Option<String>,
     /// When compaction was last considered (at most once per interval).
     last_compaction: Option<Instant>,
+    /// A create came since compaction was last considered: the file is
+    /// under load, and would grow back (see [`worth_compacting`]).
+    created_since_compaction: bool,
     /// When the file was last reopened (at most once per `CHECK_EVERY`
     /// while it cannot be: a reopen may read the whole file to repair it).
     last_reopen: Option<Instant>,
@@ -1036,7 +1064,9 @@ impl Writer {
     }
 
     fn write_batch(&mut self, mut ops: Vec<Op>) {
-        self.refresh_space(ops.iter().any(Op::is_put));
+        let creates = ops.iter().any(Op::is_put);
+        self.created_since_compaction |= creates;
+        self.refresh_space(creates);
         if let Some(cause) = self.low_disk.clone() {
             // Creates would eat the space reveals and the purge need.
             ops = refuse_puts(ops, || StoreError::Full(cause.clone()));
@@ -1138,8 +1168,7 @@ impl Writer {
                 ops,
                 now,
                 None,
-                self.max_stored_bytes,
-                self.max_receipts,
+                self.bounds,
                 Commit::Logged {
                     lsn,
                     wal: &mut self.wal,
@@ -1163,8 +1192,7 @@ impl Writer {
                 ops,
                 now,
                 webhooks,
-                self.max_stored_bytes,
-                self.max_receipts,
+                self.bounds,
                 Commit::Durable {
                     applied: self.next_lsn - 1,
                     index: Some(&self.shared.index),
@@ -1201,7 +1229,7 @@ impl Writer {
         let shared = Arc::clone(&self.shared);
         let guard = shared.db.read().map_err(|_| redb::Error::PreviousIo)?;
         let db = guard.as_ref().ok_or(redb::Error::PreviousIo)?;
-        let applied = replay(db, &mut self.wal, self.max_stored_bytes)?;
+        let applied = replay(db, &mut self.wal, self.bounds)?;
         drop(guard);
         self.after_replay(applied);
         Ok(())
@@ -1260,7 +1288,7 @@ impl Writer {
                 // The file is back at its last durable commit: the log
                 // holds the batches answered since, replayed before any
                 // reader sees the file (still under the write lock).
-                match replay(&db, &mut self.wal, self.max_stored_bytes) {
+                match replay(&db, &mut self.wal, self.bounds) {
                     Ok(applied) => {
                         *guard = Some(db);
                         drop(guard);
@@ -1359,8 +1387,8 @@ impl Writer {
         }
     }
 
-    /// Compacts the file when at most half of it is in use (`low_disk`: a
-    /// quarter of it is free), at a bounded rate. Runs between batches,
+    /// Compacts the file when [`worth_compacting`] says so, at a bounded
+    /// rate. Runs between batches,
     /// holding the write side of the lock, so no transaction is live (redb
     /// requires it).
     fn maybe_compact(&mut self, low_disk: bool) {
@@ -1395,12 +1423,8 @@ impl Writer {
                 return;
             }
         };
-        let worth_it = if low_disk {
-            used.saturating_mul(4) <= before.saturating_mul(3)
-        } else {
-            used.saturating_mul(2) <= before
-        };
-        if !worth_it {
+        let busy = std::mem::take(&mut self.created_since_compaction);
+        if !worth_compacting(used, before, low_disk, busy) {
             return;
         }
         // Compaction works on durable state only.
@@ -1435,40 +1459,63 @@ impl Writer {
     }
 }
 
+/// Whether a file of `file` bytes with `used` of them in use is worth
+/// compacting (which holds every request for its duration). When free disk
+/// space is short, once a quarter of it is free. Otherwise once half of it
+/// is free, but only a quarter while creates keep coming (`busy`): under
+/// churn the file needs about twice its live data, because pages freed by
+/// the log's non-durable commits are reused only after the next checkpoint
+/// and redb grows the file by doubling, so a file compacted to its live data
+/// grew straight back (`bench/churn.sh`: 136 MB compacted to 64 MB by the
+/// first purge, 128 MB again ten seconds later, then flat). An idle file
+/// still gives back half of itself at the next purge.
+fn worth_compacting(used: u64, file: u64, low_disk: bool, busy: bool) -> bool {
+    if low_disk {
+        used.saturating_mul(4) <= file.saturating_mul(3)
+    } else if busy {
+        used.saturating_mul(4) <= file
+    } else {
+        used.saturating_mul(2) <= file
+    }
+}
+
 /// Replays the log's batches that redb does not hold (after a crash, or a
 /// reopen that took the file back to its last durable commit), in order and
 /// through the same `apply`, then checkpoints: a durable commit, and the log
 /// emptied. Returns the LSN the file now holds.
-fn replay(db: &Database, wal: &mut wal::Wal, quota: u64) -> Result<u64, redb::Error> {
-    let records = wal.read()?;
+fn replay(db: &Database, wal: &mut wal::Wal, bounds: wal::Bounds) -> Result<u64, redb::Error> {
     let mut applied = {
         let txn = db.begin_read()?;
         let meta = txn.open_table(WAL_META)?;
         meta.get(WAL_APPLIED)?.map_or(0, |v| v.value())
     };
     let mut replayed = 0;
-    for record in records {
+    // Record by record, as read: one in memory at a time.
+    wal.scan(|record| -> Result<bool, redb::Error> {
         if record.lsn <= applied {
-            continue;
+            return Ok(true);
         }
         // A gap: what follows is not the continuation of this state.
         if record.lsn != applied + 1 {
-            break;
+            return Ok(false);
         }
         let how = Commit::Replay { lsn: record.lsn };
-        // No receipt bound: only a purge applies it, and purges are never
-        // logged (they commit durably), so none is replayed.
-        apply(db, &record.ops, record.now, None, record.quota, 0, how)?;
+        // The bounds the batch was answered with, not today's settings.
+        let recorded = wal::Bounds {
+            quota: record.quota,
+            max_receipts: record.max_receipts,
+        };
+        apply(db, &record.ops, record.now, None, recorded, how)?;
         applied = record.lsn;
         replayed += 1;
-    }
+        Ok(true)
+    })?;
     apply(
         db,
         &[],
         now_secs(),
         None,
-        quota,
-        0,
+        bounds,
         Commit::Durable {
             applied,
             index: None,
@@ -1515,15 +1562,21 @@ fn apply(
     ops: &[Op],
     now: u64,
     webhooks: Option<&InDecisions>,
-    max_stored_bytes: u64,
-    max_receipts: u64,
+    bounds: wal::Bounds,
     how: Commit<'_>,
 ) -> Result<Vec<Outcome>, redb::Error> {
+    let wal::Bounds {
+        quota: max_stored_bytes,
+        max_receipts,
+    } = bounds;
     let mut outcomes = Vec::with_capacity(ops.len());
     let mut txn = db.begin_write()?;
     txn.set_two_phase_commit(true);
     let mut tally = quota::Tally::default();
-    let deferred = {
+    // Whether a create with a receipt came (only then may the receipts
+    // exceed their bound).
+    let mut receipts_added = false;
+    let (deferred, unpended) = {
         let mut secrets = txn.open_table(SECRETS)?;
         let mut expiry = txn.open_table(EXPIRY)?;
         // Opened at the first op that needs them, once per batch. A logged
@@ -1648,6 +1701,7 @@ fn apply(
                         receipt,
                         now,
                     )?;
+                    receipts_added = true;
                     Outcome::Unit
                 }
                 Op::Burn { hash, .. } => Outcome::Receipt(receipts::burn(
@@ -1695,6 +1749,11 @@ fn apply(
             }
             outcomes.push(outcome);
         }
+        if receipts_added {
+            // Decided from the table's size and the bound recorded with
+            // the batch, so that a replay drops the same receipts.
+            receipts::trim(&mut receipt_tables, max_receipts)?;
+        }
         receipt_tables.into_deferred()
     };
     tally.save(&txn)?;
@@ -1723,7 +1782,7 @@ fn apply(
             // Durable in the log before redb makes it visible: a failed
             // append aborts the transaction (dropped here), nothing changed.
             let before = wal.len();
-            wal.append(lsn, now, max_stored_bytes, ops)?;
+            wal.append(lsn, now, bounds, ops)?;
             txn.set_durability(redb::Durability::None)?;
             if let Err(e) = txn.commit() {
                 // Not answered as done, so not to be replayed either.
@@ -1733,6 +1792,7 @@ fn apply(
             // Before any create is answered, so whoever holds its receipt
             // finds it; the swept entries are in the table now visible.
             index.remove(&sweep);
+            index.remove(&unpended);
             index.add(deferred);
         }
     }
@@ -2127,6 +2187,15 @@ mod receipts {
         }
     }
 
+    /// The fields of a [`Stored`] that name its index entries (the rest of
+    /// the record is skipped, not decoded).
+    #[derive(Deserialize)]
+    struct IndexEntries<'a> {
+        #[serde(default, borrow)]
+        hash: std::borrow::Cow<'a, str>,
+        drop_at: u64,
+    }
+
     pub(super) struct NewSecret<'a> {
         pub key: &'a str,
         pub expires_at: u64,
@@ -2143,6 +2212,9 @@ mod receipts {
         /// batch's own (added to them once the batch commits).
         pending: Option<&'txn Pending>,
         deferred: Vec<(u64, u64)>,
+        /// Pending entries of receipts this batch dropped, to leave the
+        /// pending index once the batch commits.
+        unpended: Vec<(u64, u64)>,
     }
 
     pub(super) struct Open<'txn> {
@@ -2160,6 +2232,7 @@ mod receipts {
                 open: None,
                 pending,
                 deferred: Vec::new(),
+                unpended: Vec::new(),
             }
         }
 
@@ -2177,9 +2250,25 @@ mod receipts {
         }
 
         /// This batch's deferred index entries, for the pending index once
-        /// the batch is committed.
-        pub(super) fn into_deferred(self) -> Vec<(u64, u64)> {
-            self.deferred
+        /// the batch is committed, and the pending entries of the receipts
+        /// it dropped, to leave it then.
+        pub(super) fn into_deferred(self) -> (Vec<(u64, u64)>, Vec<(u64, u64)>) {
+            (self.deferred, self.unpended)
+        }
+
+        /// Index entries of dropped receipts that the table did not hold:
+        /// deferred by this batch (dropped here), or pending (dropped from
+        /// the pending index once the batch commits, so that the sweep
+        /// never writes an entry whose receipt is gone).
+        fn unpend(&mut self, entries: Vec<(u64, u64)>) {
+            for entry in entries {
+                match self.deferred.iter().position(|e| *e == entry) {
+                    Some(i) => {
+                        self.deferred.swap_remove(i);
+                    }
+                    None => self.unpended.push(entry),
+                }
+            }
         }
 
         /// Receipt numbers indexed under `prefix` outside the table: pending,
@@ -2339,6 +2428,16 @@ mod receipts {
                 let n = self.u32()? as usize;
                 String::from_utf8(self.take(n)?.to_vec()).ok()
             }
+        }
+
+        /// The hash and the drop time alone (what the index needs).
+        pub(super) fn index_fields(bytes: &[u8]) -> Option<(&str, u64)> {
+            let mut r = Reader(bytes.get(1..)?);
+            let drop_at = r.u64()?;
+            // created_at, expires_at, views, views_used
+            r.take(2 * 8 + 2 * 4)?;
+            let n = r.u32()? as usize;
+            Some((std::str::from_utf8(r.take(n)?).ok()?, drop_at))
         }
 
         /// `None` when the bytes run short or a text is not UTF-8.
@@ -2527,30 +2626,104 @@ mod receipts {
         if max == 0 {
             return Ok(());
         }
+        let excess = records.len()?.saturating_sub(max);
+        let untabled = drop_oldest(records, hashes, drops, excess)?;
+        tables.unpend(untabled);
+        Ok(())
+    }
+
+    /// After a batch of creates: once the receipts exceed `max` (0: no
+    /// bound) by more than [`super::receipt_slack`], drops the oldest down
+    /// to `max` (at most `TRIM_MOST` at once), so the table never holds
+    /// more than the bound and its slack between purges. Decided from the
+    /// table's size and `max` alone: a replay of the batch, given the bound
+    /// recorded with it, drops the same receipts.
+    pub(super) fn trim(tables: &mut Tables<'_>, max: u64) -> Result<(), redb::Error> {
+        // Steady churn drops a slack and a batch at a time; a larger excess
+        // (the bound lowered, or a file from a version that trimmed only
+        // in purges) goes down this much per batch, bounding the batch's
+        // time, well ahead of creates (at most `MAX_BATCH` a batch).
+        const TRIM_MOST: u64 = 2 * super::MAX_BATCH as u64;
+        if max == 0 {
+            return Ok(());
+        }
+        let Open {
+            records,
+            hashes,
+            drops,
+        } = tables.get()?;
+        let len = records.len()?;
+        if len <= max.saturating_add(super::receipt_slack(max)) {
+            return Ok(());
+        }
+        let untabled = drop_oldest(records, hashes, drops, (len - max).min(TRIM_MOST))?;
+        tables.unpend(untabled);
+        Ok(())
+    }
+
+    /// Drops the `n` oldest receipts (by number: creation order), whatever
+    /// their secret's state, with their index entries. Returns the entries
+    /// that were not in the index table (a logged batch's creates leave
+    /// theirs pending, see [`Pending`]), which the caller drops from there.
+    fn drop_oldest(
+        records: &mut Table<u64, &[u8]>,
+        hashes: &mut MultimapTable<u64, u64>,
+        drops: &mut Table<(u64, u64), &str>,
+        mut n: u64,
+    ) -> Result<Vec<(u64, u64)>, redb::Error> {
+        let mut untabled = Vec::new();
         // In chunks, so that a large excess (a flood since the last purge)
         // is never held in memory at once.
         const CHUNK: u64 = 1024;
-        let mut excess = records.len()?.saturating_sub(max);
-        while excess > 0 {
-            let oldest: Vec<(u64, Stored)> = records
+        while n > 0 {
+            // Only what finds the index entries: 24 bytes a receipt, not the
+            // decoded record with its event log.
+            let oldest: Vec<(u64, u64, u64)> = records
                 .iter()?
-                .take(excess.min(CHUNK) as usize)
+                .take(n.min(CHUNK) as usize)
                 .map(|entry| {
                     let (seq, bytes) = entry?;
-                    Ok((seq.value(), decode(bytes.value())?))
+                    let (hash_prefix, drop_at) = index_fields(bytes.value())?;
+                    Ok((seq.value(), hash_prefix, drop_at))
                 })
                 .collect::<Result<_, redb::Error>>()?;
-            for (seq, stored) in &oldest {
-                records.remove(*seq)?;
-                hashes.remove(prefix(&stored.hash), *seq)?;
-                drops.remove((stored.drop_at, *seq))?;
+            for &(seq, hash_prefix, drop_at) in &oldest {
+                records.remove(seq)?;
+                if !hashes.remove(hash_prefix, seq)? {
+                    untabled.push((hash_prefix, seq));
+                }
+                drops.remove((drop_at, seq))?;
             }
-            excess -= oldest.len() as u64;
+            n -= oldest.len() as u64;
             if oldest.is_empty() {
                 break;
             }
         }
-        Ok(())
+        Ok(untabled)
+    }
+
+    /// What `drop_oldest` needs of a record (its hash's index key and its
+    /// drop time), read without decoding the rest: the binary form
+    /// (`codec`) or JSON, as files written before it hold them.
+    fn index_fields(bytes: &[u8]) -> Result<(u64, u64), redb::Error> {
+        let bad =
+            |e: &dyn std::fmt::Display| redb::Error::Corrupted(format!("bad receipt record: {e}"));
+        match bytes.first() {
+            Some(&codec::BINARY) => codec::index_fields(bytes)
+                .map(|(hash, drop_at)| (prefix(hash), drop_at))
+                .ok_or_else(|| bad(&"truncated")),
+            _ => {
+                let entries: IndexEntries = serde_json::from_slice(bytes).map_err(|e| bad(&e))?;
+                Ok((prefix(&entries.hash), entries.drop_at))
+            }
+        }
+    }
+
+    /// How many entries the index table holds.
+    #[cfg(test)]
+    pub(super) fn tabled_count(txn: &ReadTransaction) -> Result<u64, redb::Error> {
+        use redb::ReadableTableMetadata;
+        Ok(txn.open_multimap_table(HASHES)?.len()?)
     }
 
     /// Whether the index table holds an entry under `hash`'s prefix.
@@ -2814,6 +2987,24 @@ mod tests {
     }
 
     #[test]
+    fn a_file_under_churn_keeps_room_to_double_and_an_idle_one_gives_half_back() {
+        const MB: u64 = 1 << 20;
+        // Under churn (creates since the last look): 64 MB live in a 128 MB
+        // file is the plateau, not something to give back.
+        assert!(!worth_compacting(64 * MB, 128 * MB, false, true));
+        assert!(!worth_compacting(33 * MB, 128 * MB, false, true));
+        assert!(worth_compacting(32 * MB, 128 * MB, false, true));
+        // Idle: half of the file free is worth a compaction.
+        assert!(worth_compacting(64 * MB, 128 * MB, false, false));
+        assert!(!worth_compacting(65 * MB, 128 * MB, false, false));
+        // Short of disk, a quarter free is worth it, busy or not.
+        for busy in [false, true] {
+            assert!(worth_compacting(96 * MB, 128 * MB, true, busy));
+            assert!(!worth_compacting(97 * MB, 128 * MB, true, busy));
+        }
+    }
+
+    #[test]
     fn a_row_without_a_receipt_reads_as_rows_always_did() {
         // The layout of files written before receipts: no flag, no number.
         let mut old = 2_000u64.to_be_bytes().to_vec();
@@ -2916,6 +3107,7 @@ mod wal_tests {
 
     fn receipt(n: u8) -> NewReceipt {
         NewReceipt {
+            verifier: None,
             hash: ReceiptHash::from_hex(&hex::encode([n; 32])).unwrap(),
             retention_secs: 3600,
             sender: None,
@@ -2989,6 +3181,40 @@ mod wal_tests {
         store.close().await;
     }
 
+    /// The receipts bound drops receipts in logged batches, whose newest
+    /// index entries are still pending: those go with them, so neither the
+    /// pending index nor (once swept or checkpointed) the table keeps
+    /// entries of receipts that are gone.
+    #[tokio::test]
+    async fn a_trim_in_a_logged_batch_drops_the_pending_entries_of_what_it_drops() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut options = Options::new(Duration::from_secs(3600));
+        options.max_receipts = 4;
+        let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
+        let ttl = Ttl::parse(3600, 7200).unwrap();
+        for n in 1..=40 {
+            store
+                .put_with_receipt(&storage_key(n), b"v", ttl, Views::ONE, receipt(n))
+                .await
+                .unwrap();
+            assert!(
+                store.shared.index.len() <= 4,
+                "{} entries pending after {n} creates, 4 receipts kept",
+                store.shared.index.len()
+            );
+        }
+        store.maintain().await.unwrap();
+        let count = store
+            .read(|txn| receipts::tabled_count(txn).map_err(internal))
+            .await
+            .unwrap();
+        assert_eq!(count, 4, "index entries of dropped receipts were kept");
+        for n in 37..=40 {
+            assert!(store.receipt(receipt(n).hash).await.unwrap().is_some());
+        }
+        store.close().await;
+    }
+
     #[tokio::test]
     async fn the_replay_indexes_the_receipts_of_logged_creates() {
         let dir = tempfile::tempdir().unwrap();
@@ -3005,12 +3231,90 @@ mod wal_tests {
             reply: oneshot::channel().0,
         };
         let mut log = wal::Wal::open(dir.path()).unwrap();
-        log.append(1, now_secs(), 0, &[create]).unwrap();
+        log.append(1, now_secs(), wal::Bounds::default(), &[create])
+            .unwrap();
         drop(log);
         let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
         assert!(tabled(&store, receipt(1).hash).await);
         let (_, live) = store.receipt(receipt(1).hash).await.unwrap().unwrap();
         assert!(live);
+        store.close().await;
+    }
+
+    /// A batch of creates, with receipts, as the log records it.
+    fn creates_with_receipts(first: u8, n: u8) -> (Vec<Op>, Vec<ReceiptHash>) {
+        let mut hashes = Vec::new();
+        let ops = (first..first + n)
+            .map(|i| {
+                let hash = crate::receipt::ReceiptToken::generate().hash();
+                hashes.push(hash);
+                Op::PutWithReceipt {
+                    key: key(i),
+                    expires_at: now_secs() + 3600,
+                    views: 1,
+                    value: vec![i],
+                    receipt: NewReceipt {
+                        verifier: None,
+                        hash,
+                        retention_secs: 600,
+                        creator: None,
+                        sender: None,
+                    },
+                    reply: oneshot::channel().0,
+                }
+            })
+            .collect();
+        (ops, hashes)
+    }
+
+    async fn kept(store: &EmbeddedStore, hashes: &[ReceiptHash]) -> Vec<bool> {
+        let mut kept = Vec::new();
+        for hash in hashes {
+            kept.push(store.receipt(*hash).await.unwrap().is_some());
+        }
+        kept
+    }
+
+    /// A logged batch of creates trims the receipts to the bound it was
+    /// applied with; the replay must drop the same ones, whatever bound the
+    /// process that replays it was given (else a receipt answered as gone,
+    /// say to a burn, would come back, or one answered would vanish).
+    #[tokio::test]
+    async fn the_replay_trims_receipts_by_the_bound_recorded_with_the_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
+        store.close().await;
+        drop(store);
+        let now = now_secs();
+        let (ops, first) = creates_with_receipts(1, 6);
+        let mut log = wal::Wal::open(dir.path()).unwrap();
+        let bounded = wal::Bounds {
+            quota: 0,
+            max_receipts: 3,
+        };
+        log.append(1, now, bounded, &ops).unwrap();
+        drop(log);
+        // Replayed by a process with no bound: the batch's bound holds.
+        let mut options = Options::new(Duration::from_secs(3600));
+        options.max_receipts = 0;
+        let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
+        let newest_three = [false, false, false, true, true, true];
+        assert_eq!(kept(&store, &first).await, newest_three);
+        store.close().await;
+        drop(store);
+
+        // A batch applied with no bound (or by an older version, whose
+        // records carry none) keeps every receipt in the replay, even under
+        // a process with a bound: its next purge or batch of creates trims.
+        let (ops, second) = creates_with_receipts(11, 4);
+        let mut log = wal::Wal::open(dir.path()).unwrap();
+        log.append(2, now, wal::Bounds::default(), &ops).unwrap();
+        drop(log);
+        let mut options = Options::new(Duration::from_secs(3600));
+        options.max_receipts = 3;
+        let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
+        assert_eq!(kept(&store, &first).await, newest_three);
+        assert_eq!(kept(&store, &second).await, [true; 4]);
         store.close().await;
     }
 
@@ -3025,14 +3329,20 @@ mod wal_tests {
         // torn record after them.
         let now = now_secs();
         let mut log = wal::Wal::open(dir.path()).unwrap();
-        log.append(1, now, 0, &[put(&key(1), b"one")]).unwrap();
+        log.append(1, now, wal::Bounds::default(), &[put(&key(1), b"one")])
+            .unwrap();
         let take = Op::Take {
             key: key(1),
             expected: b"one".to_vec(),
             reply: oneshot::channel().0,
         };
-        log.append(2, now, 0, &[take, put(&key(2), b"two")])
-            .unwrap();
+        log.append(
+            2,
+            now,
+            wal::Bounds::default(),
+            &[take, put(&key(2), b"two")],
+        )
+        .unwrap();
         drop(log);
         {
             use std::io::Write;
@@ -3056,9 +3366,12 @@ mod wal_tests {
         // Records the file already holds (a truncation the crash lost) are
         // skipped; the next one in sequence is applied; after a gap, none.
         let mut log = wal::Wal::open(dir.path()).unwrap();
-        log.append(1, now, 0, &[put(&key(1), b"one")]).unwrap();
-        log.append(3, now, 0, &[put(&key(3), b"three")]).unwrap();
-        log.append(5, now, 0, &[put(&key(5), b"five")]).unwrap();
+        log.append(1, now, wal::Bounds::default(), &[put(&key(1), b"one")])
+            .unwrap();
+        log.append(3, now, wal::Bounds::default(), &[put(&key(3), b"three")])
+            .unwrap();
+        log.append(5, now, wal::Bounds::default(), &[put(&key(5), b"five")])
+            .unwrap();
         drop(log);
         let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
         assert_eq!(

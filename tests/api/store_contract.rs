@@ -469,9 +469,11 @@ async fn embedded_file_gives_space_back_and_stays_bounded_under_churn() {
     }
 }
 
-/// `HUSHLINK_MAX_RECEIPTS`: a purge keeps the newest receipts and drops the
-/// oldest beyond the bound, with their index entries (a dropped receipt
-/// reads as gone); the secrets themselves are untouched.
+/// `HUSHLINK_MAX_RECEIPTS`: the newest receipts are kept and the oldest
+/// beyond the bound dropped, with their index entries (a dropped receipt
+/// reads as gone); the secrets themselves are untouched. With a bound this
+/// small the slack is 0, so each batch of creates trims to it, and a purge
+/// leaves the same five.
 #[tokio::test]
 async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
     use hushlink::receipt::{NewReceipt, ReceiptToken};
@@ -480,6 +482,7 @@ async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
     let dir = tempfile::tempdir().unwrap();
     let mut options = Options::new(Duration::from_secs(3600));
     options.max_receipts = 5;
+    assert_eq!(hushlink::store::embedded::receipt_slack(5), 0);
     let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
     let mut made = Vec::new();
     for i in 0..12u8 {
@@ -498,13 +501,14 @@ async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
             .unwrap();
         made.push((key, hash, b'a' + i));
     }
-    for (_, hash, _) in &made {
-        assert!(store.receipt(*hash).await.unwrap().is_some());
+    for _ in 0..2 {
+        for (i, (_, hash, _)) in made.iter().enumerate() {
+            let kept = store.receipt(*hash).await.unwrap().is_some();
+            assert_eq!(kept, i >= 7, "receipt {i} of 12 with a bound of 5");
+        }
+        store.maintain().await.unwrap();
     }
-    store.maintain().await.unwrap();
-    for (i, (key, hash, value)) in made.iter().enumerate() {
-        let kept = store.receipt(*hash).await.unwrap().is_some();
-        assert_eq!(kept, i >= 7, "receipt {i} of 12 with a bound of 5");
+    for (key, _, value) in &made {
         // The secret lives on either way, and its reveal still works.
         assert_eq!(
             store.take(key, &[*value]).await.unwrap(),
@@ -517,4 +521,77 @@ async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
     for (i, (_, hash, _)) in made.iter().enumerate() {
         assert_eq!(store.receipt(*hash).await.unwrap().is_some(), i >= 7);
     }
+}
+
+/// Issue 14: the receipts bound holds between purges, not only at each
+/// purge (which left a purge interval of creates on top of it, so the file
+/// reached its plateau only after the first purge). Creates arrive one at a
+/// time and in concurrent bursts (batches of many); after each, at most the
+/// bound plus its slack are kept, never fewer than the bound, and always
+/// the newest. No purge runs in the test (an hour apart).
+#[tokio::test]
+async fn embedded_receipts_never_exceed_the_bound_and_slack_between_purges() {
+    use hushlink::receipt::{NewReceipt, ReceiptHash, ReceiptToken};
+    use hushlink::store::ReceiptStore;
+    use hushlink::store::embedded::receipt_slack;
+
+    const BOUND: u64 = 128;
+    let most = BOUND + receipt_slack(BOUND);
+    assert_eq!(most, 130);
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = Options::new(Duration::from_secs(3600));
+    options.max_receipts = BOUND;
+    let store = Arc::new(EmbeddedStore::open_with(dir.path(), options).unwrap());
+    let create = |store: Arc<EmbeddedStore>| async move {
+        let key = StorageKey::generate("snappass");
+        let hash = ReceiptToken::generate().hash();
+        let receipt = NewReceipt {
+            verifier: None,
+            hash,
+            retention_secs: 600,
+            creator: None,
+            sender: None,
+        };
+        store
+            .put_with_receipt(&key, b"v", ttl(3600), views(1), receipt)
+            .await
+            .unwrap();
+        hash
+    };
+    let mut made: Vec<ReceiptHash> = Vec::new();
+    for round in 0..12 {
+        // One at a time, then a burst that the writer takes as few batches.
+        let burst = if round % 2 == 0 { 1 } else { 100 };
+        let tasks: Vec<_> = (0..burst)
+            .map(|_| tokio::spawn(create(Arc::clone(&store))))
+            .collect();
+        for task in tasks {
+            made.push(task.await.unwrap());
+        }
+        let mut kept = Vec::new();
+        for (i, hash) in made.iter().enumerate() {
+            if store.receipt(*hash).await.unwrap().is_some() {
+                kept.push(i);
+            }
+        }
+        let n = kept.len() as u64;
+        assert!(
+            n <= most,
+            "round {round}: {n} receipts kept of {} made, bound {BOUND} + slack",
+            made.len()
+        );
+        assert!(
+            n >= BOUND.min(made.len() as u64),
+            "round {round}: only {n} kept"
+        );
+        // The newest ones: the creates of a burst reach the writer in any
+        // order, so within a burst's width of the newest.
+        let oldest_kept = kept.first().copied().unwrap_or(0);
+        assert!(
+            made.len() - oldest_kept <= most as usize + burst,
+            "round {round}: an old receipt ({oldest_kept}) outlived newer ones"
+        );
+    }
+    assert!(made.len() as u64 > 4 * most, "the test made too few");
+    store.close().await;
 }

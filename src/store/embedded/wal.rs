@@ -3,16 +3,21 @@
 //! `fdatasync`, instead of a redb commit that rewrites whole pages.
 //!
 //! **What a record holds.** One record per batch: its log sequence number
-//! (LSN), the `now` and the storage quota the batch was applied with, and
-//! its writes (only the kinds listed in [`loggable`]: the rest are rare and
+//! (LSN), the `now`, the storage quota and the receipts bound the batch was
+//! applied with, and its writes (only the kinds listed in [`loggable`]: the rest are rare and
 //! commit to redb durably). Applying the same writes, with the same `now`
 //! and quota, to the same state decides the same (`super::apply` reads no
-//! clock and draws no random number on these ops), so replaying the log
-//! after a crash rebuilds exactly the state that was answered.
+//! clock and draws no random number on these ops, and trims receipts by
+//! the recorded bound and the table's own size), so replaying the log
+//! after a crash rebuilds exactly the state that was answered, whatever the
+//! settings of the process that replays it.
 //!
 //! **Format.** `len (u32 LE) | crc32 of the payload (u32 LE) | payload`,
 //! the payload being `lsn (u64) | now (u64) | quota (u64) | count (u32) |
-//! ops`. A record whose length runs past the end of the file or whose
+//! ops | max_receipts (u64)`. The receipts bound comes last so that a
+//! record of an older version, which ends with its ops, reads with a bound
+//! of 0 (none): those versions trimmed receipts only in durable purges,
+//! never in a logged batch. A record whose length runs past the end of the file or whose
 //! checksum does not match is a torn tail (a batch whose `fdatasync` never
 //! returned, so was never answered): reading stops there.
 //!
@@ -37,7 +42,7 @@
 //! or old bytes behind a shorter new log, are never applied twice.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
@@ -85,7 +90,19 @@ pub(super) struct Record {
     pub lsn: u64,
     pub now: u64,
     pub quota: u64,
+    /// `HUSHLINK_MAX_RECEIPTS` as the batch was applied (0: none).
+    pub max_receipts: u64,
     pub ops: Vec<Op>,
+}
+
+/// The settings a batch was applied with that its decisions depend on:
+/// recorded with it, so that the replay decides the same.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Bounds {
+    /// `HUSHLINK_MAX_STORED_BYTES` (0: none).
+    pub quota: u64,
+    /// `HUSHLINK_MAX_RECEIPTS` (0: none).
+    pub max_receipts: u64,
 }
 
 /// The open log file and where the next record goes.
@@ -119,7 +136,7 @@ impl Wal {
             sync_time: None,
         };
         // The next record goes after the whole ones (replay resets anyway).
-        wal.len = wal.scan()?.1 as u64;
+        wal.len = wal.scan(|_| Ok::<bool, io::Error>(true))?;
         Ok(wal)
     }
 
@@ -129,29 +146,60 @@ impl Wal {
     }
 
     /// Every whole record, in order, up to the first torn or foreign one.
+    #[cfg(test)]
     pub fn read(&mut self) -> io::Result<Vec<Record>> {
-        Ok(self.scan()?.0)
+        let mut records = Vec::new();
+        self.scan(|record| {
+            records.push(record);
+            Ok::<bool, io::Error>(true)
+        })?;
+        Ok(records)
     }
 
-    /// The whole records from the start, and where they end.
-    fn scan(&self) -> io::Result<(Vec<Record>, usize)> {
-        let mut bytes = Vec::new();
-        let mut file = &self.file;
-        io::Seek::seek(&mut file, io::SeekFrom::Start(0))?;
-        file.read_to_end(&mut bytes)?;
-        let mut records = Vec::new();
-        let mut at = 0;
-        while let Some((record, next)) = decode_at(&bytes, at) {
-            records.push(record);
-            at = next;
+    /// Calls `each` with every whole record, in order, up to the first torn
+    /// or foreign one, or until `each` answers `false`; returns where the
+    /// records read end. One record is in memory at a time: the file keeps
+    /// the size the log once reached (up to `WAL_MAX_BYTES` and a chunk of
+    /// zeros, whatever it holds now), and reading it whole at every open
+    /// was a peak of as much resident memory (bench/run.sh's second and
+    /// third runs, which reopened the first's data: 21 MiB before a request
+    /// against 13).
+    pub fn scan<E: From<io::Error>>(
+        &self,
+        mut each: impl FnMut(Record) -> Result<bool, E>,
+    ) -> Result<u64, E> {
+        let end = self.file.metadata()?.len();
+        let mut at = 0u64;
+        let mut buf = Vec::new();
+        while at + HEADER as u64 <= end {
+            let mut header = [0u8; HEADER];
+            self.file.read_exact_at(&mut header, at)?;
+            let len = u32::from_le_bytes(header[..4].try_into().unwrap_or_default()) as u64;
+            // A length past the file's end is a torn header: nothing to
+            // allocate for it.
+            if len > MAX_RECORD as u64 || at + HEADER as u64 + len > end {
+                break;
+            }
+            buf.clear();
+            buf.extend_from_slice(&header);
+            buf.resize(HEADER + len as usize, 0);
+            self.file
+                .read_exact_at(&mut buf[HEADER..], at + HEADER as u64)?;
+            let Some((record, next)) = decode_at(&buf, 0) else {
+                break;
+            };
+            at += next as u64;
+            if !each(record)? {
+                break;
+            }
         }
-        Ok((records, at))
+        Ok(at)
     }
 
     /// Appends one record and makes it durable. On failure its header is
     /// zeroed (best effort) and the next record goes where it was.
-    pub fn append(&mut self, lsn: u64, now: u64, quota: u64, ops: &[Op]) -> io::Result<()> {
-        let record = encode(lsn, now, quota, ops);
+    pub fn append(&mut self, lsn: u64, now: u64, bounds: Bounds, ops: &[Op]) -> io::Result<()> {
+        let record = encode(lsn, now, bounds, ops);
         let end = self.len + record.len() as u64;
         let written = self
             .zero_ahead(end)
@@ -186,10 +234,17 @@ impl Wal {
         if end <= self.written {
             return Ok(());
         }
+        // From one static block of zeros, a piece at a time: a buffer of
+        // the whole chunk was a mebibyte of resident memory each time the
+        // log reached new ground (untouched zero pages of a static are not
+        // resident).
+        static ZEROS: [u8; 64 * 1024] = [0; 64 * 1024];
         let target = end.div_ceil(ZERO_CHUNK) * ZERO_CHUNK;
-        let zeros = vec![0u8; (target - self.written) as usize];
-        self.file.write_all_at(&zeros, self.written)?;
-        self.written = target;
+        while self.written < target {
+            let n = (target - self.written).min(ZEROS.len() as u64) as usize;
+            self.file.write_all_at(&ZEROS[..n], self.written)?;
+            self.written += n as u64;
+        }
         Ok(())
     }
 
@@ -220,11 +275,11 @@ fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// A record for the loggable ops among `ops` (the caller logs only batches
 /// of them).
-fn encode(lsn: u64, now: u64, quota: u64, ops: &[Op]) -> Vec<u8> {
+fn encode(lsn: u64, now: u64, bounds: Bounds, ops: &[Op]) -> Vec<u8> {
     let mut payload = Vec::with_capacity(64 + ops.len() * 128);
     payload.extend_from_slice(&lsn.to_le_bytes());
     payload.extend_from_slice(&now.to_le_bytes());
-    payload.extend_from_slice(&quota.to_le_bytes());
+    payload.extend_from_slice(&bounds.quota.to_le_bytes());
     let count = ops.iter().filter(|op| loggable(op)).count() as u32;
     payload.extend_from_slice(&count.to_le_bytes());
     for op in ops {
@@ -288,6 +343,7 @@ fn encode(lsn: u64, now: u64, quota: u64, ops: &[Op]) -> Vec<u8> {
             _ => {}
         }
     }
+    payload.extend_from_slice(&bounds.max_receipts.to_le_bytes());
     let mut record = Vec::with_capacity(HEADER + payload.len());
     record.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     record.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
@@ -348,11 +404,14 @@ fn decode_at(bytes: &[u8], at: usize) -> Option<(Record, usize)> {
     for _ in 0..count {
         ops.push(decode_op(&mut r)?);
     }
+    // Absent from the records of older versions (see the module doc).
+    let max_receipts = if r.0.is_empty() { 0 } else { r.u64()? };
     Some((
         Record {
             lsn,
             now,
             quota,
+            max_receipts,
             ops,
         },
         start + len,
@@ -445,14 +504,23 @@ mod tests {
     fn records_read_back_as_written() {
         let dir = tempfile::tempdir().unwrap();
         let mut wal = Wal::open(dir.path()).unwrap();
-        wal.append(1, 100, 0, &[put("a", b"one"), put("b", b"two")])
-            .unwrap();
+        wal.append(
+            1,
+            100,
+            Bounds::default(),
+            &[put("a", b"one"), put("b", b"two")],
+        )
+        .unwrap();
         let take = Op::Take {
             key: "a".into(),
             expected: b"one".to_vec(),
             reply: nowhere(),
         };
-        wal.append(2, 101, 7, &[take]).unwrap();
+        let bounds = Bounds {
+            quota: 7,
+            max_receipts: 9,
+        };
+        wal.append(2, 101, bounds, &[take]).unwrap();
         let mut wal = Wal::open(dir.path()).unwrap();
         let records = wal.read().unwrap();
         assert_eq!(records.len(), 2);
@@ -461,8 +529,34 @@ mod tests {
         assert!(
             matches!(&records[0].ops[1], Op::Put { value, views: 2, expires_at: 42, .. } if value == b"two")
         );
-        assert_eq!((records[1].lsn, records[1].quota), (2, 7));
+        assert_eq!((records[0].quota, records[0].max_receipts), (0, 0));
+        assert_eq!(
+            (records[1].lsn, records[1].quota, records[1].max_receipts),
+            (2, 7, 9)
+        );
         assert!(matches!(&records[1].ops[0], Op::Take { expected, .. } if expected == b"one"));
+    }
+
+    #[test]
+    fn a_record_of_an_older_version_reads_with_no_receipts_bound() {
+        // Older versions ended the payload with the ops: no bound, which is
+        // how they applied a logged batch (they trimmed only in purges).
+        let bounds = Bounds {
+            quota: 3,
+            max_receipts: 5,
+        };
+        let new = encode(1, 100, bounds, &[put("a", b"one")]);
+        let payload = &new[HEADER..new.len() - 8];
+        let mut old = Vec::new();
+        old.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+        old.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+        old.extend_from_slice(payload);
+        let (record, end) = decode_at(&old, 0).unwrap();
+        assert_eq!(end, old.len());
+        assert_eq!((record.quota, record.max_receipts), (3, 0));
+        assert_eq!(keys(&record), ["a"]);
+        let (record, _) = decode_at(&new, 0).unwrap();
+        assert_eq!((record.quota, record.max_receipts), (3, 5));
     }
 
     #[test]
@@ -515,7 +609,7 @@ mod tests {
         assert!(ops.iter().all(loggable));
         let dir = tempfile::tempdir().unwrap();
         let mut wal = Wal::open(dir.path()).unwrap();
-        wal.append(1, 5, 0, &ops).unwrap();
+        wal.append(1, 5, Bounds::default(), &ops).unwrap();
         let ops = wal.read().unwrap().remove(0).ops;
         assert!(
             matches!(&ops[0], Op::PutWithReceipt { key, expires_at: 9, views: 3, value, receipt, .. }
@@ -536,9 +630,11 @@ mod tests {
     fn a_torn_tail_is_dropped_and_the_records_before_it_kept() {
         let dir = tempfile::tempdir().unwrap();
         let mut wal = Wal::open(dir.path()).unwrap();
-        wal.append(1, 100, 0, &[put("a", b"one")]).unwrap();
+        wal.append(1, 100, Bounds::default(), &[put("a", b"one")])
+            .unwrap();
         let whole = wal.len();
-        wal.append(2, 100, 0, &[put("b", b"two")]).unwrap();
+        wal.append(2, 100, Bounds::default(), &[put("b", b"two")])
+            .unwrap();
         let path = dir.path().join(FILE_NAME);
         // The records, without the zeros written ahead of them.
         let full = std::fs::read(&path).unwrap()[..wal.len() as usize].to_vec();
@@ -565,16 +661,19 @@ mod tests {
     fn a_failed_batch_is_cut_and_reset_empties_the_log() {
         let dir = tempfile::tempdir().unwrap();
         let mut wal = Wal::open(dir.path()).unwrap();
-        wal.append(1, 100, 0, &[put("a", b"one")]).unwrap();
+        wal.append(1, 100, Bounds::default(), &[put("a", b"one")])
+            .unwrap();
         let before = wal.len();
-        wal.append(2, 100, 0, &[put("b", b"two")]).unwrap();
+        wal.append(2, 100, Bounds::default(), &[put("b", b"two")])
+            .unwrap();
         wal.unappend(before);
         assert_eq!(wal.read().unwrap().len(), 1);
         wal.reset().unwrap();
         assert_eq!(wal.len(), 0);
         assert!(wal.read().unwrap().is_empty());
         // The next record is written over the old ones, from the start.
-        wal.append(3, 100, 0, &[put("c", b"three")]).unwrap();
+        wal.append(3, 100, Bounds::default(), &[put("c", b"three")])
+            .unwrap();
         let records = Wal::open(dir.path()).unwrap().read().unwrap();
         assert_eq!(records.len(), 1);
         assert_eq!((records[0].lsn, keys(&records[0])), (3, vec!["c".into()]));
@@ -585,12 +684,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut wal = Wal::open(dir.path()).unwrap();
         let size = || std::fs::metadata(dir.path().join(FILE_NAME)).unwrap().len();
-        wal.append(1, 100, 0, &[put("a", b"one")]).unwrap();
+        wal.append(1, 100, Bounds::default(), &[put("a", b"one")])
+            .unwrap();
         // The first append wrote a whole chunk of zeros after its record:
         // the appends that follow change no file size.
         assert_eq!(size(), ZERO_CHUNK);
         for lsn in 2..100 {
-            wal.append(lsn, 100, 0, &[put("b", &[7; 1000])]).unwrap();
+            wal.append(lsn, 100, Bounds::default(), &[put("b", &[7; 1000])])
+                .unwrap();
         }
         assert_eq!(size(), ZERO_CHUNK);
         assert_eq!(Wal::open(dir.path()).unwrap().read().unwrap().len(), 99);
@@ -600,7 +701,8 @@ mod tests {
         assert!(Wal::open(dir.path()).unwrap().read().unwrap().is_empty());
         // Past the chunk, the next one is zeroed ahead of the record.
         for lsn in 100..1200 {
-            wal.append(lsn, 100, 0, &[put("b", &[7; 1000])]).unwrap();
+            wal.append(lsn, 100, Bounds::default(), &[put("b", &[7; 1000])])
+                .unwrap();
         }
         assert_eq!(size(), 2 * ZERO_CHUNK);
         assert_eq!(Wal::open(dir.path()).unwrap().read().unwrap().len(), 1100);
