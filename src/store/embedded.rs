@@ -2187,6 +2187,9 @@ mod receipts {
         }
     }
 
+    /// An index entry: the first 8 bytes of a receipt's hash, its number.
+    pub(super) type IndexEntry = (u64, u64);
+
     /// The fields of a [`Stored`] that name its index entries (the rest of
     /// the record is skipped, not decoded).
     #[derive(Deserialize)]
@@ -2252,7 +2255,7 @@ mod receipts {
         /// This batch's deferred index entries, for the pending index once
         /// the batch is committed, and the pending entries of the receipts
         /// it dropped, to leave it then.
-        pub(super) fn into_deferred(self) -> (Vec<(u64, u64)>, Vec<(u64, u64)>) {
+        pub(super) fn into_deferred(self) -> (Vec<IndexEntry>, Vec<IndexEntry>) {
             (self.deferred, self.unpended)
         }
 
