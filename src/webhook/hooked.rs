@@ -53,6 +53,16 @@ impl HookedStore {
             }
         }
     }
+
+    /// `secret.viewed`, after a take (plain or verified) consumed a view.
+    async fn viewed(&self, key: &StorageKey, views_left: u32) {
+        if let Some(meta) = self.meta(&meta_by_key(&key_hash(key.as_str()))).await {
+            let now = super::now_ms();
+            self.hooks
+                .emit(rules::viewed(meta, views_left, now / 1000, now))
+                .await;
+        }
+    }
 }
 
 #[async_trait]
@@ -73,13 +83,8 @@ impl SecretStore for HookedStore {
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
         let taken = self.inner.take(key, expected).await?;
-        if let Take::Taken { views_left } = taken
-            && let Some(meta) = self.meta(&meta_by_key(&key_hash(key.as_str()))).await
-        {
-            let now = super::now_ms();
-            self.hooks
-                .emit(rules::viewed(meta, views_left, now / 1000, now))
-                .await;
+        if let Take::Taken { views_left } = taken {
+            self.viewed(key, views_left).await;
         }
         Ok(taken)
     }
@@ -90,13 +95,8 @@ impl SecretStore for HookedStore {
         verifier: &KeyVerifier,
     ) -> Result<VerifiedTake, StoreError> {
         let taken = self.inner.take_verified(key, verifier).await?;
-        if let VerifiedTake::Taken { views_left, .. } = taken
-            && let Some(meta) = self.meta(&meta_by_key(&key_hash(key.as_str()))).await
-        {
-            let now = super::now_ms();
-            self.hooks
-                .emit(rules::viewed(meta, views_left, now / 1000, now))
-                .await;
+        if let VerifiedTake::Taken { views_left, .. } = taken {
+            self.viewed(key, views_left).await;
         }
         Ok(taken)
     }
