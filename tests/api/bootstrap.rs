@@ -107,7 +107,7 @@ async fn token_bootstrap_works_once_even_after_restart() {
     }
 
     // Keys removed behind the server's back do not reopen bootstrap (Redis).
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let names: Vec<String> = redis::cmd("KEYS")
         .arg("snappass:*apikeys*")
         .query(&mut conn)

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::helpers::{RedisServer, ServerProcess, TestApp, spawn_app_on_redis, spawn_redis_app};
 
 fn config_set(redis: &RedisServer, name: &str, value: &str) {
-    let mut c = redis.client().get_connection().unwrap();
+    let mut c = redis.connection();
     let _: () = redis::cmd("CONFIG")
         .arg("SET")
         .arg(name)
@@ -55,7 +55,7 @@ async fn noeviction_adds_nothing_to_ready() {
 async fn a_redis_that_refuses_config_get_cannot_be_checked() {
     let redis = Arc::new(RedisServer::start());
     {
-        let mut c = redis.client().get_connection().unwrap();
+        let mut c = redis.connection();
         let _: () = redis::cmd("ACL")
             .arg(&[
                 "SETUSER",

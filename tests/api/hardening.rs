@@ -208,7 +208,7 @@ async fn a_reveal_answered_503_destroys_nothing() {
     let redis = Arc::new(RedisServer::start());
     let app = spawn_app_on_redis(&redis, |c| c.store_timeout_ms = 300).await;
     let token = app.create("paused").await;
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let _: () = redis::cmd("CLIENT")
         .arg("PAUSE")
         .arg(1500)

@@ -32,6 +32,12 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
+    /// A blocking connection to the Redis behind this app (panics on an
+    /// app over the embedded store).
+    pub fn redis_connection(&self) -> redis::Connection {
+        self.redis.as_ref().expect("an app on Redis").connection()
+    }
+
     /// Creates a secret through the v2 API and returns its token.
     pub async fn create(&self, password: &str) -> String {
         let r = self
@@ -638,6 +644,12 @@ impl RedisServer {
         redis::Client::open(self.url()).unwrap()
     }
 
+    /// A blocking connection to this server, for a test to look at or
+    /// change what the store wrote.
+    pub fn connection(&self) -> redis::Connection {
+        self.client().get_connection().unwrap()
+    }
+
     /// Waits until the Redis on our port is the one we spawned (its
     /// `process_id` is our child's); false once our child has exited.
     fn wait_ready(&self) -> bool {
@@ -981,4 +993,16 @@ fn a_cluster_node_is_never_started_on_a_taken_port() {
     let port = cluster.spawn_node();
     assert_eq!(cluster.ports, vec![port]);
     assert_eq!(cluster.cli(port, &["PING"]), "PONG");
+}
+
+/// A receipt as an anonymous create without a verifier makes it: no
+/// creator, no sender, kept 600 s.
+pub fn anonymous_receipt(hash: hushlink::receipt::ReceiptHash) -> hushlink::receipt::NewReceipt {
+    hushlink::receipt::NewReceipt {
+        verifier: None,
+        hash,
+        retention_secs: 600,
+        creator: None,
+        sender: None,
+    }
 }

@@ -575,7 +575,7 @@ async fn cli_manages_keys_on_redis_and_redis_holds_no_plaintext() {
     let bound = hushlink::keys::CACHE_TTL + Duration::from_secs(3);
     let keys = cli_lifecycle(envs, &log, bound).await;
 
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let names: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
     // Under the prefix, or hash-tagged by a secret's key (its counters and receipt).
     assert!(

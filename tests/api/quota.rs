@@ -16,7 +16,8 @@ use hushlink::store::{Attempt, DynStore, Held, SecretStore, StoreError, Take, Ve
 use hushlink::token::StorageKey;
 
 use crate::helpers::{
-    RedisServer, shared_cluster, spawn_app_on_redis, spawn_app_with, spawn_cluster_app,
+    RedisServer, anonymous_receipt, shared_cluster, spawn_app_on_redis, spawn_app_with,
+    spawn_cluster_app,
 };
 
 /// Every stored value of these tests has this size.
@@ -35,13 +36,7 @@ fn value(tag: u8) -> Vec<u8> {
 }
 
 fn receipt() -> NewReceipt {
-    NewReceipt {
-        verifier: None,
-        hash: ReceiptToken::generate().hash(),
-        retention_secs: 600,
-        creator: None,
-        sender: None,
-    }
+    anonymous_receipt(ReceiptToken::generate().hash())
 }
 
 fn prefix() -> String {
@@ -137,13 +132,7 @@ async fn quota_holds(store: &DynStore, prefix: &str, expire: impl AsyncFn()) {
             &value(b'b'),
             ttl(600),
             views(1),
-            NewReceipt {
-                verifier: None,
-                hash: token.hash(),
-                retention_secs: 600,
-                creator: None,
-                sender: None,
-            },
+            anonymous_receipt(token.hash()),
         )
         .await
         .unwrap();

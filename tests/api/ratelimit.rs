@@ -207,7 +207,7 @@ async fn instances_over_one_redis_share_each_clients_rate() {
 
     // The bucket is one small key that expires once full again (3 a
     // minute: within a minute), under the prefix, never a secret's name.
-    let mut redis_conn = redis.client().get_connection().unwrap();
+    let mut redis_conn = redis.connection();
     let ttl_ms: i64 = redis::cmd("PTTL")
         .arg("snappass:rate:203.0.113.1")
         .query(&mut redis_conn)

@@ -446,7 +446,7 @@ async fn a_receipt_is_gone_after_its_retention_and_leaves_nothing_in_redis() {
         );
         assert_eq!(burn(app, &m.receipt).await.0, 404);
     }
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
     assert!(keys.is_empty(), "left in Redis: {keys:?}");
 }
@@ -554,7 +554,7 @@ async fn no_secret_or_token_in_the_store_or_a_trace_level_log() {
 
 /// Every byte the Redis holds, keys and values.
 fn redis_dump(redis: &RedisServer) -> Vec<u8> {
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let keys: Vec<Vec<u8>> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
     let mut out = Vec::new();
     for key in keys {

@@ -24,7 +24,7 @@ fn snappass_set(conn: &mut redis::Connection, password: &str, ttl: u64) -> Strin
 async fn a_snappass_secret_is_revealed_by_hushlink() {
     let app = spawn_redis_app().await;
     let redis = app.redis.as_ref().unwrap();
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let token = snappass_set(&mut conn, "from snappass ✓", 600);
 
     // The web link as SnapPass built it.
@@ -50,13 +50,7 @@ async fn a_snappass_secret_is_revealed_by_hushlink() {
 #[tokio::test]
 async fn hushlink_writes_the_snappass_layout() {
     let app = spawn_redis_app().await;
-    let mut conn = app
-        .redis
-        .as_ref()
-        .unwrap()
-        .client()
-        .get_connection()
-        .unwrap();
+    let mut conn = app.redis_connection();
     let r = app
         .client
         .post(app.url("/api/v2/passwords"))
@@ -116,7 +110,7 @@ async fn reveal_plain(app: &TestApp, conn: &mut redis::Connection, storage_key: 
 #[tokio::test]
 async fn legacy_unencrypted_values_are_returned_as_stored() {
     let redis = Arc::new(RedisServer::start());
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let id = || hex::encode(rand::random::<[u8; 16]>());
 
     // Prefixed links without a key part: always accepted.
@@ -140,13 +134,7 @@ async fn legacy_unencrypted_values_are_returned_as_stored() {
 #[tokio::test]
 async fn bare_hex_keys_of_a_shared_redis_are_out_of_reach_by_default() {
     let app = spawn_redis_app().await;
-    let mut conn = app
-        .redis
-        .as_ref()
-        .unwrap()
-        .client()
-        .get_connection()
-        .unwrap();
+    let mut conn = app.redis_connection();
     // An MD5 and a dash-less UUID, as other applications name their keys.
     let md5 = "9e107d9d372bb6826bd81d3542a419d6";
     let uuid = hex::encode(rand::random::<[u8; 16]>());
@@ -178,13 +166,7 @@ async fn bare_hex_keys_of_a_shared_redis_are_out_of_reach_by_default() {
 #[tokio::test]
 async fn other_redis_keys_cannot_be_read_or_deleted() {
     let app = spawn_redis_app().await;
-    let mut conn = app
-        .redis
-        .as_ref()
-        .unwrap()
-        .client()
-        .get_connection()
-        .unwrap();
+    let mut conn = app.redis_connection();
     for key in ["session:42", "snappass", "snappassnothex", "config"] {
         let _: () = conn.set(key, "operator data").unwrap();
         for path in [format!("/api/v2/passwords/{key}"), format!("/{key}")] {
@@ -242,13 +224,7 @@ fn reset_stats(conn: &mut redis::Connection) {
 #[tokio::test]
 async fn on_one_redis_a_create_is_one_transaction_and_a_reveal_one_script() {
     let app = spawn_redis_app().await;
-    let mut conn = app
-        .redis
-        .as_ref()
-        .unwrap()
-        .client()
-        .get_connection()
-        .unwrap();
+    let mut conn = app.redis_connection();
     let create = async || {
         let r = app
             .client
@@ -334,13 +310,7 @@ async fn on_one_redis_a_create_is_one_transaction_and_a_reveal_one_script() {
 #[tokio::test]
 async fn a_snappass_secret_falls_back_to_decrypt_then_take_and_reveals_once() {
     let app = spawn_redis_app().await;
-    let mut conn = app
-        .redis
-        .as_ref()
-        .unwrap()
-        .client()
-        .get_connection()
-        .unwrap();
+    let mut conn = app.redis_connection();
     // Warm up (scripts loaded, eviction policy read).
     let warm = snappass_set(&mut conn, "warm", 600);
     let api = |token: &str| app.url(&format!("/api/v2/passwords/{}", quote_plus(token)));
@@ -408,13 +378,7 @@ async fn api_create(app: &TestApp, password: &str, views: u32) -> String {
 #[tokio::test]
 async fn a_wrong_key_is_refused_in_the_one_call_and_consumes_nothing() {
     let app = spawn_redis_app().await;
-    let mut conn = app
-        .redis
-        .as_ref()
-        .unwrap()
-        .client()
-        .get_connection()
-        .unwrap();
+    let mut conn = app.redis_connection();
     let api = |token: &str| app.url(&format!("/api/v2/passwords/{}", quote_plus(token)));
     let warm = api_create(&app, "warm", 1).await;
     assert_eq!(

@@ -25,7 +25,7 @@ use hushlink::store::redis::{self, RedisStore, Target};
 use hushlink::store::{DynStore, SecretStore, Take, VerifiedTake};
 use hushlink::token::StorageKey;
 
-use crate::helpers::{RedisServer, shared_cluster};
+use crate::helpers::{RedisServer, anonymous_receipt, shared_cluster};
 
 fn ttl(secs: u64) -> Ttl {
     Ttl::parse(secs, 1 << 30).unwrap()
@@ -476,7 +476,7 @@ async fn embedded_file_gives_space_back_and_stays_bounded_under_churn() {
 /// leaves the same five.
 #[tokio::test]
 async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
-    use hushlink::receipt::{NewReceipt, ReceiptToken};
+    use hushlink::receipt::ReceiptToken;
     use hushlink::store::ReceiptStore;
 
     let dir = tempfile::tempdir().unwrap();
@@ -488,13 +488,7 @@ async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
     for i in 0..12u8 {
         let key = StorageKey::generate("snappass");
         let hash = ReceiptToken::generate().hash();
-        let receipt = NewReceipt {
-            verifier: None,
-            hash,
-            retention_secs: 600,
-            creator: None,
-            sender: None,
-        };
+        let receipt = anonymous_receipt(hash);
         store
             .put_with_receipt(&key, &[b'a' + i], ttl(3600), views(1), receipt)
             .await
@@ -531,7 +525,7 @@ async fn embedded_purge_keeps_at_most_max_receipts_the_newest() {
 /// the newest. No purge runs in the test (an hour apart).
 #[tokio::test]
 async fn embedded_receipts_never_exceed_the_bound_and_slack_between_purges() {
-    use hushlink::receipt::{NewReceipt, ReceiptHash, ReceiptToken};
+    use hushlink::receipt::{ReceiptHash, ReceiptToken};
     use hushlink::store::ReceiptStore;
     use hushlink::store::embedded::receipt_slack;
 
@@ -545,13 +539,7 @@ async fn embedded_receipts_never_exceed_the_bound_and_slack_between_purges() {
     let create = |store: Arc<EmbeddedStore>| async move {
         let key = StorageKey::generate("snappass");
         let hash = ReceiptToken::generate().hash();
-        let receipt = NewReceipt {
-            verifier: None,
-            hash,
-            retention_secs: 600,
-            creator: None,
-            sender: None,
-        };
+        let receipt = anonymous_receipt(hash);
         store
             .put_with_receipt(&key, b"v", ttl(3600), views(1), receipt)
             .await

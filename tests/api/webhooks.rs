@@ -762,7 +762,7 @@ async fn instances_sharing_a_redis_deliver_each_event_once() {
     let plain = spawn_app_on_redis(&redis, |_| {}).await;
     let made = create(&plain, json!({"password": "no-hooks"}), None).await;
     assert_eq!(reveal(&plain, made["token"].as_str().unwrap()).await, 200);
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let keys: Vec<String> = redis::cmd("KEYS")
         .arg("*webhooks*")
         .query(&mut conn)

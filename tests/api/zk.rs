@@ -274,7 +274,7 @@ async fn the_attempt_limit_destroys_the_secret_across_instances() {
     if let Some(redis) = pairs[1].0.redis.as_ref() {
         // No counter or record is left behind; only the receipt, which
         // outlives its secret for the retention.
-        let mut conn = redis.client().get_connection().unwrap();
+        let mut conn = redis.connection();
         let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
         assert!(
             keys.iter()
@@ -470,7 +470,7 @@ async fn api_keys_apply_to_zero_knowledge_creates() {
 
 /// Every byte the Redis holds, keys and values.
 fn redis_dump(redis: &RedisServer) -> Vec<u8> {
-    let mut conn = redis.client().get_connection().unwrap();
+    let mut conn = redis.connection();
     let keys: Vec<Vec<u8>> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
     let mut out = Vec::new();
     for key in keys {
