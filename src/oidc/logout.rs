@@ -16,11 +16,16 @@
 //! - the request's URL, built by the `openidconnect` crate from fixed parts
 //!   only: the endpoint from discovery, the ID token of the sign-in as
 //!   `id_token_hint` (from the encrypted session cookie, so the provider
-//!   knows whom and for which client without asking), `client_id` (always;
-//!   alone when the ID token was too large to keep, which the specification
-//!   allows), and `post_logout_redirect_uri`, this server's home page (built
-//!   like the callback URL). Nothing of the sign-out request itself goes
-//!   into it, so it cannot be made an open redirect.
+//!   knows whom and for which client), `client_id` (always), and
+//!   `post_logout_redirect_uri`, this server's home page (built like the
+//!   callback URL). Nothing of the sign-out request itself goes into it, so
+//!   it cannot be made an open redirect.
+//! - without the ID token (too large to keep in the cookie), `client_id`
+//!   alone, which the specification allows, and no return address: the
+//!   specification tells providers not to redirect without an ID token to
+//!   vouch for the address, and strict ones (Authentik) refuse the whole
+//!   request then, leaving their session alive. The person ends on the
+//!   provider's own "signed out" page instead.
 //!
 //! No `state`: it exists so that a relying party can tie the provider's
 //! redirect back to the logout it started, for a callback that acts on it.
@@ -79,10 +84,10 @@ pub fn end_session(
     }
 }
 
-/// The end-session request's URL: `id_token_hint` when the session kept the
-/// ID token, `client_id` always, and `post_logout_redirect_uri` (`home`).
-/// `None` if `home` is not an absolute URL (it always is: it is built from
-/// the checked base URL).
+/// The end-session request's URL: with the session's ID token,
+/// `id_token_hint`, `client_id` and `post_logout_redirect_uri` (`home`);
+/// without it, `client_id` alone. `None` if `home` is not an absolute URL
+/// (it always is: it is built from the checked base URL).
 pub fn request_url(
     endpoint: &EndSessionUrl,
     client_id: &ClientId,
@@ -90,14 +95,15 @@ pub fn request_url(
     home: &str,
 ) -> Option<String> {
     let home = PostLogoutRedirectUrl::new(home.to_owned()).ok()?;
-    let mut request = LogoutRequest::from(endpoint.clone())
-        .set_client_id(client_id.clone())
-        .set_post_logout_redirect_uri(home);
+    let request = LogoutRequest::from(endpoint.clone()).set_client_id(client_id.clone());
     // A cookie's token that does not parse (it cannot: it came from a
-    // verified sign-in) is left out; the client id still names the client.
-    if let Some(token) = id_token.and_then(|t| t.as_str().parse::<ParsedIdToken>().ok()) {
-        request = request.set_id_token_hint(&token);
-    }
+    // verified sign-in) counts as none.
+    let request = match id_token.and_then(|t| t.as_str().parse::<ParsedIdToken>().ok()) {
+        Some(token) => request
+            .set_id_token_hint(&token)
+            .set_post_logout_redirect_uri(home),
+        None => request,
+    };
     Some(request.http_get_url().to_string())
 }
 
@@ -136,14 +142,15 @@ mod tests {
             ]
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
         );
-        // Without the token (too large for the cookie): the client id alone.
+        // Without the token (too large for the cookie): the client id alone,
+        // no return address for the provider to refuse.
         let url = request_url(&endpoint, &client, None, "https://s.example/").unwrap();
         let names: Vec<String> = query(&url).into_iter().map(|(k, _)| k).collect();
-        assert_eq!(names, ["tenant", "client_id", "post_logout_redirect_uri"]);
+        assert_eq!(names, ["tenant", "client_id"]);
         // A value that is no JWT is not passed on.
         let junk = IdTokenHint::new("not a token".into());
         let url = request_url(&endpoint, &client, Some(&junk), "https://s.example/").unwrap();
-        assert!(!url.contains("id_token_hint"), "{url}");
+        assert_eq!(query(&url).len(), 2, "{url}");
         assert!(request_url(&endpoint, &client, None, "/relative").is_none());
     }
 

@@ -19,7 +19,8 @@
 //! the cookie stays within [`SESSION_COOKIE_MAX`]: an ID token with many
 //! groups (Entra ID sends up to 200) would make a cookie browsers drop, and
 //! with it the sign-in. Past the bound the session keeps no ID token and
-//! sign-out sends the client id alone, which the specification allows.
+//! sign-out sends the client id alone, which the specification allows
+//! (`oidc::logout` says what changes then).
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
