@@ -219,9 +219,14 @@ impl Cookies {
     /// Sets the session cookie; one that would exceed [`SESSION_COOKIE_MAX`]
     /// with the ID token in it is written without it.
     pub fn with_session(mut self, session: &Session) -> Self {
-        let with = self.jar.clone().add(self.session_cookie(session));
+        let cookie = self.session_cookie(session);
+        if session.id_token.is_none() {
+            self.jar = self.jar.add(cookie);
+            return self;
+        }
+        let with = self.jar.clone().add(cookie);
         let size = set_cookie_len(&with, SESSION_COOKIE);
-        self.jar = if session.id_token.is_some() && size > SESSION_COOKIE_MAX {
+        self.jar = if size > SESSION_COOKIE_MAX {
             tracing::info!(
                 cookie_bytes = size,
                 limit = SESSION_COOKIE_MAX,
