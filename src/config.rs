@@ -640,7 +640,11 @@ impl Config {
         // limit set it.
         config.create_rate = 0;
         config.trusted_proxies = None;
-        config.oidc = crate::oidc::OidcConfig::default();
+        // Sign-in off; its switches as `hushlink serve` defaults them.
+        config.oidc = crate::oidc::OidcConfig {
+            provider_logout: true,
+            ..Default::default()
+        };
         config
     }
 }

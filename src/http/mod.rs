@@ -163,7 +163,13 @@ impl AppState {
         } else {
             static_url
         };
-        let content_security_policy = csp(&static_url);
+        let oidc_settings = config.oidc.settings()?;
+        // Sign-out's redirect to the provider follows a form: the pages
+        // must allow the provider's origin as a form's target.
+        let logout_origin = oidc_settings
+            .as_ref()
+            .and_then(crate::oidc::Settings::logout_origin);
+        let content_security_policy = csp(&static_url, logout_origin.as_deref());
         // Timing every store call and request costs about a tenth of the
         // throughput (measured with bench/run.sh), so it is done only when
         // someone scrapes; the few counters of the handlers are always kept.
@@ -177,7 +183,7 @@ impl AppState {
         // instance draws from the same bucket per client.
         // Discovery runs in the background, so it needs a runtime; the
         // in-process CLI (no runtime, no pages) has no use for sign-in.
-        let oidc = match config.oidc.settings()? {
+        let oidc = match oidc_settings {
             Some(settings) if tokio::runtime::Handle::try_current().is_ok() => {
                 Some(crate::oidc::Oidc::start(settings)?)
             }
@@ -218,13 +224,17 @@ impl AppState {
 /// A strict policy: no inline script, nothing from a third party except an
 /// operator's own `STATIC_URL` origin, no framing. `connect-src 'self'`
 /// lets the zero-knowledge pages call this server's API, and nothing else.
-fn csp(static_url: &str) -> HeaderValue {
+/// Forms lead to this server only, and to the OpenID Provider's origin
+/// (`logout_origin`) when sign-out goes on there: browsers hold the redirect
+/// that follows a form to `form-action` too.
+fn csp(static_url: &str, logout_origin: Option<&str>) -> HeaderValue {
     let extra = static_origin(static_url)
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
+    let forms = logout_origin.map(|o| format!(" {o}")).unwrap_or_default();
     let policy = format!(
         "default-src 'none'; script-src 'self'{extra}; connect-src 'self'; style-src 'self'{extra}; img-src 'self' data:{extra}; \
-         form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+         form-action 'self'{forms}; base-uri 'none'; frame-ancestors 'none'"
     );
     HeaderValue::from_str(&policy)
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"))

@@ -2,7 +2,8 @@
 //!
 //! `GET /_/oidc/login[?next=]` starts a sign-in (the pre-login state goes in
 //! a short-lived encrypted cookie), `GET /_/oidc/callback` finishes it and
-//! sets the session cookie, `POST /_/oidc/logout` removes it. `http::gate` is
+//! sets the session cookie, `POST /_/oidc/logout` removes it (and sends the
+//! browser on to the provider's sign-out, `crate::oidc::logout`). `http::gate` is
 //! what the create handlers ask: with sign-in configured, a web create needs
 //! a session and its CSRF token; reading never passes through here (the
 //! link is the capability). The protocol itself lives in `crate::oidc`.
@@ -165,9 +166,13 @@ pub async fn callback(
     }
 }
 
-/// `POST /_/oidc/logout`: ends the session (this server's cookie; the
-/// provider's own session is the provider's). The form sends the CSRF
-/// token, so another site cannot sign a person out.
+/// `POST /_/oidc/logout`: ends the session. The form sends the CSRF token,
+/// so another site cannot sign a person out. The cookie is removed; then,
+/// when the provider has an end-session endpoint (and
+/// `HUSHLINK_OIDC_PROVIDER_LOGOUT` is on), the browser goes on there to end
+/// the provider's session too (`crate::oidc::logout`), and comes back to the
+/// home page; else straight home. Without a session there is nothing to
+/// check the request against, so it never leads to the provider.
 pub async fn logout(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -178,6 +183,7 @@ pub async fn logout(
     let Some(cookies) = cookies(&state, &headers) else {
         return Redirect::to(&home).into_response();
     };
+    let mut to = home;
     if let Some(session) = cookies.session() {
         let bytes = super::body::read_limited(&headers, body, 4096)
             .await
@@ -199,6 +205,21 @@ pub async fn logout(
                 StatusCode::FORBIDDEN,
             );
         }
+        // The home page's URL, built as the callback's is (the checked base
+        // URL): the provider sends the browser back only to a registered one.
+        let provider = state
+            .oidc
+            .as_ref()
+            .and_then(|oidc| oidc.end_session_url(session.id_token.as_ref(), &ctx.base_url));
+        tracing::info!(
+            user = %session.user,
+            at_provider = provider.is_some(),
+            with_id_token = session.id_token.is_some(),
+            "signed out"
+        );
+        if let Some(url) = provider {
+            to = url;
+        }
     }
-    (cookies.without_session().jar, Redirect::to(&home)).into_response()
+    (cookies.without_session().jar, Redirect::to(&to)).into_response()
 }

@@ -14,7 +14,11 @@
 //! unavailable and the create form is not served (the page says so). Once
 //! found, the configuration (and with it the signing keys) is read again every
 //! hour, so a provider's key rotation is picked up.
+//!
+//! Sign-out at the provider (RP-Initiated Logout) is `logout`'s: the
+//! end-session endpoint is read with the rest of the configuration.
 
+pub mod logout;
 pub mod session;
 
 use std::collections::HashMap;
@@ -25,18 +29,18 @@ use clap::{Args, ValueEnum};
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
     CoreGenderClaim, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
-    CoreProviderMetadata, CoreRevocableToken, CoreRevocationErrorResponse,
-    CoreTokenIntrospectionResponse, CoreTokenType,
+    CoreRevocableToken, CoreRevocationErrorResponse, CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
     AdditionalClaims, AuthType, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
-    EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenFields, IssuerUrl,
-    Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, StandardErrorResponse,
-    StandardTokenResponse, TokenResponse,
+    EmptyExtraTokenFields, EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet,
+    IdTokenFields, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier,
+    ProviderMetadataWithLogout, RedirectUrl, Scope, StandardErrorResponse, StandardTokenResponse,
+    TokenResponse,
 };
 use serde::{Deserialize, Serialize};
 
-use self::session::{PreLogin, Session};
+use self::session::{IdTokenHint, PreLogin, Session};
 
 /// How hushlink authenticates at the provider's token endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -127,6 +131,14 @@ pub struct OidcConfig {
     #[arg(long = "oidc-session-ttl", env = "HUSHLINK_OIDC_SESSION_TTL", default_value_t = 28_800,
           value_parser = clap::value_parser!(u64).range(1..=604_800))]
     pub session_ttl: u64,
+
+    /// Sign-out also ends the session at the provider (OpenID Connect
+    /// RP-Initiated Logout) when its discovery document names an
+    /// `end_session_endpoint`; `false` keeps sign-out local to hushlink.
+    #[arg(long = "oidc-provider-logout", env = "HUSHLINK_OIDC_PROVIDER_LOGOUT",
+          value_name = "BOOL", value_parser = crate::config::parse_bool, default_value = "true",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub provider_logout: bool,
 }
 
 /// The settings, checked.
@@ -141,6 +153,18 @@ pub struct Settings {
     pub groups_claim: String,
     pub token_auth: TokenAuth,
     pub session_ttl: Duration,
+    /// Whether sign-out goes on to the provider's end-session endpoint.
+    pub provider_logout: bool,
+}
+
+impl Settings {
+    /// The origin pages must allow as a form's target (`form-action`) for
+    /// sign-out to go on to the provider: the issuer's. `None` when sign-out
+    /// stays local.
+    pub fn logout_origin(&self) -> Option<String> {
+        self.provider_logout
+            .then(|| logout::origin(self.issuer.url()))
+    }
 }
 
 impl OidcConfig {
@@ -211,6 +235,7 @@ impl OidcConfig {
             groups_claim: self.groups_claim.trim().to_owned(),
             token_auth: self.token_auth,
             session_ttl: Duration::from_secs(self.session_ttl),
+            provider_logout: self.provider_logout,
         }))
     }
 }
@@ -259,6 +284,16 @@ pub struct Identity {
     pub email: Option<String>,
     pub email_verified: Option<bool>,
     pub groups: Vec<String>,
+    /// The ID token itself, kept for sign-out's `id_token_hint` only when
+    /// sign-out goes on to the provider.
+    pub id_token: Option<IdTokenHint>,
+}
+
+/// The provider as discovered: the client, and where sign-out goes on to
+/// (RP-Initiated Logout), if it has such an endpoint and it is used.
+struct Provider {
+    client: Discovered,
+    end_session: Option<EndSessionUrl>,
 }
 
 /// Why a sign-in did not complete. The cause goes to the log; the person sees
@@ -297,7 +332,7 @@ impl Drop for TaskGuard {
 pub struct Oidc {
     settings: Settings,
     http: openidconnect::reqwest::Client,
-    client: RwLock<Option<Arc<Discovered>>>,
+    client: RwLock<Option<Arc<Provider>>>,
     /// The cookie key: derived from the client secret, so every instance
     /// configured alike shares it.
     pub cookie_key: axum_extra::extract::cookie::Key,
@@ -348,7 +383,7 @@ impl Oidc {
         self.discovered().is_some()
     }
 
-    fn discovered(&self) -> Option<Arc<Discovered>> {
+    fn discovered(&self) -> Option<Arc<Provider>> {
         self.client
             .read()
             .unwrap_or_else(|e| e.into_inner())
@@ -357,7 +392,13 @@ impl Oidc {
 
     async fn discover(&self) -> anyhow::Result<()> {
         let metadata =
-            CoreProviderMetadata::discover_async(self.settings.issuer.clone(), &self.http).await?;
+            ProviderMetadataWithLogout::discover_async(self.settings.issuer.clone(), &self.http)
+                .await?;
+        let end_session = if self.settings.provider_logout {
+            logout::end_session(&metadata, &self.settings.issuer)
+        } else {
+            None
+        };
         let client = Discovered::from_provider_metadata(
             metadata,
             self.settings.client_id.clone(),
@@ -367,8 +408,23 @@ impl Oidc {
             TokenAuth::ClientSecretBasic => AuthType::BasicAuth,
             TokenAuth::ClientSecretPost => AuthType::RequestBody,
         });
-        *self.client.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(client));
+        let provider = Provider {
+            client,
+            end_session,
+        };
+        *self.client.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(provider));
         Ok(())
+    }
+
+    /// Where sign-out sends the browser after removing the session: the
+    /// provider's end-session endpoint with the session's ID token (or the
+    /// client id), and `home` (this server's home page URL) to come back to.
+    /// `None` when sign-out stays local: the setting is off, the provider
+    /// is not discovered, or it has no end-session endpoint.
+    pub fn end_session_url(&self, id_token: Option<&IdTokenHint>, home: &str) -> Option<String> {
+        let provider = self.discovered()?;
+        let endpoint = provider.end_session.as_ref()?;
+        logout::request_url(endpoint, &self.settings.client_id, id_token, home)
     }
 
     /// Starts a sign-in: the provider's authorization URL and what the
@@ -379,6 +435,7 @@ impl Oidc {
             .map_err(|e| SignInError::Provider(format!("redirect URI: {e}")))?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = client
+            .client
             .authorize_url(
                 CoreAuthenticationFlow::AuthorizationCode,
                 CsrfToken::new_random,
@@ -416,6 +473,7 @@ impl Oidc {
         let redirect_url = RedirectUrl::new(pre.redirect.clone())
             .map_err(|e| SignInError::Provider(format!("redirect URI: {e}")))?;
         let tokens = client
+            .client
             .exchange_code(AuthorizationCode::new(code.to_owned()))
             .map_err(|e| SignInError::Exchange(e.to_string()))?
             .set_pkce_verifier(PkceCodeVerifier::new(pre.verifier.clone()))
@@ -427,7 +485,10 @@ impl Oidc {
             .id_token()
             .ok_or_else(|| SignInError::Token("no ID token in the answer".into()))?;
         let claims = id_token
-            .claims(&client.id_token_verifier(), &Nonce::new(pre.nonce.clone()))
+            .claims(
+                &client.client.id_token_verifier(),
+                &Nonce::new(pre.nonce.clone()),
+            )
             .map_err(|e| SignInError::Token(e.to_string()))?;
         let groups = match claims
             .additional_claims()
@@ -446,6 +507,11 @@ impl Oidc {
             email: claims.email().map(|e| e.as_str().to_owned()),
             email_verified: claims.email_verified(),
             groups,
+            // Only where sign-out will send it: a smaller cookie otherwise.
+            id_token: client
+                .end_session
+                .is_some()
+                .then(|| IdTokenHint::new(id_token.to_string())),
         };
         if !self.allows(&identity) {
             tracing::info!(user = %identity.name(), "sign-in refused: not an allowed sender");
@@ -472,9 +538,12 @@ impl Oidc {
         domain_ok || group_ok
     }
 
-    /// A session for `who`, for [`Settings::session_ttl`].
+    /// A session for `who`, for [`Settings::session_ttl`], with the ID
+    /// token when sign-out will need it.
     pub fn session_for(&self, who: &Identity) -> Session {
-        Session::new(who.name().to_owned(), self.settings.session_ttl)
+        let mut session = Session::new(who.name().to_owned(), self.settings.session_ttl);
+        session.id_token = who.id_token.clone();
+        session
     }
 }
 
@@ -547,6 +616,7 @@ mod tests {
             token_auth: TokenAuth::ClientSecretBasic,
             session_ttl: 60,
             client_secret_file: None,
+            provider_logout: true,
         }
     }
 
@@ -556,6 +626,7 @@ mod tests {
             email: Some(email.into()),
             email_verified: verified,
             groups: groups.iter().map(|g| (*g).to_owned()).collect(),
+            id_token: None,
         }
     }
 
@@ -588,6 +659,30 @@ mod tests {
         );
         c.issuer = Some("not a url".into());
         assert!(c.settings().is_err());
+    }
+
+    #[test]
+    fn provider_logout_is_on_unless_turned_off() {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Serve {
+            #[command(flatten)]
+            oidc: OidcConfig,
+        }
+        let parse = |args: &[&str]| {
+            let mut argv = vec!["serve", "--oidc-issuer", "https://id.example"];
+            argv.extend_from_slice(args);
+            argv.extend_from_slice(&["--oidc-client-id", "c", "--oidc-client-secret", "s"]);
+            Serve::try_parse_from(argv).map(|s| s.oidc.settings().unwrap().unwrap())
+        };
+        let on = parse(&[]).unwrap();
+        assert!(on.provider_logout);
+        assert_eq!(on.logout_origin().as_deref(), Some("https://id.example"));
+        assert!(parse(&["--oidc-provider-logout"]).unwrap().provider_logout);
+        let off = parse(&["--oidc-provider-logout=false"]).unwrap();
+        assert!(!off.provider_logout);
+        assert_eq!(off.logout_origin(), None);
+        assert!(parse(&["--oidc-provider-logout=maybe"]).is_err());
     }
 
     #[test]

@@ -13,6 +13,14 @@
 //! Each session carries a random CSRF token; every form that creates sends
 //! it back (a hidden field, or the `X-CSRF-Token` header from the page's
 //! script), and it must equal the one inside the session cookie.
+//!
+//! When sign-out goes on to the provider (`oidc::logout`), the session also
+//! keeps the sign-in's ID token, to send back as `id_token_hint`, as long as
+//! the cookie stays within [`SESSION_COOKIE_MAX`]: an ID token with many
+//! groups (Entra ID sends up to 200) would make a cookie browsers drop, and
+//! with it the sign-in. Past the bound the session keeps no ID token and
+//! sign-out sends the client id alone, which the specification allows
+//! (`oidc::logout` says what changes then).
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -29,6 +37,11 @@ pub const SESSION_COOKIE: &str = "hushlink_session";
 pub const PRELOGIN_COOKIE: &str = "hushlink_signin";
 /// How long a started sign-in may take at the provider.
 pub const PRELOGIN_TTL: Duration = Duration::from_secs(600);
+/// The largest session cookie written with the ID token in it: the whole
+/// `Set-Cookie` value (name, encrypted value, attributes), below the 4096
+/// bytes per cookie that RFC 6265 (section 6.1) asks every browser to keep,
+/// with room for a longer `Path` (`URL_PREFIX`).
+pub const SESSION_COOKIE_MAX: usize = 3800;
 
 /// Derives the 64-byte cookie key from the client secret.
 pub fn derive_key(secret: &ClientSecret, client_id: &ClientId) -> Key {
@@ -57,6 +70,28 @@ fn random_token() -> String {
     hex::encode(bytes)
 }
 
+/// The ID token of a sign-in, kept to be sent back to its provider at
+/// sign-out. Its `Debug` shows only its length, so it cannot reach a log.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IdTokenHint(String);
+
+impl IdTokenHint {
+    pub fn new(token: String) -> Self {
+        IdTokenHint(token)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for IdTokenHint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "IdTokenHint({} bytes)", self.0.len())
+    }
+}
+
 /// A signed-in user.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Session {
@@ -66,6 +101,11 @@ pub struct Session {
     pub exp: u64,
     /// The CSRF token forms must send back.
     pub csrf: String,
+    /// The sign-in's ID token, for sign-out at the provider; absent when
+    /// sign-out stays local, when it did not fit, and in sessions written
+    /// before it was kept (which still read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<IdTokenHint>,
 }
 
 impl Session {
@@ -74,6 +114,7 @@ impl Session {
             user,
             exp: now() + ttl.as_secs(),
             csrf: random_token(),
+            id_token: None,
         }
     }
 
@@ -169,11 +210,37 @@ impl Cookies {
         Cookie::build((name, "")).path(self.path.clone()).build()
     }
 
-    pub fn with_session(mut self, session: &Session) -> Self {
+    fn session_cookie(&self, session: &Session) -> Cookie<'static> {
         let ttl = Duration::from_secs(session.exp.saturating_sub(now()));
         let value = serde_json::to_string(session).unwrap_or_default();
-        let cookie = self.cookie(SESSION_COOKIE, value, ttl);
-        self.jar = self.jar.add(cookie);
+        self.cookie(SESSION_COOKIE, value, ttl)
+    }
+
+    /// Sets the session cookie; one that would exceed [`SESSION_COOKIE_MAX`]
+    /// with the ID token in it is written without it.
+    pub fn with_session(mut self, session: &Session) -> Self {
+        let cookie = self.session_cookie(session);
+        if session.id_token.is_none() {
+            self.jar = self.jar.add(cookie);
+            return self;
+        }
+        let with = self.jar.clone().add(cookie);
+        let size = set_cookie_len(&with, SESSION_COOKIE);
+        self.jar = if size > SESSION_COOKIE_MAX {
+            tracing::info!(
+                cookie_bytes = size,
+                limit = SESSION_COOKIE_MAX,
+                "ID token too large to keep in the session cookie: sign-out will name the client only"
+            );
+            let lean = Session {
+                id_token: None,
+                ..session.clone()
+            };
+            let cookie = self.session_cookie(&lean);
+            self.jar.add(cookie)
+        } else {
+            with
+        };
         self
     }
 
@@ -195,6 +262,23 @@ impl Cookies {
         self.jar = self.jar.remove(cookie);
         self
     }
+}
+
+/// The length of the `Set-Cookie` value `jar` writes for `name`: encrypted,
+/// Base64, percent-encoded, with its attributes, exactly as it is sent.
+fn set_cookie_len(jar: &PrivateCookieJar, name: &str) -> usize {
+    use axum::response::IntoResponse;
+    let response = jar.clone().into_response();
+    let prefix = format!("{name}=");
+    response
+        .headers()
+        .get_all(axum::http::header::SET_COOKIE)
+        .iter()
+        .map(|v| v.as_bytes())
+        .filter(|v| v.starts_with(prefix.as_bytes()))
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -231,6 +315,61 @@ mod tests {
             .with_session(&session)
             .jar;
         assert_eq!(jar.get(SESSION_COOKIE).unwrap().secure(), Some(false));
+    }
+
+    fn written(session: &Session) -> (Session, usize) {
+        let key = derive_key(&ClientSecret::new("s".into()), &ClientId::new("c".into()));
+        let jar = Cookies::from_headers(&HeaderMap::new(), &key, true, "/".into())
+            .with_session(session)
+            .jar;
+        let size = set_cookie_len(&jar, SESSION_COOKIE);
+        let value = jar.get(SESSION_COOKIE).unwrap().value().to_owned();
+        (serde_json::from_str(&value).unwrap(), size)
+    }
+
+    #[test]
+    fn the_id_token_is_kept_only_while_the_cookie_stays_small() {
+        let mut session = Session::new("a@b".into(), Duration::from_secs(600));
+        // A usual ID token (about 1 KB: the test provider's is that size).
+        session.id_token = Some(IdTokenHint::new("h.".to_owned() + &"x".repeat(1000)));
+        let (kept, size) = written(&session);
+        assert_eq!(
+            kept.id_token.as_ref().map(IdTokenHint::as_str),
+            session.id_token.as_ref().map(IdTokenHint::as_str)
+        );
+        assert!(size > 1000 && size <= SESSION_COOKIE_MAX, "{size}");
+        // One with hundreds of groups: the session is kept, the token not.
+        session.id_token = Some(IdTokenHint::new("h.".to_owned() + &"x".repeat(3000)));
+        let (lean, size) = written(&session);
+        assert!(lean.id_token.is_none());
+        assert_eq!(
+            (lean.user.as_str(), lean.csrf.as_str()),
+            ("a@b", session.csrf.as_str())
+        );
+        assert!(size < 400, "{size}");
+        // The measure is the header as sent, attributes included.
+        let plain = Session::new("a@b".into(), Duration::from_secs(600));
+        let (_, size) = written(&plain);
+        let json = serde_json::to_string(&plain).unwrap().len();
+        // 12-byte nonce and 16-byte tag, Base64: at least 4/3 of it.
+        assert!(size > SESSION_COOKIE.len() + (json + 28) * 4 / 3, "{size}");
+    }
+
+    #[test]
+    fn sessions_written_without_an_id_token_still_read_and_it_never_shows() {
+        let old = r#"{"user":"a@b","exp":99999999999,"csrf":"x"}"#;
+        let s: Session = serde_json::from_str(old).unwrap();
+        assert!(s.id_token.is_none());
+        assert!(!serde_json::to_string(&s).unwrap().contains("id_token"));
+        let hint = IdTokenHint::new("eyJ.secret-part.sig".into());
+        let debug = format!(
+            "{:?}",
+            Session {
+                id_token: Some(hint),
+                ..s
+            }
+        );
+        assert!(!debug.contains("secret-part"), "{debug}");
     }
 
     #[test]

@@ -45,9 +45,10 @@ pub struct Provider {
 }
 
 impl Provider {
-    /// Starts on `port` with hushlink's redirect URI; `other_key` publishes
-    /// a key other than the one that signs.
-    pub fn start(port: u16, redirect: &str, other_key: bool) -> Self {
+    /// Starts on `port` with hushlink's redirect URI and `flags`
+    /// (`--publish-other-key`: a key other than the one that signs;
+    /// `--no-end-session`: no RP-Initiated Logout).
+    pub fn start(port: u16, redirect: &str, flags: &[&str]) -> Self {
         let dir = provider_dir();
         let mut command = Command::new("node");
         command
@@ -60,12 +61,10 @@ impl Provider {
                 "--secret",
                 SECRET,
             ])
+            .args(flags)
             .current_dir(&dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
-        if other_key {
-            command.arg("--publish-other-key");
-        }
         let mut child = command.spawn().expect("node not found");
         let stdout = child.stdout.take().unwrap();
         let mut reader = BufReader::new(stdout);
@@ -96,23 +95,27 @@ pub struct Setup {
     pub app: TestApp,
     pub provider: Option<Provider>,
     provider_port: u16,
-    other_key: bool,
+    provider_flags: &'static [&'static str],
 }
 
 impl Setup {
     pub async fn new(tweak: impl FnOnce(&mut Config)) -> Self {
-        Self::build(tweak, false, true).await
+        Self::build(tweak, &[], true).await
     }
 
-    pub async fn build(tweak: impl FnOnce(&mut Config), other_key: bool, start: bool) -> Self {
-        Self::build_on(None, tweak, other_key, start).await
+    pub async fn build(
+        tweak: impl FnOnce(&mut Config),
+        provider_flags: &'static [&'static str],
+        start: bool,
+    ) -> Self {
+        Self::build_on(None, tweak, provider_flags, start).await
     }
 
     /// As [`Setup::build`], over `redis` when given (else the embedded store).
     pub async fn build_on(
         redis: Option<&std::sync::Arc<RedisServer>>,
         tweak: impl FnOnce(&mut Config),
-        other_key: bool,
+        provider_flags: &'static [&'static str],
         start: bool,
     ) -> Self {
         // The server's log, shown with a failing test's output: why a sign-in failed.
@@ -135,7 +138,7 @@ impl Setup {
             app,
             provider: None,
             provider_port,
-            other_key,
+            provider_flags,
         };
         if start {
             setup.start_provider().await;
@@ -146,7 +149,7 @@ impl Setup {
     /// Starts the provider and waits until hushlink has discovered it.
     pub async fn start_provider(&mut self) {
         let redirect = self.app.url("/_/oidc/callback");
-        let provider = Provider::start(self.provider_port, &redirect, self.other_key);
+        let provider = Provider::start(self.provider_port, &redirect, self.provider_flags);
         assert_eq!(
             provider.issuer,
             format!("http://127.0.0.1:{}", self.provider_port)
@@ -339,7 +342,7 @@ async fn create_signed_in(b: &Browser, app: &TestApp, secret: &str) -> (String, 
 async fn the_receipt_names_the_sender_and_the_reader_never_sees_it() {
     let redis = std::sync::Arc::new(RedisServer::start());
     for redis in [None, Some(&redis)] {
-        let s = Setup::build_on(redis, |_| {}, false, true).await;
+        let s = Setup::build_on(redis, |_| {}, &[], true).await;
         let b = Browser::new();
         assert_eq!(sign_in(&b, &s.app, "alice").await.status(), 303);
         let (link, receipt) = create_signed_in(&b, &s.app, "from alice").await;
@@ -695,7 +698,7 @@ async fn a_forged_session_cookie_is_refused() {
 
 #[tokio::test]
 async fn an_id_token_signed_by_another_key_is_refused() {
-    let s = Setup::build(|_| {}, true, true).await;
+    let s = Setup::build(|_| {}, &["--publish-other-key"], true).await;
     let b = Browser::new();
     let r = sign_in(&b, &s.app, "alice").await;
     assert_eq!(r.status(), 400);
@@ -704,7 +707,7 @@ async fn an_id_token_signed_by_another_key_is_refused() {
 
 #[tokio::test]
 async fn a_provider_down_at_start_up_leaves_the_form_closed_until_it_is_up() {
-    let mut s = Setup::build(|_| {}, false, false).await;
+    let mut s = Setup::build(|_| {}, &[], false).await;
     let app = &s.app;
     let b = Browser::new();
     let r = b.get(&app.url("/")).await;
@@ -880,10 +883,10 @@ async fn signed_in_senders_make_list_and_revoke_their_own_keys() {
 async fn an_issuer_that_is_not_the_providers_never_opens_the_form() {
     // The provider answers, but under another issuer than the one set:
     // discovery refuses it (the crate compares them), and keeps refusing.
-    let mut s = Setup::build(|_| {}, false, false).await;
+    let mut s = Setup::build(|_| {}, &[], false).await;
     let port = s.provider_port;
     let redirect = s.app.url("/_/oidc/callback");
-    s.provider = Some(Provider::start(port, &redirect, false));
+    s.provider = Some(Provider::start(port, &redirect, &[]));
     let app = spawn_app_with(|c| {
         c.oidc.issuer = Some(format!("http://localhost:{port}"));
         c.oidc.client_id = Some("hushlink".into());
@@ -955,4 +958,244 @@ async fn the_secret_created_webhook_names_the_signed_in_sender() {
     };
     assert_eq!(event["data"]["sender"], "alice@allowed.test", "{event}");
     assert!(event["data"].get("api_key_name").is_none(), "{event}");
+}
+
+// ---- Sign-out at the provider (RP-Initiated Logout) ----
+
+/// Signs out with the session's CSRF token (read from the form, as the
+/// page sends it); the answer, not followed.
+async fn sign_out(b: &Browser, app: &TestApp) -> reqwest::Response {
+    let html = b.get(&app.url("/")).await.text().await.unwrap();
+    b.post(&app.url("/_/oidc/logout"), &[("csrf", &csrf_of(&html))])
+        .await
+}
+
+/// Starts a new sign-in and says whether the provider asks for credentials
+/// (its login form) or, still holding a session, sends the browser straight
+/// back to the callback (which is then followed: signed in again).
+async fn provider_asks_to_log_in(b: &Browser, app: &TestApp) -> bool {
+    let authorize = location(&b.get(&app.url("/_/oidc/login")).await);
+    let next = location(&b.get(&authorize).await);
+    if next.starts_with(&app.url("/_/oidc/callback")) {
+        assert_eq!(b.get(&next).await.status(), 303, "signed in again");
+        return false;
+    }
+    assert!(next.contains("/interaction/"), "{next}");
+    let page = b.get(&next).await.text().await.unwrap();
+    assert!(page.contains("name=\"login\""), "the login form: {page}");
+    true
+}
+
+/// Follows sign-out's redirect through the provider's confirmation page
+/// ("Yes, sign me out", as a person would press it); where the provider
+/// sends the browser afterwards.
+async fn confirm_at_provider(b: &Browser, end_session: &str) -> String {
+    let page = b.get(end_session).await;
+    assert_eq!(page.status(), 200);
+    let base = page.url().clone();
+    let html = page.text().await.unwrap();
+    let field = |after: &str| {
+        let at = html
+            .find(after)
+            .unwrap_or_else(|| panic!("{after} in {html}"))
+            + after.len();
+        html[at..].split('"').next().unwrap().to_owned()
+    };
+    let action = base.join(&field("action=\"")).unwrap().to_string();
+    let xsrf = field("name=\"xsrf\" value=\"");
+    let r = b.post(&action, &[("xsrf", &xsrf), ("logout", "yes")]).await;
+    location(&r)
+}
+
+/// The length of the session cookie's `Set-Cookie` header in `r`.
+fn session_cookie_len(r: &reqwest::Response) -> usize {
+    r.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.as_bytes())
+        .find(|v| v.starts_with(b"hushlink_session="))
+        .expect("a session cookie")
+        .len()
+}
+
+fn query_of(url: &str) -> Vec<(String, String)> {
+    Url::parse(url)
+        .unwrap()
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// The `form-action` directive of the page's Content-Security-Policy.
+async fn form_action(app: &TestApp) -> String {
+    let r = app.client.get(app.url("/")).send().await.unwrap();
+    let csp = r.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    csp.split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("form-action"))
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_providers_session_too() {
+    use base64::Engine;
+    let s = Setup::new(|_| {}).await;
+    let app = &s.app;
+    let issuer = s.provider.as_ref().unwrap().issuer.clone();
+    let b = Browser::new();
+    let r = sign_in(&b, app, "alice").await;
+    assert_eq!(r.status(), 303);
+    let cookie_len = session_cookie_len(&r);
+    eprintln!("session cookie with the ID token: {cookie_len} bytes (Set-Cookie)");
+    assert!(cookie_len <= hushlink::oidc::session::SESSION_COOKIE_MAX);
+    // The provider's session is what would sign the person straight back in.
+    assert!(!provider_asks_to_log_in(&b, app).await);
+    // Pages let the sign-out form lead to the provider (browsers check the
+    // redirect after a form against `form-action`).
+    assert_eq!(
+        form_action(app).await,
+        format!("form-action 'self' {issuer}")
+    );
+
+    // A wrong CSRF token: refused, the session kept, no redirect anywhere.
+    let r = b
+        .post(&app.url("/_/oidc/logout"), &[("csrf", &"0".repeat(64))])
+        .await;
+    assert_eq!(r.status(), 403);
+    assert!(r.headers().get(header::LOCATION).is_none());
+    assert!(b.cookie("hushlink_session").is_some());
+
+    // With it: the cookie goes, and the browser to the provider's end-session
+    // endpoint; nothing of the request steers where (no open redirect).
+    let html = b.get(&app.url("/")).await.text().await.unwrap();
+    let evil = "https://evil.example/";
+    let r = b
+        .post(
+            &app.url(&format!(
+                "/_/oidc/logout?post_logout_redirect_uri={evil}&next={evil}"
+            )),
+            &[
+                ("csrf", csrf_of(&html).as_str()),
+                ("post_logout_redirect_uri", evil),
+                ("state", "mine"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(b.cookie("hushlink_session").is_none());
+    let end = location(&r);
+    assert!(end.starts_with(&format!("{issuer}/session/end?")), "{end}");
+    assert!(!end.contains("evil") && !end.contains("mine"), "{end}");
+    let params = query_of(&end);
+    let names: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        names,
+        ["id_token_hint", "client_id", "post_logout_redirect_uri"]
+    );
+    assert_eq!(params[1].1, "hushlink");
+    assert_eq!(params[2].1, app.url("/"));
+    // The hint is the sign-in's ID token: issued by this provider, for this
+    // client, about alice.
+    let payload = params[0].1.split('.').nth(1).unwrap();
+    let claims: serde_json::Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (&claims["iss"], &claims["aud"], &claims["sub"]),
+        (
+            &serde_json::json!(issuer),
+            &serde_json::json!("hushlink"),
+            &serde_json::json!("alice")
+        ),
+        "{claims}"
+    );
+    eprintln!("ID token: {} bytes", params[0].1.len());
+
+    // The provider asks, ends its session and sends the browser home.
+    let back = confirm_at_provider(&b, &end).await;
+    assert_eq!(back, app.url("/"));
+    let home = b.get(&back).await.text().await.unwrap();
+    assert!(home.contains("/_/oidc/login?next="), "{home}");
+    assert!(!home.contains("name=\"password\""));
+    // The next sign-in asks for credentials again, and works.
+    assert!(provider_asks_to_log_in(&b, app).await);
+    assert_eq!(sign_in(&b, app, "alice").await.status(), 303);
+    assert!(b.cookie("hushlink_session").is_some());
+}
+
+#[tokio::test]
+async fn with_provider_logout_off_sign_out_stays_local() {
+    let s = Setup::new(|c| c.oidc.provider_logout = false).await;
+    let app = &s.app;
+    let b = Browser::new();
+    let r = sign_in(&b, app, "alice").await;
+    assert_eq!(r.status(), 303);
+    // No ID token kept when nothing will send it.
+    let cookie_len = session_cookie_len(&r);
+    assert!(cookie_len < 400, "{cookie_len}");
+    assert_eq!(form_action(app).await, "form-action 'self'");
+    let r = sign_out(&b, app).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()[header::LOCATION], "/");
+    assert!(b.cookie("hushlink_session").is_none());
+    // The provider's session is the provider's: no prompt there.
+    assert!(!provider_asks_to_log_in(&b, app).await);
+}
+
+#[tokio::test]
+async fn a_provider_without_an_end_session_endpoint_signs_out_locally() {
+    let s = Setup::build(|_| {}, &["--no-end-session"], true).await;
+    let app = &s.app;
+    let b = Browser::new();
+    let r = sign_in(&b, app, "alice").await;
+    assert_eq!(r.status(), 303);
+    let cookie_len = session_cookie_len(&r);
+    assert!(cookie_len < 400, "no ID token kept: {cookie_len}");
+    let r = sign_out(&b, app).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()[header::LOCATION], "/");
+    assert!(b.cookie("hushlink_session").is_none());
+    assert!(!provider_asks_to_log_in(&b, app).await);
+}
+
+#[tokio::test]
+async fn an_id_token_too_large_for_the_cookie_signs_out_with_the_client_id() {
+    // dave is in 150 groups: his ID token would make the cookie too large.
+    let s = Setup::new(|c| c.oidc.allowed_groups = Some("senders".into())).await;
+    let app = &s.app;
+    let b = Browser::new();
+    let r = sign_in(&b, app, "dave").await;
+    assert_eq!(r.status(), 303);
+    let cookie_len = session_cookie_len(&r);
+    assert!(
+        cookie_len < 400,
+        "signed in, without the token: {cookie_len}"
+    );
+    let html = b.get(&app.url("/")).await.text().await.unwrap();
+    assert!(html.contains("dave@allowed.test"), "{html}");
+
+    // The client id alone, without a return address (providers must not
+    // redirect without an ID token to vouch for it; strict ones refuse).
+    let r = sign_out(&b, app).await;
+    assert_eq!(r.status(), 303);
+    assert!(b.cookie("hushlink_session").is_none());
+    let issuer = &s.provider.as_ref().unwrap().issuer;
+    let end = location(&r);
+    assert!(end.starts_with(&format!("{issuer}/session/end?")), "{end}");
+    assert_eq!(query_of(&end), [("client_id".into(), "hushlink".into())]);
+    // The provider's own "signed out" page, and its session is over.
+    let done = confirm_at_provider(&b, &end).await;
+    assert!(
+        done.starts_with(&format!("{issuer}/session/end/success")),
+        "{done}"
+    );
+    assert_eq!(b.get(&done).await.status(), 200);
+    assert!(provider_asks_to_log_in(&b, app).await);
 }

@@ -4,8 +4,9 @@
 // `hushlink serve`, both on loopback. The whole flow: the sign-in page, the
 // provider's login form, back to the form as a signed-in sender, a
 // zero-knowledge secret made in the page (its request carries the session
-// and the CSRF token), the reader opening it without any account, sign-out;
-// and a user outside the allowed group refused.
+// and the CSRF token), the reader opening it without any account, sign-out
+// through the provider's own sign-out (after which the provider asks for
+// credentials again); and a user outside the allowed group refused.
 //
 // Run from the repository root:  node --test tests/browser/oidc.test.mjs
 // Env: HUSHLINK_BIN (default target/debug/hushlink), CHROMIUM_BIN (default
@@ -31,6 +32,7 @@ const procs = [];
 let dataDir;
 let browser;
 let base;
+let issuer;
 
 function start(cmd, args, env) {
   const p = { log: '', exited: null };
@@ -91,7 +93,7 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const [port, providerPort] = [await freePort(), await freePort()];
   base = `http://127.0.0.1:${port}`;
-  const issuer = `http://127.0.0.1:${providerPort}`;
+  issuer = `http://127.0.0.1:${providerPort}`;
 
   const provider = start('node', [join(PROVIDER_DIR, 'provider.mjs'), '--port', String(providerPort),
     '--redirect', `${base}/_/oidc/callback`, '--secret', CLIENT_SECRET], process.env);
@@ -138,7 +140,7 @@ after(async () => {
 });
 
 describe('sign-in for senders in a real browser', { timeout: 30 * 60_000 }, () => {
-  it('signs in, creates a zero-knowledge secret, the reader opens it, signs out', async () => {
+  it('signs in, creates a zero-knowledge secret, the reader opens it, signs out there and at the provider', async () => {
     const ctx = await newContext();
     const page = await ctx.newPage();
     await page.goto('/');
@@ -184,13 +186,26 @@ describe('sign-in for senders in a real browser', { timeout: 30 * 60_000 }, () =
     assert.ok(!(await reader.content()).includes('alice@'), 'the reader never sees the sender');
     await readerCtx.close();
 
-    // Sign-out: back to the sign-in page, the cookie gone.
+    // Sign-out: the cookie goes and the browser goes on to the provider's
+    // sign-out (the page's form-action must let the redirect through), which
+    // asks, ends its own session and sends the browser back to the sign-in page.
     await page.goto('/');
     await page.click('#signout');
-    await page.waitForLoadState('load');
+    const confirm = page.locator('button[name="logout"][value="yes"]');
+    await confirm.waitFor({ state: 'visible' });
+    assert.equal(new URL(page.url()).origin, issuer, 'at the provider');
+    assert.equal(new URL(page.url()).searchParams.get('post_logout_redirect_uri'), `${base}/`);
+    assert.ok(!(await ctx.cookies(base)).some((c) => c.name === 'hushlink_session'), 'session cookie removed');
+    await page.screenshot({ path: join(SHOTS, 'oidc-provider-logout.png'), fullPage: true });
+    await confirm.click();
+    await page.waitForURL(`${base}/`);
     assert.equal(await h1(page), EN.signin_heading);
-    assert.ok(!(await ctx.cookies()).some((c) => c.name === 'hushlink_session'), 'session cookie removed');
     await page.screenshot({ path: join(SHOTS, 'oidc-signed-out.png'), fullPage: true });
+
+    // Signed out at the provider too: the next sign-in asks for credentials.
+    await page.click('#signin');
+    await page.locator('input[name="login"]').waitFor({ state: 'visible' });
+    assert.equal(new URL(page.url()).origin, issuer);
     await ctx.close();
   });
 

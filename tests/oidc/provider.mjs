@@ -4,7 +4,7 @@
 // browser test; never for production.
 //
 //   node tests/oidc/provider.mjs --port 0 --redirect http://127.0.0.1:5000/_/oidc/callback \
-//        [--secret S] [--publish-other-key]
+//        [--secret S] [--publish-other-key] [--post-logout URI] [--no-end-session]
 //
 // Prints one line `listening <issuer>` on stdout once it answers.
 //
@@ -17,6 +17,14 @@
 // different key (under the same `kid`) than the one that signs ID tokens:
 // exactly what a relying party sees when a token was signed by someone other
 // than the issuer. hushlink must refuse those tokens.
+//
+// Sign-out (RP-Initiated Logout) is on: discovery names the end-session
+// endpoint (`/session/end`), which asks "Do you want to sign-out?" (a form
+// with an `xsrf` field and a `logout=yes` button) and then sends the browser
+// to the registered post-logout URI: `--post-logout`, by default hushlink's
+// home page (the redirect URI without `_/oidc/callback`). `--no-end-session`
+// turns the feature off, so discovery names no endpoint, as GitHub-like
+// providers do.
 
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -32,16 +40,27 @@ const port = Number(arg('port', '0'));
 const redirect = arg('redirect');
 const secret = arg('secret', 'hushlink-test-client-secret-0123456789abcdef');
 const otherKey = process.argv.includes('--publish-other-key');
+const endSession = !process.argv.includes('--no-end-session');
 if (!redirect) {
-  console.error('usage: provider.mjs --port N --redirect URI [--secret S] [--publish-other-key]');
+  console.error('usage: provider.mjs --port N --redirect URI [--secret S] [--publish-other-key] '
+    + '[--post-logout URI] [--no-end-session]');
   process.exit(2);
 }
+const postLogout = arg('post-logout', redirect.replace(/_\/oidc\/callback$/, ''));
 
 // The accounts: the login is the account id.
 const ACCOUNTS = {
   alice: { email: 'alice@allowed.test', email_verified: true, name: 'Alice', groups: ['senders', 'staff'] },
   bob: { email: 'bob@other.test', email_verified: true, name: 'Bob', groups: ['staff'] },
   carol: { email: 'carol@other.test', email_verified: true, name: 'Carol', groups: ['senders'] },
+  // In 150 groups, named by object id as Entra ID names them: an ID token
+  // too large to keep in a session cookie.
+  dave: {
+    email: 'dave@allowed.test',
+    email_verified: true,
+    name: 'Dave',
+    groups: ['senders', ...Array.from({ length: 150 }, (_, i) => `0b5e${String(i).padStart(4, '0')}-7c1d-4a8e-9f2b-3d6c8e1a5f70`)],
+  },
 };
 
 const kid = 'test-key-1';
@@ -63,6 +82,7 @@ const provider = new Provider(issuer, {
     client_id: 'hushlink',
     client_secret: secret,
     redirect_uris: [redirect],
+    post_logout_redirect_uris: [postLogout],
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: arg('token-auth', 'client_secret_basic'),
@@ -79,7 +99,7 @@ const provider = new Provider(issuer, {
   // providers do for groups (Keycloak, Entra ID, Authentik).
   conformIdTokenClaims: false,
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: true } },
+  features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: endSession } },
   cookies: { keys: ['hushlink-oidc-test-cookie-key'] },
   async findAccount(_ctx, id) {
     const account = ACCOUNTS[id];
