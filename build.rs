@@ -14,7 +14,12 @@
 //! `x86_64-unknown-linux-gnu` since Rust 1.90. Elsewhere, or with
 //! `HUSHLINK_LINK_ORDER=0`, the binary is linked as before. A list that
 //! names functions the code no longer has is no error: lld skips them
-//! (quietly, with `--no-warn-symbol-ordering`).
+//! (quietly, with `--no-warn-symbol-ordering`), which is also how one list
+//! serves builds with and without clippy-driver (their symbols' hashes
+//! differ; the list holds both).
+//!
+//! The linker only reorders whole functions: the code is the same, and so
+//! are the instructions each request runs.
 
 use std::path::Path;
 use std::process::Command;
