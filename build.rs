@@ -1,0 +1,66 @@
+//! The build script: asks the linker to place the functions a server runs
+//! next to each other, in the order of `link-order.txt` (written by
+//! `scripts/link-order.sh` from callgrind profiles of both stores).
+//!
+//! Why: the kernel maps a page of the binary together with the 64 KiB
+//! around it (fault-around), and the code a server runs, about 3.7 MB of
+//! 11 MB of text, is scattered over nearly all of it, so most of the text
+//! became resident: 8.7 MiB of the 17-19 MiB peak of the embedded store's
+//! benchmark. Placed together, the same code is a few MiB (CONTRIBUTING.md,
+//! "Memory").
+//!
+//! Only where the link is known to be made by lld, the one linker here
+//! that reads such a list: rustc's own lld, the default for
+//! `x86_64-unknown-linux-gnu` since Rust 1.90. Elsewhere, or with
+//! `HUSHLINK_LINK_ORDER=0`, the binary is linked as before. A list that
+//! names functions the code no longer has is no error: lld skips them
+//! (quietly, with `--no-warn-symbol-ordering`), which is also how one list
+//! serves builds with and without clippy-driver (their symbols' hashes
+//! differ; the list holds both).
+//!
+//! The linker only reorders whole functions: the code is the same, and so
+//! are the instructions each request runs.
+
+use std::path::Path;
+use std::process::Command;
+
+fn main() {
+    println!("cargo:rerun-if-changed=link-order.txt");
+    println!("cargo:rerun-if-env-changed=HUSHLINK_LINK_ORDER");
+    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("link-order.txt");
+    let wanted = std::env::var("HUSHLINK_LINK_ORDER").map_or(true, |v| v != "0");
+    let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    if wanted && release && list.exists() && links_with_lld() {
+        println!(
+            "cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
+            list.display()
+        );
+        println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    }
+}
+
+/// Whether rustc will link with its own lld: the target whose default it
+/// is, a rustc new enough, and no `-Clinker-features=-lld` (the opt-out) or
+/// other linker among the flags.
+fn links_with_lld() -> bool {
+    let target_default = std::env::var("TARGET").is_ok_and(|t| t == "x86_64-unknown-linux-gnu");
+    let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let other_linker = flags.contains("linker-features=-lld")
+        || flags.contains("linker-flavor")
+        || (flags.contains("-fuse-ld") && !flags.contains("-fuse-ld=lld"));
+    target_default && !other_linker && rustc_minor().is_some_and(|minor| minor >= 90)
+}
+
+/// The minor version of the rustc cargo builds with (`1.95.0` → 95).
+fn rustc_minor() -> Option<u32> {
+    let rustc = std::env::var("RUSTC").ok()?;
+    let out = Command::new(rustc).arg("--version").output().ok()?;
+    let version = String::from_utf8(out.stdout).ok()?;
+    version
+        .split_whitespace()
+        .nth(1)?
+        .split('.')
+        .nth(1)?
+        .parse()
+        .ok()
+}
