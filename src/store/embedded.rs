@@ -57,7 +57,8 @@
 //! once a second, how long its batches, the log's `fdatasync`s and the
 //! checkpoint held requests ([`Timings`]): what sets the latency tail (on a
 //! loaded machine, the slowest batch of each second was its slowest log
-//! `fdatasync`; the checkpoint, 10–28 ms, came second).
+//! `fdatasync`; the checkpoint, 10–28 ms, came second; on a quiet, faster
+//! host the checkpoints alone set the wire p99, see `WAL_MAX_BYTES`).
 //!
 //! **Reads** (`peek`, key lookups) use redb's MVCC read transactions and
 //! never wait for the writer; they run on the async thread that asks, as
@@ -146,7 +147,12 @@ const WAL_META: TableDefinition<&str, u64> = TableDefinition::new("wal_meta");
 const WAL_APPLIED: &str = "applied";
 /// The log is checkpointed (a durable redb commit, then emptied) once it
 /// holds this much, besides every `CHECKPOINT_EVERY`: bounds its size and the
-/// time a replay takes.
+/// time a replay takes. On a fast host it is what paces the checkpoints
+/// (every 2–2.5 s at 37k requests/s), and they set the wire p99 (4–7 ms;
+/// 2.3–3 ms at 64 MiB, which checkpoints every 5 s), but a larger log keeps
+/// more of redb's state of the window in memory (+0.7–1.0 MiB at 64 MiB)
+/// and pinned on disk: CONTRIBUTING.md, "Where the embedded store's p99
+/// comes from".
 const WAL_MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Batches go through the log only while the free space exceeds
 /// `HUSHLINK_MIN_FREE_DISK` by this much. The log costs space twice (its own
