@@ -970,6 +970,17 @@ async fn sign_out(b: &Browser, app: &TestApp) -> reqwest::Response {
         .await
 }
 
+/// Signs out and checks that it stayed in hushlink: back to the home page,
+/// the session cookie gone, the provider's session left as it was (a new
+/// sign-in goes straight through).
+async fn signs_out_locally(b: &Browser, app: &TestApp) {
+    let r = sign_out(b, app).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()[header::LOCATION], "/");
+    assert!(b.cookie("hushlink_session").is_none());
+    assert!(!provider_asks_to_log_in(b, app).await);
+}
+
 /// Starts a new sign-in and says whether the provider asks for credentials
 /// (its login form) or, still holding a session, sends the browser straight
 /// back to the callback (which is then followed: signed in again).
@@ -1141,12 +1152,8 @@ async fn with_provider_logout_off_sign_out_stays_local() {
     let cookie_len = session_cookie_len(&r);
     assert!(cookie_len < 400, "{cookie_len}");
     assert_eq!(form_action(app).await, "form-action 'self'");
-    let r = sign_out(&b, app).await;
-    assert_eq!(r.status(), 303);
-    assert_eq!(r.headers()[header::LOCATION], "/");
-    assert!(b.cookie("hushlink_session").is_none());
-    // The provider's session is the provider's: no prompt there.
-    assert!(!provider_asks_to_log_in(&b, app).await);
+    // The provider's session is the provider's.
+    signs_out_locally(&b, app).await;
 }
 
 #[tokio::test]
@@ -1158,11 +1165,7 @@ async fn a_provider_without_an_end_session_endpoint_signs_out_locally() {
     assert_eq!(r.status(), 303);
     let cookie_len = session_cookie_len(&r);
     assert!(cookie_len < 400, "no ID token kept: {cookie_len}");
-    let r = sign_out(&b, app).await;
-    assert_eq!(r.status(), 303);
-    assert_eq!(r.headers()[header::LOCATION], "/");
-    assert!(b.cookie("hushlink_session").is_none());
-    assert!(!provider_asks_to_log_in(&b, app).await);
+    signs_out_locally(&b, app).await;
 }
 
 #[tokio::test]
