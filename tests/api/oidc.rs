@@ -12,9 +12,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::{StatusCode, Url, header};
 
-use crate::helpers::{
-    RedisServer, STARTUP_BOUND, TestApp, free_port, spawn_app_on_redis, spawn_app_with,
-};
+use crate::helpers::{RedisServer, STARTUP_BOUND, TestApp, spawn_app_on_redis, spawn_app_with};
 use hushlink::config::Config;
 
 const SECRET: &str = "hushlink-test-client-secret-0123456789abcdef";
@@ -44,11 +42,60 @@ pub struct Provider {
     child: Child,
 }
 
+/// The provider's port, held from the moment hushlink is told the issuer
+/// until the provider starts: bound but not listening, so hushlink's
+/// discovery is refused as by a provider not up yet, and no socket of the
+/// tests running alongside (a server on port 0, an outgoing connection's
+/// own port) takes it meanwhile. Without it, the provider sometimes found
+/// its port taken and exited (`EADDRINUSE`) under the parallel suite.
+pub struct HeldPort {
+    port: u16,
+    _socket: tokio::net::TcpSocket,
+}
+
+impl HeldPort {
+    pub fn new() -> Self {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let port = socket.local_addr().unwrap().port();
+        HeldPort {
+            port,
+            _socket: socket,
+        }
+    }
+}
+
 impl Provider {
-    /// Starts on `port` with hushlink's redirect URI and `flags`
+    /// Starts on the held port with hushlink's redirect URI and `flags`
     /// (`--publish-other-key`: a key other than the one that signs;
-    /// `--no-end-session`: no RP-Initiated Logout).
-    pub fn start(port: u16, redirect: &str, flags: &[&str]) -> Self {
+    /// `--no-end-session`: no RP-Initiated Logout). Should the port be
+    /// taken all the same in the instant between its release and the
+    /// provider's `listen`, waits until it is free (10 s at most) and
+    /// tries again, three times at most.
+    pub fn start(held: HeldPort, redirect: &str, flags: &[&str]) -> Self {
+        let port = held.port;
+        drop(held);
+        let mut why = String::new();
+        for _ in 0..3 {
+            match Self::spawn(port, redirect, flags) {
+                Ok(provider) => return provider,
+                Err(stderr) if stderr.contains("EADDRINUSE") => {
+                    why = stderr;
+                    let deadline = Instant::now() + Duration::from_secs(10);
+                    while std::net::TcpListener::bind(("127.0.0.1", port)).is_err()
+                        && Instant::now() < deadline
+                    {
+                        std::thread::sleep(Duration::from_millis(50));
+                    }
+                }
+                Err(stderr) => panic!("provider did not start: {stderr}"),
+            }
+        }
+        panic!("the provider's port {port} stayed taken: {why}");
+    }
+
+    /// One start; the provider's standard error if it did not come up.
+    fn spawn(port: u16, redirect: &str, flags: &[&str]) -> Result<Self, String> {
         let dir = provider_dir();
         let mut command = Command::new("node");
         command
@@ -64,21 +111,26 @@ impl Provider {
             .args(flags)
             .current_dir(&dir)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            .stderr(Stdio::piped());
         let mut child = command.spawn().expect("node not found");
         let stdout = child.stdout.take().unwrap();
+        let mut stderr = child.stderr.take().unwrap();
         let mut reader = BufReader::new(stdout);
         let mut line = String::new();
         reader.read_line(&mut line).unwrap();
-        // Drained to the end: a closed pipe would kill the provider at its
-        // next line of output.
+        let Some(issuer) = line.strip_prefix("listening ") else {
+            // It exited: what it said on the way out.
+            let mut said = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut said);
+            let _ = child.wait();
+            return Err(format!("{line:?} {said}"));
+        };
+        let issuer = issuer.trim().to_owned();
+        // Both drained to the end: a closed pipe would kill the provider at
+        // its next line of output, a full one would stop it.
         std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
-        let issuer = line
-            .strip_prefix("listening ")
-            .unwrap_or_else(|| panic!("provider did not start: {line:?}"))
-            .trim()
-            .to_owned();
-        Provider { issuer, child }
+        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+        Ok(Provider { issuer, child })
     }
 }
 
@@ -95,6 +147,8 @@ pub struct Setup {
     pub app: TestApp,
     pub provider: Option<Provider>,
     provider_port: u16,
+    /// Until the provider starts.
+    held_port: Option<HeldPort>,
     provider_flags: &'static [&'static str],
 }
 
@@ -120,7 +174,8 @@ impl Setup {
     ) -> Self {
         // The server's log, shown with a failing test's output: why a sign-in failed.
         let _ = tracing_subscriber::fmt().with_test_writer().try_init();
-        let provider_port = free_port();
+        let held_port = HeldPort::new();
+        let provider_port = held_port.port;
         let configure = move |c: &mut Config| {
             c.oidc.issuer = Some(format!("http://127.0.0.1:{provider_port}"));
             c.oidc.client_id = Some("hushlink".into());
@@ -138,6 +193,7 @@ impl Setup {
             app,
             provider: None,
             provider_port,
+            held_port: Some(held_port),
             provider_flags,
         };
         if start {
@@ -149,7 +205,8 @@ impl Setup {
     /// Starts the provider and waits until hushlink has discovered it.
     pub async fn start_provider(&mut self) {
         let redirect = self.app.url("/_/oidc/callback");
-        let provider = Provider::start(self.provider_port, &redirect, self.provider_flags);
+        let held = self.held_port.take().expect("the provider is started once");
+        let provider = Provider::start(held, &redirect, self.provider_flags);
         assert_eq!(
             provider.issuer,
             format!("http://127.0.0.1:{}", self.provider_port)
@@ -886,7 +943,8 @@ async fn an_issuer_that_is_not_the_providers_never_opens_the_form() {
     let mut s = Setup::build(|_| {}, &[], false).await;
     let port = s.provider_port;
     let redirect = s.app.url("/_/oidc/callback");
-    s.provider = Some(Provider::start(port, &redirect, &[]));
+    let held = s.held_port.take().unwrap();
+    s.provider = Some(Provider::start(held, &redirect, &[]));
     let app = spawn_app_with(|c| {
         c.oidc.issuer = Some(format!("http://localhost:{port}"));
         c.oidc.client_id = Some("hushlink".into());
