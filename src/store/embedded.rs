@@ -1582,7 +1582,7 @@ fn apply(
     // Whether a create with a receipt came (only then may the receipts
     // exceed their bound).
     let mut receipts_added = false;
-    let (deferred, unpended) = {
+    let deferred = {
         let mut secrets = txn.open_table(SECRETS)?;
         let mut expiry = txn.open_table(EXPIRY)?;
         // Opened at the first op that needs them, once per batch. A logged
@@ -1797,9 +1797,9 @@ fn apply(
             }
             // Before any create is answered, so whoever holds its receipt
             // finds it; the swept entries are in the table now visible.
-            index.remove(&sweep);
-            index.remove(&unpended);
-            index.add(deferred);
+            index.done(&sweep);
+            index.cancel(&deferred.cancelled);
+            index.add(deferred.adds, deferred.removals);
         }
     }
     Ok(outcomes)
@@ -1823,7 +1823,7 @@ enum Commit<'a> {
         lsn: u64,
         wal: &'a mut wal::Wal,
         index: &'a receipts::Pending,
-        sweep: Vec<(u64, u64)>,
+        sweep: receipts::IndexWork,
     },
     /// A batch read back from the log, committed non-durably (the replay
     /// ends with a checkpoint).
@@ -2090,63 +2090,135 @@ mod receipts {
     /// receipt finds the entry here or in the table its snapshot sees.
     /// After a crash or a reopen, the replay writes the entries of the
     /// batches it applies straight to the table, and this is emptied.
+    ///
+    /// It also holds the entries of receipts that logged batches dropped
+    /// (the receipts bound drops the oldest as creates come, one random
+    /// index leaf each): their removal from the table waits for the sweep
+    /// or the checkpoint in the same way, so that the removals sharing a
+    /// leaf share its rewrite. Lookups need not see those: the batch that
+    /// dropped a receipt removed its record, and an entry whose record is
+    /// gone finds nothing.
     #[derive(Default)]
-    pub(crate) struct Pending(Mutex<BTreeSet<(u64, u64)>>);
+    pub(crate) struct Pending(Mutex<IndexSets>);
+
+    #[derive(Default)]
+    struct IndexSets {
+        adds: BTreeSet<IndexEntry>,
+        removals: BTreeSet<IndexEntry>,
+    }
+
+    /// Index work held for later, or due now: entries to write to the
+    /// table, and entries to remove from it.
+    #[derive(Debug, Default, Clone, PartialEq)]
+    pub(super) struct IndexWork {
+        pub(super) adds: Vec<IndexEntry>,
+        pub(super) removals: Vec<IndexEntry>,
+    }
+
+    impl IndexWork {
+        pub(super) fn len(&self) -> usize {
+            self.adds.len() + self.removals.len()
+        }
+    }
 
     impl Pending {
-        fn lock(&self) -> std::sync::MutexGuard<'_, BTreeSet<(u64, u64)>> {
-            // The set is never left half-changed: a panic elsewhere cannot
-            // make it wrong.
+        fn lock(&self) -> std::sync::MutexGuard<'_, IndexSets> {
+            // The sets are never left half-changed: a panic elsewhere
+            // cannot make them wrong.
             self.0.lock().unwrap_or_else(|e| e.into_inner())
         }
 
         /// The receipt numbers pending under `prefix`.
         pub(super) fn seqs(&self, prefix: u64) -> Vec<u64> {
             self.lock()
+                .adds
                 .range((prefix, 0)..=(prefix, u64::MAX))
                 .map(|(_, seq)| *seq)
                 .collect()
         }
 
-        /// A committed logged batch's entries.
-        pub(super) fn add(&self, entries: Vec<(u64, u64)>) {
-            if !entries.is_empty() {
-                self.lock().extend(entries);
+        /// Whether `entry` waits to be written to the table.
+        fn is_added(&self, entry: IndexEntry) -> bool {
+            self.lock().adds.contains(&entry)
+        }
+
+        /// A committed logged batch's entries to write, and to remove.
+        pub(super) fn add(&self, adds: Vec<IndexEntry>, removals: Vec<IndexEntry>) {
+            if adds.is_empty() && removals.is_empty() {
+                return;
+            }
+            let mut sets = self.lock();
+            for entry in adds {
+                // A number reused under the same prefix: the entry is
+                // wanted again, whatever an older drop asked.
+                sets.removals.remove(&entry);
+                sets.adds.insert(entry);
+            }
+            sets.removals.extend(removals);
+        }
+
+        /// Everything pending, in key order.
+        pub(super) fn snapshot(&self) -> IndexWork {
+            let sets = self.lock();
+            IndexWork {
+                adds: sets.adds.iter().copied().collect(),
+                removals: sets.removals.iter().copied().collect(),
             }
         }
 
-        /// Every pending entry, in key order.
-        pub(super) fn snapshot(&self) -> Vec<(u64, u64)> {
-            self.lock().iter().copied().collect()
+        /// What is pending under the prefixes `from..=to`, in key order.
+        fn range(&self, from: u64, to: u64) -> IndexWork {
+            let sets = self.lock();
+            let range = (from, 0)..=(to, u64::MAX);
+            IndexWork {
+                adds: sets.adds.range(range.clone()).copied().collect(),
+                removals: sets.removals.range(range).copied().collect(),
+            }
         }
 
-        /// The entries whose prefix is in `from..=to`, in key order.
-        fn range(&self, from: u64, to: u64) -> Vec<(u64, u64)> {
-            self.lock()
-                .range((from, 0)..=(to, u64::MAX))
-                .copied()
-                .collect()
-        }
-
-        /// Drops entries a visible commit wrote to the table.
-        pub(super) fn remove(&self, entries: &[(u64, u64)]) {
-            if !entries.is_empty() {
-                let mut set = self.lock();
-                for entry in entries {
-                    set.remove(entry);
+        /// Drops what a visible commit did to the table.
+        pub(super) fn done(&self, work: &IndexWork) {
+            if work.len() > 0 {
+                let mut sets = self.lock();
+                for entry in &work.adds {
+                    sets.adds.remove(entry);
+                }
+                for entry in &work.removals {
+                    sets.removals.remove(entry);
                 }
             }
         }
 
-        /// Drops every entry: after the durable commit that wrote the
+        /// Drops entries that are no longer to be written: their receipts
+        /// were dropped before the sweep reached them.
+        pub(super) fn cancel(&self, adds: &[IndexEntry]) {
+            if !adds.is_empty() {
+                let mut sets = self.lock();
+                for entry in adds {
+                    sets.adds.remove(entry);
+                }
+            }
+        }
+
+        /// Drops everything: after the durable commit that did the
         /// snapshot (only the writer adds, so none came in between), or
         /// after a replay.
         pub(super) fn clear(&self) {
-            self.lock().clear();
+            let mut sets = self.lock();
+            sets.adds.clear();
+            sets.removals.clear();
         }
 
+        /// Entries pending, to write and to remove.
         pub(super) fn len(&self) -> usize {
-            self.lock().len()
+            let sets = self.lock();
+            sets.adds.len() + sets.removals.len()
+        }
+
+        /// Entries waiting to be written.
+        #[cfg(test)]
+        pub(super) fn adds(&self) -> usize {
+            self.lock().adds.len()
         }
     }
 
@@ -2168,7 +2240,7 @@ mod receipts {
 
         /// The pending entries over the batch's share of the key space (a
         /// batch of `ops` ops).
-        pub(super) fn next(&mut self, pending: &Pending, ops: usize) -> Vec<(u64, u64)> {
+        pub(super) fn next(&mut self, pending: &Pending, ops: usize) -> IndexWork {
             let ops = ops as u64;
             if ops >= self.lap_ops {
                 return pending.snapshot();
@@ -2178,17 +2250,19 @@ mod receipts {
             let (from, to) = (self.at, self.at.wrapping_add(step));
             self.at = to;
             if step == 0 {
-                return Vec::new();
+                return IndexWork::default();
             }
             if from < to {
                 pending.range(from, to - 1)
             } else {
                 // Round the end of the key space.
-                let mut entries = pending.range(from, u64::MAX);
+                let mut work = pending.range(from, u64::MAX);
                 if to > 0 {
-                    entries.extend(pending.range(0, to - 1));
+                    let rest = pending.range(0, to - 1);
+                    work.adds.extend(rest.adds);
+                    work.removals.extend(rest.removals);
                 }
-                entries
+                work
             }
         }
     }
@@ -2224,6 +2298,19 @@ mod receipts {
         /// Pending entries of receipts this batch dropped, to leave the
         /// pending index once the batch commits.
         unpended: Vec<(u64, u64)>,
+        /// In a logged batch: table entries of receipts this batch dropped,
+        /// to be removed by the sweep or the checkpoint.
+        removed: Vec<(u64, u64)>,
+    }
+
+    /// What a batch leaves for the pending index once it commits.
+    pub(super) struct Deferred {
+        /// Its creates' entries, to write later.
+        pub(super) adds: Vec<IndexEntry>,
+        /// Pending entries of receipts it dropped, not to write any more.
+        pub(super) cancelled: Vec<IndexEntry>,
+        /// Table entries of receipts it dropped, to remove later.
+        pub(super) removals: Vec<IndexEntry>,
     }
 
     pub(super) struct Open<'txn> {
@@ -2242,27 +2329,50 @@ mod receipts {
                 pending,
                 deferred: Vec::new(),
                 unpended: Vec::new(),
+                removed: Vec::new(),
             }
         }
 
-        /// Writes pending index entries to the table (before the batch's
-        /// ops), in key order: the leaves they share are rewritten once.
-        pub(super) fn write_index(&mut self, entries: &[(u64, u64)]) -> Result<(), redb::Error> {
-            if entries.is_empty() {
+        /// Does pending index work in the table (before the batch's ops),
+        /// in key order: the leaves the entries share are rewritten once.
+        /// Removals first: an entry both removed and added (a number
+        /// reused) ends in the table.
+        pub(super) fn write_index(&mut self, work: &IndexWork) -> Result<(), redb::Error> {
+            if work.len() == 0 {
                 return Ok(());
             }
             let hashes = &mut self.get()?.hashes;
-            for &(prefix, seq) in entries {
+            for &(prefix, seq) in &work.removals {
+                hashes.remove(prefix, seq)?;
+            }
+            for &(prefix, seq) in &work.adds {
                 hashes.insert(prefix, seq)?;
             }
             Ok(())
         }
 
-        /// This batch's deferred index entries, for the pending index once
-        /// the batch is committed, and the pending entries of the receipts
-        /// it dropped, to leave it then.
-        pub(super) fn into_deferred(self) -> (Vec<IndexEntry>, Vec<IndexEntry>) {
-            (self.deferred, self.unpended)
+        /// What this batch leaves for the pending index once it commits.
+        pub(super) fn into_deferred(self) -> Deferred {
+            Deferred {
+                adds: self.deferred,
+                cancelled: self.unpended,
+                removals: self.removed,
+            }
+        }
+
+        /// Index entries of receipts a logged batch dropped, which it left
+        /// in place: an entry not written yet is not to be written (this
+        /// batch's, or pending), one in the table is to be removed later.
+        fn defer_removals(&mut self, entries: Vec<(u64, u64)>) {
+            for entry in entries {
+                if let Some(i) = self.deferred.iter().position(|e| *e == entry) {
+                    self.deferred.swap_remove(i);
+                } else if self.pending.is_some_and(|p| p.is_added(entry)) {
+                    self.unpended.push(entry);
+                } else {
+                    self.removed.push(entry);
+                }
+            }
         }
 
         /// Index entries of dropped receipts that the table did not hold:
@@ -2636,7 +2746,7 @@ mod receipts {
             return Ok(());
         }
         let excess = records.len()?.saturating_sub(max);
-        let untabled = drop_oldest(records, hashes, drops, excess)?;
+        let untabled = drop_oldest(records, Some(hashes), drops, excess)?;
         tables.unpend(untabled);
         Ok(())
     }
@@ -2656,6 +2766,7 @@ mod receipts {
         if max == 0 {
             return Ok(());
         }
+        let logged = tables.pending.is_some();
         let Open {
             records,
             hashes,
@@ -2665,18 +2776,27 @@ mod receipts {
         if len <= max.saturating_add(super::receipt_slack(max)) {
             return Ok(());
         }
-        let untabled = drop_oldest(records, hashes, drops, (len - max).min(TRIM_MOST))?;
-        tables.unpend(untabled);
+        let n = (len - max).min(TRIM_MOST);
+        if logged {
+            // A logged batch: the index entries go later, a leaf at a time.
+            let dropped = drop_oldest(records, None, drops, n)?;
+            tables.defer_removals(dropped);
+        } else {
+            let untabled = drop_oldest(records, Some(hashes), drops, n)?;
+            tables.unpend(untabled);
+        }
         Ok(())
     }
 
     /// Drops the `n` oldest receipts (by number: creation order), whatever
-    /// their secret's state, with their index entries. Returns the entries
-    /// that were not in the index table (a logged batch's creates leave
-    /// theirs pending, see [`Pending`]), which the caller drops from there.
+    /// their secret's state, with their index entries when given `hashes`.
+    /// Returns the entries that were not in the index table (a logged
+    /// batch's creates leave theirs pending, see [`Pending`]), which the
+    /// caller drops from there; without `hashes`, every dropped receipt's
+    /// entry, for the caller to dispose of.
     fn drop_oldest(
         records: &mut Table<u64, &[u8]>,
-        hashes: &mut MultimapTable<u64, u64>,
+        mut hashes: Option<&mut MultimapTable<u64, u64>>,
         drops: &mut Table<(u64, u64), &str>,
         mut n: u64,
     ) -> Result<Vec<(u64, u64)>, redb::Error> {
@@ -2698,7 +2818,11 @@ mod receipts {
                 .collect::<Result<_, redb::Error>>()?;
             for &(seq, hash_prefix, drop_at) in &oldest {
                 records.remove(seq)?;
-                if !hashes.remove(hash_prefix, seq)? {
+                let tabled = match hashes.as_deref_mut() {
+                    Some(hashes) => hashes.remove(hash_prefix, seq)?,
+                    None => false,
+                };
+                if !tabled {
                     untabled.push((hash_prefix, seq));
                 }
                 drops.remove((drop_at, seq))?;
@@ -2766,7 +2890,7 @@ mod receipts {
 
     #[cfg(test)]
     mod tests {
-        use super::{Pending, Stored, Sweep, codec, decode};
+        use super::{IndexWork, Pending, Stored, Sweep, codec, decode};
         use crate::receipt::{EventKind, ReceiptRecord};
         use std::collections::BTreeSet;
 
@@ -2814,11 +2938,13 @@ mod receipts {
             let entries: Vec<(u64, u64)> = (0..1000u64)
                 .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i))
                 .collect();
-            pending.add(entries.clone());
+            // Every third entry is one to remove.
+            let (removals, adds): (Vec<_>, Vec<_>) = entries.iter().partition(|(_, i)| i % 3 == 0);
+            pending.add(adds.clone(), removals.clone());
             let mut sweep = Sweep::new(1000);
             // Quarter laps, the last one round the end of the key space.
             sweep.next(&pending, 100);
-            let mut seen = BTreeSet::new();
+            let (mut seen_adds, mut seen_removals) = (BTreeSet::new(), BTreeSet::new());
             for _ in 0..4 {
                 let part = sweep.next(&pending, 250);
                 assert!(
@@ -2826,12 +2952,29 @@ mod receipts {
                     "{} in a quarter",
                     part.len()
                 );
-                seen.extend(part);
+                seen_adds.extend(part.adds);
+                seen_removals.extend(part.removals);
             }
-            assert_eq!(seen, entries.iter().copied().collect::<BTreeSet<_>>());
+            assert_eq!(seen_adds, adds.iter().copied().collect::<BTreeSet<_>>());
+            assert_eq!(
+                seen_removals,
+                removals.iter().copied().collect::<BTreeSet<_>>()
+            );
             // A batch of a lap or more writes them all; of no op, none.
             assert_eq!(sweep.next(&pending, 1000).len(), entries.len());
             assert_eq!(sweep.next(&pending, 0).len(), 0);
+            // What a commit did leaves; an entry added again after its
+            // removal was asked is written, not removed.
+            let all = pending.snapshot();
+            pending.done(&IndexWork {
+                adds: all.adds[..10].to_vec(),
+                removals: all.removals[..10].to_vec(),
+            });
+            assert_eq!(pending.len(), entries.len() - 20);
+            let again = all.removals[10];
+            pending.add(vec![again], Vec::new());
+            let now = pending.snapshot();
+            assert!(now.adds.contains(&again) && !now.removals.contains(&again));
         }
     }
 }
@@ -3207,9 +3350,9 @@ mod wal_tests {
                 .await
                 .unwrap();
             assert!(
-                store.shared.index.len() <= 4,
+                store.shared.index.adds() <= 4,
                 "{} entries pending after {n} creates, 4 receipts kept",
-                store.shared.index.len()
+                store.shared.index.adds()
             );
         }
         store.maintain().await.unwrap();
@@ -3221,6 +3364,53 @@ mod wal_tests {
         for n in 37..=40 {
             assert!(store.receipt(receipt(n).hash).await.unwrap().is_some());
         }
+        store.close().await;
+    }
+
+    /// The receipts a logged batch drops had their index entries in the
+    /// table (written by an earlier checkpoint): the batch leaves them to
+    /// the sweep, a leaf at a time, and the receipts are gone meanwhile.
+    #[tokio::test]
+    async fn a_trim_in_a_logged_batch_leaves_the_table_entries_of_what_it_drops_to_the_sweep() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut options = Options::new(Duration::from_secs(3600));
+        options.max_receipts = 4;
+        let store = EmbeddedStore::open_with(dir.path(), options).unwrap();
+        let ttl = Ttl::parse(3600, 7200).unwrap();
+        let create = async |n: u8| {
+            store
+                .put_with_receipt(&storage_key(n), b"v", ttl, Views::ONE, receipt(n))
+                .await
+                .unwrap();
+        };
+        for n in 1..=4 {
+            create(n).await;
+        }
+        // A checkpoint: the four entries in the table, none pending.
+        store.maintain().await.unwrap();
+        assert!(tabled(&store, receipt(1).hash).await);
+        assert_eq!(store.shared.index.len(), 0);
+        // Logged creates past the bound and its slack drop 1 to 4.
+        for n in 5..=9 {
+            create(n).await;
+        }
+        assert!(store.receipt(receipt(1).hash).await.unwrap().is_none());
+        assert!(store.receipt(receipt(9).hash).await.unwrap().is_some());
+        let removals = store.shared.index.len() - store.shared.index.adds();
+        assert!(
+            removals > 0,
+            "the dropped receipts' entries were removed at once"
+        );
+        assert!(tabled(&store, receipt(1).hash).await);
+        // The checkpoint does what the sweep had not reached.
+        store.maintain().await.unwrap();
+        assert_eq!(store.shared.index.len(), 0);
+        assert!(!tabled(&store, receipt(1).hash).await);
+        let count = store
+            .read(|txn| receipts::tabled_count(txn).map_err(internal))
+            .await
+            .unwrap();
+        assert_eq!(count, 4, "entries of dropped receipts were kept");
         store.close().await;
     }
 
