@@ -24,13 +24,8 @@ REDIS=$(free_port); start_redis "$REDIS"; REDIS_PID=${PIDS[-1]}
 RESULTS="$TMP/results"
 run() { # label, binary, store, flow: one fresh server, one measured wrk run
   local label=$1 bin=$2 store=$3 flow=$4 port pid log="$TMP/wrk.txt" t0 w0 t1 w1 r0 r1 n
-  port=$(free_port)
-  redis-cli -h 127.0.0.1 -p "$REDIS" flushall >/dev/null
-  env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
-    HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$TMP/data-$port" REDIS_URL="redis://127.0.0.1:$REDIS/0" \
-    "$bin" serve >"$TMP/hushlink.log" 2>&1 &
-  pid=$!; PIDS+=("$pid")
-  wait_until "hushlink ($label, $store)" curl -fsS "http://127.0.0.1:$port/_/_/health"
+  start_hushlink "$bin" "$store" "$REDIS"
+  port=$PORT pid=$PID
   wrk -t2 -c"$CONNS" -d"$WARMUP" -s "bench/$flow.lua" "http://127.0.0.1:$port" >/dev/null
   t0=$(proc_ticks "$pid"); w0=$(awk '/^wchar:/ { print $2 }' "/proc/$pid/io"); r0=$(proc_ticks "$REDIS_PID")
   wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "bench/$flow.lua" "http://127.0.0.1:$port" >"$log"

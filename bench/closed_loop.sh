@@ -27,22 +27,13 @@ source bench/lib.sh
 
 REDIS=$(free_port); start_redis "$REDIS"
 echo "$(realpath "$BIN") ($(git rev-parse --short HEAD 2>/dev/null || echo ?)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-serve() { # store: starts a fresh server, sets PORT and PID
-  PORT=$(free_port)
-  redis-cli -h 127.0.0.1 -p "$REDIS" flushall >/dev/null
-  env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$PORT" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
-    HUSHLINK_STORE="$1" HUSHLINK_DATA_DIR="$TMP/data-$PORT" REDIS_URL="redis://127.0.0.1:$REDIS/0" \
-    "$BIN" serve >"$TMP/hushlink.log" 2>&1 &
-  PID=$!; PIDS+=("$PID")
-  wait_until "hushlink ($1)" curl -fsS "http://127.0.0.1:$PORT/_/_/health"
-}
 for store in $STORES; do
-  serve "$store"
+  start_hushlink "$BIN" "$store" "$REDIS"
   wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s bench/api.lua "http://127.0.0.1:$PORT" >"$TMP/wrk.txt"
   stop "$PID"
   echo "=== $store, api flow, $CONNS connections, ${SECS} s each"
   echo "wrk, $(awk '/Requests\/sec/ { printf "%.0f req/s", $2 }' "$TMP/wrk.txt"): p50 $(awk '$1 == "50%" { print $2 }' "$TMP/wrk.txt"), p90 $(awk '$1 == "90%" { print $2 }' "$TMP/wrk.txt"), p99 $(awk '$1 == "99%" { print $2 }' "$TMP/wrk.txt")"
-  serve "$store"
+  start_hushlink "$BIN" "$store" "$REDIS"
   "$CLIENT" "127.0.0.1:$PORT" "$SECS" "$CONNS" "$((SECS / 2))"
   stop "$PID"
 done

@@ -35,13 +35,9 @@ REDIS=$(free_port); start_redis "$REDIS"
 echo "$(realpath "$BIN") ($(git rev-parse --short HEAD 2>/dev/null || echo ?)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for store in $STORES; do
   for flow in $FLOWS; do
-    port=$(free_port); metrics=$(free_port)
-    redis-cli -h 127.0.0.1 -p "$REDIS" flushall >/dev/null
-    env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
-      HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$TMP/data-$port" REDIS_URL="redis://127.0.0.1:$REDIS/0" \
-      HUSHLINK_METRICS_ADDR="127.0.0.1:$metrics" "$BIN" serve >"$TMP/hushlink.log" 2>&1 &
-    pid=$!; PIDS+=("$pid")
-    wait_until "hushlink ($store)" curl -fsS "http://127.0.0.1:$port/_/_/health"
+    metrics=$(free_port)
+    start_hushlink "$BIN" "$store" "$REDIS" HUSHLINK_METRICS_ADDR="127.0.0.1:$metrics"
+    port=$PORT pid=$PID
     wrk -t2 -c"$CONNS" -d"$WARMUP" -s "bench/${flow%+key}.lua" "http://127.0.0.1:$port" >/dev/null
     curl -fsS "http://127.0.0.1:$metrics/metrics" >"$TMP/before.txt"
     wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "bench/${flow%+key}.lua" "http://127.0.0.1:$port" >"$TMP/wrk.txt"

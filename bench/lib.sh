@@ -1,4 +1,4 @@
-# Shared by bench/run.sh and bench/scale.sh (sourced after `cd` to the
+# Shared by the bench/*.sh scripts (sourced after `cd` to the
 # repository root): process bookkeeping, so that everything a benchmark
 # starts is stopped and its temp dir removed however it exits, and small
 # helpers to start servers and read wrk's output.
@@ -29,6 +29,23 @@ stop() { # pid: stops one server started here, and forgets it
   local keep=() p
   for p in "${PIDS[@]}"; do [ "$p" = "$1" ] || keep+=("$p"); done
   PIDS=("${keep[@]}")
+}
+
+# start_hushlink BINARY STORE REDIS_PORT [VAR=value...]: a fresh hushlink
+# on a free port over STORE (the private Redis at REDIS_PORT, flushed first),
+# its data in a new directory, $TMP/data-$PORT; the settings given are added
+# to the benchmark's own (loopback, http links, no create rate limit: one
+# load generator is one client address). Sets PORT and PID and returns once
+# it answers its health check.
+start_hushlink() {
+  local bin=$1 store=$2 redis=$3; shift 3
+  PORT=$(free_port)
+  redis-cli -h 127.0.0.1 -p "$redis" flushall >/dev/null
+  env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$PORT" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
+    HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$TMP/data-$PORT" REDIS_URL="redis://127.0.0.1:$redis/0" \
+    "$@" "$bin" serve >"$TMP/hushlink.log" 2>&1 &
+  PID=$!; PIDS+=("$PID")
+  wait_until "hushlink ($store)" curl -fsS "http://127.0.0.1:$PORT/_/_/health"
 }
 
 start_redis() { # port

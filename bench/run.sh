@@ -114,18 +114,12 @@ for store in embedded redis; do
     # full store (before 2d173f0 the write-ahead log's file, up to 16 MiB,
     # read whole at open: 21 MiB before the first request, against 13),
     # not the flow: peak RSS 17-18 MiB in run 1 and about 25 in runs 2-3.
-    port=$(free_port); data="$TMP/data-$store-$flow-$RUN"
-    redis-cli -h 127.0.0.1 -p "$HL_REDIS" flushall >/dev/null
     auth=(); key=""
     if [ "$flow" = api+key ]; then
       auth=(HUSHLINK_API_AUTH=required HUSHLINK_ADMIN_KEY_SHA256="$BENCH_KEY_SHA"); key=$BENCH_KEY
     fi
-    # One load generator is one client address: the create rate limit is off.
-    env SNAPPASS_BIND_ADDRESS=127.0.0.1 SNAPPASS_PORT="$port" NO_SSL=true HUSHLINK_CREATE_RATE=0 \
-      HUSHLINK_STORE="$store" HUSHLINK_DATA_DIR="$data" REDIS_URL="redis://127.0.0.1:$HL_REDIS/0" \
-      "${auth[@]}" "$HUSHLINK" serve >"$TMP/hushlink.log" 2>&1 &
-    pid=$!; PIDS+=("$pid")
-    wait_until "hushlink ($store)" curl -fsS "http://127.0.0.1:$port/_/_/health"
+    start_hushlink "$HUSHLINK" "$store" "$HL_REDIS" "${auth[@]}"
+    port=$PORT pid=$PID data="$TMP/data-$PORT"
     export BENCH_API_KEY=$key
     bench "hushlink-$store" "$flow" "$port" "$pid" hwm
     stop "$pid"
