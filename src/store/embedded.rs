@@ -2308,6 +2308,9 @@ mod receipts {
         /// In a logged batch: table entries of receipts this batch dropped,
         /// to be removed by the sweep or the checkpoint.
         removed: Vec<(u64, u64)>,
+        /// Pending entries this batch wrote to the table (its sweep), in
+        /// order: still pending until it commits, but in the table.
+        written: Vec<(u64, u64)>,
     }
 
     /// What a batch leaves for the pending index once it commits.
@@ -2337,6 +2340,7 @@ mod receipts {
                 deferred: Vec::new(),
                 unpended: Vec::new(),
                 removed: Vec::new(),
+                written: Vec::new(),
             }
         }
 
@@ -2355,6 +2359,8 @@ mod receipts {
             for &(prefix, seq) in &work.adds {
                 hashes.insert(prefix, seq)?;
             }
+            self.written.extend_from_slice(&work.adds);
+            self.written.sort_unstable();
             Ok(())
         }
 
@@ -2369,11 +2375,14 @@ mod receipts {
 
         /// Index entries of receipts a logged batch dropped, which it left
         /// in place: an entry not written yet is not to be written (this
-        /// batch's, or pending), one in the table is to be removed later.
+        /// batch's, or pending), one in the table (there before, or written
+        /// by this batch's sweep) is to be removed later.
         fn defer_removals(&mut self, entries: Vec<(u64, u64)>) {
             for entry in entries {
                 if let Some(i) = self.deferred.iter().position(|e| *e == entry) {
                     self.deferred.swap_remove(i);
+                } else if self.written.binary_search(&entry).is_ok() {
+                    self.removed.push(entry);
                 } else if self.pending.is_some_and(|p| p.is_added(entry)) {
                     self.unpended.push(entry);
                 } else {
@@ -3419,6 +3428,56 @@ mod wal_tests {
             .unwrap();
         assert_eq!(count, 4, "entries of dropped receipts were kept");
         store.close().await;
+    }
+
+    /// A logged batch whose sweep writes pending entries to the table and
+    /// whose trim then drops those very receipts: the entries are in the
+    /// table by then, so their removal must wait like any other (cancelled
+    /// as if still pending, they stayed in the table for good).
+    #[tokio::test]
+    async fn a_trim_removes_the_entries_its_own_sweep_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
+        store.close().await;
+        drop(store);
+        let db = open_db(&dir.path().join(FILE_NAME), 1 << 20).unwrap();
+        let mut log = wal::Wal::open(dir.path()).unwrap();
+        let pending = receipts::Pending::default();
+        let bounds = wal::Bounds {
+            quota: 0,
+            max_receipts: 4,
+        };
+        let (ops, first) = creates_with_receipts(1, 4);
+        let batch = Commit::Logged {
+            lsn: 1,
+            wal: &mut log,
+            index: &pending,
+            sweep: receipts::IndexWork::default(),
+        };
+        apply(&db, &ops, now_secs(), None, bounds, batch).unwrap();
+        assert_eq!(pending.adds(), 4);
+        // The next batch sweeps the whole key space (the four entries go to
+        // the table) and its creates drop the two oldest receipts.
+        let (ops, _) = creates_with_receipts(5, 2);
+        let batch = Commit::Logged {
+            lsn: 2,
+            wal: &mut log,
+            index: &pending,
+            sweep: pending.snapshot(),
+        };
+        apply(&db, &ops, now_secs(), None, bounds, batch).unwrap();
+        // A checkpoint does what is left; then the table holds the entries
+        // of the four receipts kept, and none of the two dropped.
+        let checkpoint = Commit::Durable {
+            applied: 2,
+            index: Some(&pending),
+        };
+        apply(&db, &[], now_secs(), None, bounds, checkpoint).unwrap();
+        let txn = db.begin_read().unwrap();
+        assert!(!receipts::tabled(&txn, &first[0]).unwrap());
+        assert!(!receipts::tabled(&txn, &first[1]).unwrap());
+        assert!(receipts::tabled(&txn, &first[2]).unwrap());
+        assert_eq!(receipts::tabled_count(&txn).unwrap(), 4);
     }
 
     #[tokio::test]
