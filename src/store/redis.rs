@@ -321,8 +321,19 @@ impl RedisStore {
             }
             Target::Cluster(nodes) => {
                 let nodes: Vec<String> = nodes.iter().map(|n| redis_py_compatible(n)).collect();
+                // A quarter of the store's timeout to connect: after a
+                // failover the client's repair tries the dead master's
+                // address first, and one that stops answering costs it a
+                // whole connection timeout, while the requests that came
+                // meanwhile wait in its queue. With the connection timeout
+                // equal to the store's, hushlink gave up on a reveal (503)
+                // just as the repair ended, and the client then carried the
+                // take out on the promoted master: the view was gone and the
+                // retry found nothing (docs/SCALING.md). A command hushlink
+                // stops waiting for is not withdrawn from the client; this
+                // leaves the queued ones most of the store's timeout to end.
                 let mut builder = ClusterClientBuilder::new(nodes)
-                    .connection_timeout(timeout)
+                    .connection_timeout(timeout / 4)
                     .response_timeout(timeout)
                     .retries(3)
                     .max_retry_wait(500);
