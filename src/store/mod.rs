@@ -32,6 +32,7 @@ use crate::token::StorageKey;
 pub mod disk;
 pub mod embedded;
 pub mod redis;
+mod redis_deadline;
 mod redis_quota;
 
 /// A stored secret as the store holds it.

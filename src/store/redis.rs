@@ -14,7 +14,9 @@
 //! reconnects. The connection (a multiplexed `ConnectionManager`, or the
 //! cluster client's connection) is made on first use, so the server starts
 //! while Redis is down. Every command is bounded by a timeout, so no request
-//! hangs on a Redis that has gone away.
+//! hangs on a Redis that has gone away; a take also carries a deadline that
+//! its script enforces (`store::redis_deadline`), so a reveal answered 503
+//! cannot consume a view when Redis runs it later.
 //!
 //! The create rate (`HUSHLINK_CREATE_RATE`) is counted here too, so all
 //! instances share one bucket per client: one key, `<prefix>:rate:<addr>`,
@@ -80,6 +82,7 @@ use redis::cluster_async::ClusterConnection;
 use redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use tokio::sync::OnceCell;
 
+use super::redis_deadline::{self, ClockOffset, Deadline};
 use super::redis_quota::Quota;
 use super::{
     Attempt, BootstrapMark, Eviction, Held, KeyChange, KeyRecord, KeySet, KeyStore, RateDecision,
@@ -264,6 +267,8 @@ pub struct RedisStore {
     /// For writes followed by `WAIT` (made only when replication is on).
     waiting_conn: OnceCell<Conn>,
     timeout: Duration,
+    /// Redis's clock as this host sees it, for the takes' deadlines.
+    clock: ClockOffset,
     replication: Option<Replication>,
     keys: KeyLayout,
     /// `<prefix>:rate:`: the create rate's buckets start with it.
@@ -347,13 +352,15 @@ impl RedisStore {
             replicas,
             timeout_ms: u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
         });
+        // A replicated write may wait that long on top of the command.
+        let timeout =
+            timeout + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms));
         Ok(RedisStore {
             client,
             conn: OnceCell::new(),
             waiting_conn: OnceCell::new(),
-            // A replicated write may wait that long on top of the command.
-            timeout: timeout
-                + replication.map_or(Duration::ZERO, |r| Duration::from_millis(r.timeout_ms)),
+            timeout,
+            clock: ClockOffset::new(timeout),
             replication,
             keys: KeyLayout::new(&prefix),
             rate_prefix: format!("{prefix}:rate:"),
@@ -565,6 +572,33 @@ impl RedisStore {
     }
 }
 
+/// A take script's answer: the views left (or a refusal, such as
+/// `redis_deadline::LATE`) first, Redis's clock when it ran last.
+trait TakeAnswer: redis::FromRedisValue {
+    fn views_left(&self) -> i64;
+    fn redis_clock(&self) -> i64;
+}
+
+/// The conditional take's `{left, ttl, clock}`.
+impl TakeAnswer for (i64, i64, i64) {
+    fn views_left(&self) -> i64 {
+        self.0
+    }
+    fn redis_clock(&self) -> i64 {
+        self.2
+    }
+}
+
+/// The verified take's `{left, views or ttl, value, clock}`.
+impl TakeAnswer for (i64, i64, Vec<u8>, i64) {
+    fn views_left(&self) -> i64 {
+        self.0
+    }
+    fn redis_clock(&self) -> i64 {
+        self.3
+    }
+}
+
 /// Whether `e` means the connection was lost (rather than a refused command).
 fn connection_lost(e: &redis::RedisError) -> bool {
     e.is_io_error() || e.is_timeout() || e.is_connection_dropped() || e.is_connection_refusal()
@@ -641,11 +675,38 @@ impl RedisStore {
     /// Runs a take's script, `plain` or (see `counts_in_take`) `counted`,
     /// on `key` with `first` as its first argument (the expected value, or
     /// the key's verifier): KEYS and ARGV as `receipts::TAKE_READ` says.
-    async fn run_take<T: redis::FromRedisValue>(
+    /// The take carries a deadline (`redis_deadline`): one that Redis ran
+    /// past it consumed nothing and is answered as a timeout, so a 503
+    /// means what it says. A refusal that only a wrong estimate of Redis's
+    /// clock made early is sent again, once, with the corrected estimate.
+    async fn run_take<T: TakeAnswer>(
+        &self,
+        scripts: (&Script, &Script),
+        key: &StorageKey,
+        first: &[u8],
+    ) -> Result<T, StoreError> {
+        let mut sent_again = false;
+        loop {
+            let deadline = self.clock.deadline();
+            let answer: T = self.run_take_once(scripts, key, first, deadline).await?;
+            let corrected = self.clock.observe(deadline, answer.redis_clock());
+            if answer.views_left() != redis_deadline::LATE {
+                return Ok(answer);
+            }
+            if !corrected || sent_again {
+                return Err(StoreError::Timeout(self.timeout));
+            }
+            sent_again = true;
+        }
+    }
+
+    /// One call of a take's script (see `run_take`).
+    async fn run_take_once<T: redis::FromRedisValue>(
         &self,
         (plain, counted): (&Script, &Script),
         key: &StorageKey,
         first: &[u8],
+        deadline: Deadline,
     ) -> Result<T, StoreError> {
         let (counter, receipt) = (views_key(key), receipts::receipt_key(key));
         let now = receipts::now_secs();
@@ -666,6 +727,7 @@ impl RedisStore {
                 .arg(first)
                 .arg(now)
                 .arg(if self.quota.is_some() { "1" } else { "0" })
+                .arg(deadline.redis_ms)
                 .invoke_async(c)
                 .await
         })
@@ -756,7 +818,7 @@ impl SecretStore for RedisStore {
 
     async fn take(&self, key: &StorageKey, expected: &[u8]) -> Result<Take, StoreError> {
         let scripts = (&self.receipts.take, &self.receipts.take_counted);
-        let (left, left_ms): (i64, i64) = self.run_take(scripts, key, expected).await?;
+        let (left, left_ms, _): (i64, i64, i64) = self.run_take(scripts, key, expected).await?;
         if left == 0 && !self.counts_in_take() {
             self.quota_release(expected.len() as u64, left_ms).await;
         }
@@ -776,7 +838,7 @@ impl SecretStore for RedisStore {
             &self.receipts.take_verified_counted,
         );
         let verifier = verifier.to_hex();
-        let (left, n, value): (i64, i64, Vec<u8>) =
+        let (left, n, value, _): (i64, i64, Vec<u8>, i64) =
             self.run_take(scripts, key, verifier.as_bytes()).await?;
         Ok(match left {
             -1 => VerifiedTake::Gone,
@@ -1294,7 +1356,9 @@ mod receipts {
     /// outlives the secret it opened. KEYS (from `k + 1`): the secret, its views
     /// counter, its receipt. ARGV (from `a + 1`): the expected value (the
     /// verified take: the key's verifier), now (unix seconds), `1` when the
-    /// time left is wanted (the storage quota's bucket). Leaves `v` (the
+    /// time left is wanted (the storage quota's bucket), the deadline
+    /// (`redis_deadline::GUARD`, which runs first and leaves `clock`, Redis's
+    /// time, that every answer ends with). Leaves `v` (the
     /// value), `left` (the views left, -1 when the value was gone or
     /// different) and `ttl` (milliseconds the secret had left, 0 unless
     /// asked) for the rest of the script. Calls: for a one-view secret
@@ -1343,10 +1407,10 @@ local want, r = ARGV[a + 1], nil
     /// and takes as before, which is right whatever the receipt says), `{-2}` for another key's verifier; else takes the value
     /// read, and the script answers `{views left, ttl, value}`.
     const VERIFY: &str = r"
-if not v then return {-1, 0, ''} end
+if not v then return {-1, 0, '', clock} end
 local r = redis.call('HMGET', KEYS[k + 3], 's', 'e', 'u', 'k')
-if not r[4] or r[4] == '' then return {-3, tonumber(got[2]) or 1, v} end
-if r[4] ~= ARGV[a + 1] then return {-2, 0, ''} end
+if not r[4] or r[4] == '' then return {-3, tonumber(got[2]) or 1, v, clock} end
+if r[4] ~= ARGV[a + 1] then return {-2, 0, '', clock} end
 local want = v
 ";
 
@@ -1441,15 +1505,17 @@ return r
 
     pub(super) struct Scripts {
         /// The take alone (a cluster, or no quota): KEYS and ARGV as
-        /// `TAKE_READ`'s. Returns the views left (-1: gone or different) and
-        /// the milliseconds the secret had to live.
+        /// `TAKE_READ`'s. Returns the views left (-1: gone or different,
+        /// -4: past its deadline), the milliseconds the secret had to live,
+        /// and Redis's clock.
         pub take: Script,
         /// The take with the quota's release (one Redis with a quota).
         pub take_counted: Script,
         /// The reveal in one call: `VERIFY` between the take's read and
         /// decision; KEYS as the take's, ARGV the same with the key's
-        /// verifier first. Answers `{views left or -1, -2, -3, the views
-        /// (-3) or the milliseconds the secret had to live, the value}`.
+        /// verifier first. Answers `{views left or -1, -2, -3, -4, the views
+        /// (-3) or the milliseconds the secret had to live, the value,
+        /// Redis's clock}`.
         pub take_verified: Script,
         /// The verified take with the quota's release, as `take_counted`.
         pub take_verified_counted: Script,
@@ -1467,45 +1533,54 @@ return r
 
     impl Scripts {
         pub fn new(prefix: &str) -> Self {
+            use super::super::redis_deadline as deadline;
             use super::super::redis_quota::fragments as quota;
             let take = [
                 "local k, a = 0, 0\n",
+                deadline::GUARD,
+                deadline::REFUSE_LATE_TAKE,
                 TAKE_READ,
                 EXPECTED,
                 TAKE_DECIDE,
-                "return {left, ttl}\n",
+                "return {left, ttl, clock}\n",
             ]
             .concat();
             let take_counted = [
                 quota::PRELUDE,
                 "local k, a = 2, 1\n",
+                deadline::GUARD,
+                deadline::REFUSE_LATE_TAKE,
                 TAKE_READ,
                 EXPECTED,
                 TAKE_DECIDE,
                 TAKE_COUNTED_TAIL,
                 quota::CLEANUP,
                 quota::RELEASE,
-                "end\nreturn {left, ttl}\n",
+                "end\nreturn {left, ttl, clock}\n",
             ]
             .concat();
             let take_verified = [
                 "local k, a = 0, 0\n",
+                deadline::GUARD,
+                deadline::REFUSE_LATE_VERIFIED_TAKE,
                 TAKE_READ,
                 VERIFY,
                 TAKE_DECIDE,
-                "return {left, ttl, v}\n",
+                "return {left, ttl, v, clock}\n",
             ]
             .concat();
             let take_verified_counted = [
                 quota::PRELUDE,
                 "local k, a = 2, 1\n",
+                deadline::GUARD,
+                deadline::REFUSE_LATE_VERIFIED_TAKE,
                 TAKE_READ,
                 VERIFY,
                 TAKE_DECIDE,
                 TAKE_COUNTED_TAIL,
                 quota::CLEANUP,
                 quota::RELEASE,
-                "end\nreturn {left, ttl, v}\n",
+                "end\nreturn {left, ttl, v, clock}\n",
             ]
             .concat();
             let create_counted = [

@@ -207,6 +207,17 @@ async fn a_reveal_answered_503_destroys_nothing() {
     // up and pausing it instead).
     let redis = Arc::new(RedisServer::start());
     let app = spawn_app_on_redis(&redis, |c| c.store_timeout_ms = 300).await;
+    // A reveal first, so that Redis holds the take's script: a paused
+    // `EVALSHA` of a script Redis does not know yet fails with NOSCRIPT
+    // once Redis resumes, and consumes nothing whatever hushlink does.
+    let warm = app.create("loads the take's script").await;
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&warm))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
     let token = app.create("paused").await;
     let mut conn = redis.connection();
     let _: () = redis::cmd("CLIENT")
