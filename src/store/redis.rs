@@ -589,6 +589,16 @@ impl TakeAnswer for (i64, i64, i64) {
     }
 }
 
+/// The wrong proof's `{left, ttl, bytes, clock}`.
+impl TakeAnswer for (i64, i64, u64, i64) {
+    fn views_left(&self) -> i64 {
+        self.0
+    }
+    fn redis_clock(&self) -> i64 {
+        self.3
+    }
+}
+
 /// The verified take's `{left, views or ttl, value, clock}`.
 impl TakeAnswer for (i64, i64, Vec<u8>, i64) {
     fn views_left(&self) -> i64 {
@@ -685,10 +695,20 @@ impl RedisStore {
         key: &StorageKey,
         first: &[u8],
     ) -> Result<T, StoreError> {
+        self.with_deadline(move |deadline| self.run_take_once(scripts, key, first, deadline))
+            .await
+    }
+
+    /// Runs `call`, a script that takes a deadline and answers as
+    /// `TakeAnswer` says, as `run_take` describes.
+    async fn with_deadline<T: TakeAnswer, F: Future<Output = Result<T, StoreError>>>(
+        &self,
+        call: impl Fn(Deadline) -> F,
+    ) -> Result<T, StoreError> {
         let mut sent_again = false;
         loop {
             let deadline = self.clock.deadline();
-            let answer: T = self.run_take_once(scripts, key, first, deadline).await?;
+            let answer: T = call(deadline).await?;
             let corrected = self.clock.observe(deadline, answer.redis_clock());
             if answer.views_left() != redis_deadline::LATE {
                 return Ok(answer);
@@ -862,18 +882,22 @@ impl SecretStore for RedisStore {
     async fn fail_attempt(&self, key: &StorageKey, limit: u32) -> Result<Attempt, StoreError> {
         let (views, attempts) = (views_key(key), attempts_key(key));
         let receipt = receipts::receipt_key(key);
-        let (left, left_ms, bytes): (i64, i64, u64) = self
-            .bounded(async |c| {
-                self.receipts
-                    .fail_attempt
-                    .key(key.as_str())
-                    .key(&views)
-                    .key(&attempts)
-                    .key(&receipt)
-                    .arg(limit)
-                    .arg(receipts::now_secs())
-                    .invoke_async(c)
-                    .await
+        let (left, left_ms, bytes, _): (i64, i64, u64, i64) = self
+            .with_deadline(|deadline| {
+                let (views, attempts, receipt) = (&views, &attempts, &receipt);
+                self.bounded(async move |c| {
+                    self.receipts
+                        .fail_attempt
+                        .key(key.as_str())
+                        .key(views)
+                        .key(attempts)
+                        .key(receipt)
+                        .arg(limit)
+                        .arg(receipts::now_secs())
+                        .arg(deadline.redis_ms)
+                        .invoke_async(c)
+                        .await
+                })
             })
             .await?;
         if left == 0 {
@@ -1394,6 +1418,9 @@ if v and v == want then
 end
 ";
 
+    /// The take's deadline (`redis_deadline::GUARD`), fourth of its ARGV.
+    const TAKE_DEADLINE: &str = "local deadline = tonumber(ARGV[a + 4])\n";
+
     /// The conditional take's check: the value the caller decrypted.
     const EXPECTED: &str = r"
 local want, r = ARGV[a + 1], nil
@@ -1443,14 +1470,16 @@ redis.call('EXPIRE', KEYS[k + 4], ARGV[a + 5])
 
     /// Counts a wrong proof of a zero-knowledge secret. KEYS: the secret, its
     /// views counter, its attempts counter, its receipt (one slot). ARGV: the
-    /// limit, now. The counter expires with the secret; the wrong proof (and
+    /// limit, now, the deadline (`redis_deadline`, whose guard comes first).
+    /// The counter expires with the secret; the wrong proof (and
     /// the destruction) go to the receipt. Returns the wrong proofs still
-    /// allowed (0 when this one destroyed the secret, -1 when it was gone),
+    /// allowed (0 when this one destroyed the secret, -1 when it was gone,
+    /// -4 past the deadline),
     /// the milliseconds the secret had left and, when destroyed, its size
-    /// (the storage quota's release).
-    const FAIL_ATTEMPT_LUA: &str = r"
+    /// (the storage quota's release), then Redis's clock.
+    const FAIL_ATTEMPT_BODY: &str = r"
 local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then return {-1, 0, 0} end
+if ttl < 0 then return {-1, 0, 0, clock} end
 local n = redis.call('INCR', KEYS[3])
 local limit = tonumber(ARGV[1])
 local tracked = redis.call('HGET', KEYS[4], 's') == 'a'
@@ -1460,11 +1489,11 @@ if n >= limit then
   local size = redis.call('STRLEN', KEYS[1])
   redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
   if tracked then redis.call('HSET', KEYS[4], 's', 'd', 'e', log .. 'd' .. ARGV[2] .. ',') end
-  return {0, ttl, size}
+  return {0, ttl, size, clock}
 end
 if tracked then redis.call('HSET', KEYS[4], 'e', log) end
 redis.call('PEXPIRE', KEYS[3], ttl)
-return {limit - n, ttl, 0}
+return {limit - n, ttl, 0, clock}
 ";
 
     /// Reads a receipt: KEYS secret, views, attempts, receipt; ARGV the
@@ -1537,6 +1566,7 @@ return r
             use super::super::redis_quota::fragments as quota;
             let take = [
                 "local k, a = 0, 0\n",
+                TAKE_DEADLINE,
                 deadline::GUARD,
                 deadline::REFUSE_LATE_TAKE,
                 TAKE_READ,
@@ -1548,6 +1578,7 @@ return r
             let take_counted = [
                 quota::PRELUDE,
                 "local k, a = 2, 1\n",
+                TAKE_DEADLINE,
                 deadline::GUARD,
                 deadline::REFUSE_LATE_TAKE,
                 TAKE_READ,
@@ -1561,6 +1592,7 @@ return r
             .concat();
             let take_verified = [
                 "local k, a = 0, 0\n",
+                TAKE_DEADLINE,
                 deadline::GUARD,
                 deadline::REFUSE_LATE_VERIFIED_TAKE,
                 TAKE_READ,
@@ -1572,6 +1604,7 @@ return r
             let take_verified_counted = [
                 quota::PRELUDE,
                 "local k, a = 2, 1\n",
+                TAKE_DEADLINE,
                 deadline::GUARD,
                 deadline::REFUSE_LATE_VERIFIED_TAKE,
                 TAKE_READ,
@@ -1600,7 +1633,15 @@ return r
                 take_verified: Script::new(&take_verified),
                 take_verified_counted: Script::new(&take_verified_counted),
                 create_counted: Script::new(&create_counted),
-                fail_attempt: Script::new(FAIL_ATTEMPT_LUA),
+                fail_attempt: Script::new(
+                    &[
+                        "local deadline = tonumber(ARGV[3])\n",
+                        deadline::GUARD,
+                        deadline::REFUSE_LATE_ATTEMPT,
+                        FAIL_ATTEMPT_BODY,
+                    ]
+                    .concat(),
+                ),
                 read: Script::new(READ_LUA),
                 burn: Script::new(BURN_LUA),
                 index_prefix: format!("{prefix}:receipt:"),

@@ -1,4 +1,6 @@
 //! A deadline on each take, so that a reveal answered 503 consumed nothing.
+//! (And on each wrong proof of a zero-knowledge secret, which counts towards
+//! destroying it: one answered 503 counted nothing.)
 //!
 //! hushlink waits for Redis at most the store's timeout, then answers 503
 //! ("nothing was consumed: try again"). But a command it stopped waiting for
@@ -33,26 +35,28 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// The script's guard, run before anything else in a take: `clock` is
-/// Redis's time in milliseconds, and a take past its deadline (ARGV `a + 4`,
-/// on Redis's clock) stops here. The script that includes it follows it with
-/// its refusal, `{-4, …, clock}` (`LATE`), before any write. `TIME` before
-/// writes needs `replicate_commands` before Redis 5 (a no-op since).
+/// The script's guard, run before anything else: `clock` is Redis's time in
+/// milliseconds, and `late` says whether it is past `deadline` (a local the
+/// script sets from its ARGV first). The script follows it with its refusal,
+/// `{-4, …, clock}` (`LATE`), before any write. `TIME` before writes needs
+/// `replicate_commands` before Redis 5 (a no-op since).
 pub(super) const GUARD: &str = r"
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local clock = t[1] * 1000 + math.floor(t[2] / 1000)
-local late = clock > tonumber(ARGV[a + 4])
+local late = clock > deadline
 ";
 
 /// What a take's script answers, in its first element, for a take that
 /// Redis ran past its deadline (see [`GUARD`]).
 pub(super) const LATE: i64 = -4;
 
-/// The take's refusal, right after [`GUARD`], in the shape of its answer
-/// (`{left, ttl, clock}`), and the verified take's (`{…, value, clock}`).
+/// The refusals, right after [`GUARD`], in the shape of each script's
+/// answer: the take's (`{left, ttl, clock}`), the verified take's
+/// (`{…, value, clock}`), the wrong proof's (`{left, ttl, bytes, clock}`).
 pub(super) const REFUSE_LATE_TAKE: &str = "if late then return {-4, 0, clock} end\n";
 pub(super) const REFUSE_LATE_VERIFIED_TAKE: &str = "if late then return {-4, 0, '', clock} end\n";
+pub(super) const REFUSE_LATE_ATTEMPT: &str = "if late then return {-4, 0, 0, clock} end\n";
 
 /// Estimates that stay within this much of what an answer proves are kept:
 /// an estimate is rewritten only when it is clearly off, not on every take

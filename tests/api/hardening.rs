@@ -219,13 +219,7 @@ async fn a_reveal_answered_503_destroys_nothing() {
         .unwrap();
     assert_eq!(r.status(), 200);
     let token = app.create("paused").await;
-    let mut conn = redis.connection();
-    let _: () = redis::cmd("CLIENT")
-        .arg("PAUSE")
-        .arg(1500)
-        .arg("ALL")
-        .query(&mut conn)
-        .unwrap();
+    redis.pause(1500);
     let r = app
         .client
         .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))

@@ -671,6 +671,36 @@ impl RedisServer {
         panic!("redis-server on port {} did not start", self.port);
     }
 
+    /// Stalls every client's commands for `ms` (`CLIENT PAUSE … ALL`):
+    /// they wait in Redis and run once it resumes, as after a slow fork.
+    pub fn pause(&self, ms: u64) {
+        self.pause_mode(ms, "ALL");
+    }
+
+    /// Stalls writes only (scripts included) for `ms`: a request's reads
+    /// still pass, and its write waits.
+    pub fn pause_writes(&self, ms: u64) {
+        self.pause_mode(ms, "WRITE");
+    }
+
+    fn pause_mode(&self, ms: u64, mode: &str) {
+        let _: () = redis::cmd("CLIENT")
+            .arg("PAUSE")
+            .arg(ms)
+            .arg(mode)
+            .query(&mut self.connection())
+            .unwrap();
+    }
+
+    /// Returns once a paused server takes writes again: a write on a new
+    /// connection (a `DEL` of a key nobody uses) waits out either pause.
+    pub fn wait_resumed(&self) {
+        let _: u32 = redis::cmd("DEL")
+            .arg("hushlink-tests:no-such-key")
+            .query(&mut self.connection())
+            .unwrap();
+    }
+
     /// Kills the server (as a crash would).
     pub fn kill(&self) {
         let mut child = self.child.lock().unwrap();

@@ -284,6 +284,53 @@ async fn the_attempt_limit_destroys_the_secret_across_instances() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proofs_answered_503_count_nothing_and_take_nothing() {
+    // One wrong proof destroys the secret here; the one answered 503, which
+    // Redis runs only once it resumes, after hushlink stopped waiting (its
+    // deadline), must not count. Nor may a right one answered 503 take the
+    // view (the conditional take, after a read that passed).
+    let redis = Arc::new(RedisServer::start());
+    let app = spawn_app_on_redis(&redis, |c| {
+        c.store_timeout_ms = 300;
+        c.passphrase_attempts = 1;
+    })
+    .await;
+    let wrong = json!({ "proof": zk::b64(&[7; 32]) });
+    // A reveal and a wrong proof first, so that Redis holds both scripts: a
+    // paused `EVALSHA` of a script it does not know yet fails with NOSCRIPT.
+    let warm = make(&app, b"loads the take", None, 2).await;
+    let right = json!({ "proof": warm.right_proof(&Kdf::None) });
+    assert_eq!(reveal(&app, &warm.id, right).await.0, 200);
+    assert_eq!(reveal(&app, &warm.id, wrong.clone()).await.0, 410);
+    let resumed = async || {
+        let redis = redis.clone();
+        tokio::task::spawn_blocking(move || redis.wait_resumed())
+            .await
+            .unwrap()
+    };
+
+    let made = make(&app, b"survives a stalled Redis", None, 1).await;
+    // Writes only: the reveal's read passes, its wrong proof's count waits.
+    redis.pause_writes(1000);
+    let (status, problem) = reveal(&app, &made.id, wrong).await;
+    assert_eq!(status, 503, "{problem}");
+    // Resumed (and hushlink's next command waits behind the stalled proof
+    // on its connection): the secret is there, no attempt used.
+    resumed().await;
+    let (status, meta) = metadata(&app, &made.id).await;
+    assert_eq!((status, &meta["attempts_left"]), (200, &json!(1)), "{meta}");
+
+    let right = json!({ "proof": made.right_proof(&Kdf::None) });
+    redis.pause_writes(1000);
+    assert_eq!(reveal(&app, &made.id, right.clone()).await.0, 503);
+    resumed().await;
+    let (status, body) = reveal(&app, &made.id, right).await;
+    assert_eq!(status, 200);
+    let envelope = body["envelope"].as_str().unwrap();
+    assert_eq!(open(&made, envelope).data, made.data);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_right_proofs_reveal_exactly_once_and_wrong_ones_count_exactly() {
     const READERS: usize = 8;
