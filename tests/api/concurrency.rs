@@ -12,7 +12,7 @@ async fn concurrent_api_reveals_reveal_exactly_once() {
     for app in both_backends().await {
         for round in 0..ROUNDS {
             let token = app.create(&format!("secret-{round}")).await;
-            let url = app.url(&format!("/api/v2/passwords/{}", quote_plus(&token)));
+            let url = app.password_url(&token);
             let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(READERS));
             let tasks: Vec<_> = (0..READERS)
                 .map(|_| {
@@ -79,7 +79,7 @@ async fn max_views_are_counted_atomically() {
             .as_str()
             .unwrap()
             .to_owned();
-        let url = app.url(&format!("/api/v2/passwords/{}", quote_plus(&token)));
+        let url = app.password_url(&token);
         let head = app.client.head(&url).send().await.unwrap();
         assert_eq!(head.headers()["x-views-remaining"], "5");
 

@@ -320,14 +320,14 @@ async fn custom_prefix_is_used_and_enforced() {
     let other = token.replacen("team-a", "snappass", 1);
     let r = app
         .client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&other))))
+        .get(app.password_url(&other))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 404);
     let r = app
         .client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+        .get(app.password_url(&token))
         .send()
         .await
         .unwrap();

@@ -218,7 +218,7 @@ async fn expired_secrets_are_never_returned_and_are_purged() {
         .as_str()
         .unwrap()
         .to_owned();
-    let url = app.url(&format!("/api/v2/passwords/{}", quote_plus(&token)));
+    let url = app.password_url(&token);
     assert_eq!(app.client.head(&url).send().await.unwrap().status(), 200);
     tokio::time::sleep(std::time::Duration::from_millis(2200)).await;
     assert_eq!(app.client.head(&url).send().await.unwrap().status(), 404);
@@ -296,7 +296,7 @@ async fn create_big(app: &TestApp, size: usize) -> reqwest::Response {
 
 async fn reveal(app: &TestApp, token: &str) -> u16 {
     app.client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(token))))
+        .get(app.password_url(token))
         .send()
         .await
         .unwrap()

@@ -108,12 +108,7 @@ async fn a_damaged_link_does_not_burn_the_secret() {
             storage.to_owned(), // the key part cut off entirely
         ];
         for bad in &damaged {
-            let api = app
-                .client
-                .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(bad))))
-                .send()
-                .await
-                .unwrap();
+            let api = app.client.get(app.password_url(bad)).send().await.unwrap();
             assert_eq!(api.status(), 400, "{}", app.backend);
             let p: Value = api.json().await.unwrap();
             assert!(p["type"].as_str().unwrap().ends_with("damaged-link"));
@@ -129,7 +124,7 @@ async fn a_damaged_link_does_not_burn_the_secret() {
         // The rightful reader still gets it.
         let r = app
             .client
-            .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+            .get(app.password_url(&token))
             .send()
             .await
             .unwrap();

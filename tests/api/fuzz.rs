@@ -151,7 +151,7 @@ async fn random_input_never_gets_a_5xx() {
         let token = app.create("after the storm").await;
         let r = app
             .client
-            .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+            .get(app.password_url(&token))
             .send()
             .await
             .unwrap();

@@ -38,6 +38,11 @@ impl TestApp {
         self.redis.as_ref().expect("an app on Redis").connection()
     }
 
+    /// The v2 API's address of the secret `token` opens.
+    pub fn password_url(&self, token: &str) -> String {
+        self.url(&format!("/api/v2/passwords/{}", quote_plus(token)))
+    }
+
     /// Creates a secret through the v2 API and returns its token.
     pub async fn create(&self, password: &str) -> String {
         let r = self
@@ -694,11 +699,16 @@ impl RedisServer {
 
     /// Returns once a paused server takes writes again: a write on a new
     /// connection (a `DEL` of a key nobody uses) waits out either pause.
-    pub fn wait_resumed(&self) {
-        let _: u32 = redis::cmd("DEL")
-            .arg("hushlink-tests:no-such-key")
-            .query(&mut self.connection())
-            .unwrap();
+    pub async fn wait_resumed(self: &std::sync::Arc<Self>) {
+        let redis = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let _: u32 = redis::cmd("DEL")
+                .arg("hushlink-tests:no-such-key")
+                .query(&mut redis.connection())
+                .unwrap();
+        })
+        .await
+        .unwrap();
     }
 
     /// Kills the server (as a crash would).

@@ -82,7 +82,7 @@ async fn burn(app: &TestApp, token: &str) -> (u16, Option<Value>) {
 
 async fn reveal(app: &TestApp, token: &str) -> u16 {
     app.client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(token))))
+        .get(app.password_url(token))
         .send()
         .await
         .unwrap()
@@ -236,7 +236,7 @@ async fn a_burn_destroys_the_secret_at_once() {
         assert_eq!(reveal(&app, &made.token).await, 404, "on {}", app.backend);
         let head = app
             .client
-            .head(app.url(&format!("/api/v2/passwords/{}", quote_plus(&made.token))))
+            .head(app.password_url(&made.token))
             .send()
             .await
             .unwrap();

@@ -40,7 +40,7 @@ async fn a_snappass_secret_is_revealed_by_hushlink() {
     let token = snappass_set(&mut conn, "api", 600);
     let r = app
         .client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+        .get(app.password_url(&token))
         .send()
         .await
         .unwrap();
@@ -196,7 +196,7 @@ async fn expiry_is_the_redis_ttl() {
     tokio::time::sleep(Duration::from_millis(2100)).await;
     let r = app
         .client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+        .get(app.password_url(&token))
         .send()
         .await
         .unwrap();
@@ -313,7 +313,7 @@ async fn a_snappass_secret_falls_back_to_decrypt_then_take_and_reveals_once() {
     let mut conn = app.redis_connection();
     // Warm up (scripts loaded, eviction policy read).
     let warm = snappass_set(&mut conn, "warm", 600);
-    let api = |token: &str| app.url(&format!("/api/v2/passwords/{}", quote_plus(token)));
+    let api = |token: &str| app.password_url(token);
     assert_eq!(
         app.client.get(api(&warm)).send().await.unwrap().status(),
         200
@@ -379,7 +379,7 @@ async fn api_create(app: &TestApp, password: &str, views: u32) -> String {
 async fn a_wrong_key_is_refused_in_the_one_call_and_consumes_nothing() {
     let app = spawn_redis_app().await;
     let mut conn = app.redis_connection();
-    let api = |token: &str| app.url(&format!("/api/v2/passwords/{}", quote_plus(token)));
+    let api = |token: &str| app.password_url(token);
     let warm = api_create(&app, "warm", 1).await;
     assert_eq!(
         app.client.get(api(&warm)).send().await.unwrap().status(),

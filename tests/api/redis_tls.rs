@@ -7,8 +7,7 @@ use std::process::{Child, Command, Stdio};
 use serde_json::Value;
 
 use crate::helpers::{
-    RedisCluster, STARTUP_BOUND, TestApp, TlsFiles, free_port, quote_plus, spawn_app_with,
-    spawn_cluster_app,
+    RedisCluster, STARTUP_BOUND, TestApp, TlsFiles, free_port, spawn_app_with, spawn_cluster_app,
 };
 use hushlink::config::StoreKind;
 
@@ -99,7 +98,7 @@ async fn round_trip(app: &TestApp) -> u16 {
         .to_owned();
     let r = app
         .client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(&token))))
+        .get(app.password_url(&token))
         .send()
         .await
         .unwrap();

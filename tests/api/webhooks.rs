@@ -217,7 +217,7 @@ async fn create(app: &TestApp, body: Value, key: Option<&ApiKey>) -> Value {
 
 async fn reveal(app: &TestApp, token: &str) -> u16 {
     app.client
-        .get(app.url(&format!("/api/v2/passwords/{}", quote_plus(token))))
+        .get(app.password_url(token))
         .send()
         .await
         .unwrap()

@@ -303,12 +303,6 @@ async fn proofs_answered_503_count_nothing_and_take_nothing() {
     let right = json!({ "proof": warm.right_proof(&Kdf::None) });
     assert_eq!(reveal(&app, &warm.id, right).await.0, 200);
     assert_eq!(reveal(&app, &warm.id, wrong.clone()).await.0, 410);
-    let resumed = async || {
-        let redis = redis.clone();
-        tokio::task::spawn_blocking(move || redis.wait_resumed())
-            .await
-            .unwrap()
-    };
 
     let made = make(&app, b"survives a stalled Redis", None, 1).await;
     // Writes only: the reveal's read passes, its wrong proof's count waits.
@@ -317,14 +311,14 @@ async fn proofs_answered_503_count_nothing_and_take_nothing() {
     assert_eq!(status, 503, "{problem}");
     // Resumed (and hushlink's next command waits behind the stalled proof
     // on its connection): the secret is there, no attempt used.
-    resumed().await;
+    redis.wait_resumed().await;
     let (status, meta) = metadata(&app, &made.id).await;
     assert_eq!((status, &meta["attempts_left"]), (200, &json!(1)), "{meta}");
 
     let right = json!({ "proof": made.right_proof(&Kdf::None) });
     redis.pause_writes(1000);
     assert_eq!(reveal(&app, &made.id, right.clone()).await.0, 503);
-    resumed().await;
+    redis.wait_resumed().await;
     let (status, body) = reveal(&app, &made.id, right).await;
     assert_eq!(status, 200);
     let envelope = body["envelope"].as_str().unwrap();
