@@ -1386,10 +1386,10 @@ mod receipts {
     /// value), `left` (the views left, -1 when the value was gone or
     /// different) and `ttl` (milliseconds the secret had left, 0 unless
     /// asked) for the rest of the script. Calls: for a one-view secret
-    /// `MGET`, `HMGET`, `DEL` without a receipt, and `HSET` with one. Most
-    /// of what the take
-    /// costs Redis is the script's fixed set-up, not its calls
-    /// (CONTRIBUTING.md, "Benchmark").
+    /// `TIME` (the deadline's guard), `MGET`, `HMGET`, `DEL` without a
+    /// receipt, and `HSET` with one. Most of what the take costs Redis is
+    /// the script's fixed set-up, not its calls (CONTRIBUTING.md,
+    /// "Benchmark").
     const TAKE_READ: &str = r"
 local got = redis.call('MGET', KEYS[k + 1], KEYS[k + 2])
 local v = got[1]
