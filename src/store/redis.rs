@@ -127,17 +127,21 @@ return redis.call('HGET', KEYS[1], name)
 ";
 
 /// Applies a change to the API keys if the version is still the one the
-/// caller read. KEYS: records, hashes, version, bootstrapped, last-used.
-/// ARGV: version, bootstrap mark (or ''), then ops: `P name json hash` or
-/// `D name`. Returns 1 when applied, 0 when the version had moved.
-const COMMIT_KEYS_LUA: &str = r"
+/// caller read, and before its deadline (`redis_deadline`, whose guard runs
+/// first): a change answered 503 must not happen later, above all a
+/// bootstrap, which happens once ever and whose key only its answer holds.
+/// KEYS: records, hashes, version, bootstrapped, last-used. ARGV: the
+/// deadline, version, bootstrap mark (or ''), then ops: `P name json hash`
+/// or `D name`. Returns 1 when applied, 0 when the version had moved (-4
+/// past the deadline), then Redis's clock.
+const COMMIT_KEYS_BODY: &str = r"
 local v = tonumber(redis.call('GET', KEYS[3]) or '0')
-if v ~= tonumber(ARGV[1]) then return 0 end
-if ARGV[2] ~= '' then
-  if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
-  redis.call('SET', KEYS[4], ARGV[2])
+if v ~= tonumber(ARGV[2]) then return {0, clock} end
+if ARGV[3] ~= '' then
+  if redis.call('EXISTS', KEYS[4]) == 1 then return {0, clock} end
+  redis.call('SET', KEYS[4], ARGV[3])
 end
-local i = 3
+local i = 4
 while i <= #ARGV do
   local op, name = ARGV[i], ARGV[i + 1]
   local old = redis.call('HGET', KEYS[1], name)
@@ -153,7 +157,7 @@ while i <= #ARGV do
   end
 end
 redis.call('INCR', KEYS[3])
-return 1
+return {1, clock}
 ";
 
 /// Records a last use only for a key that still exists.
@@ -366,7 +370,15 @@ impl RedisStore {
             rate_prefix: format!("{prefix}:rate:"),
             rate: Script::new(RATE_LUA),
             key_by_hash: Script::new(KEY_BY_HASH_LUA),
-            commit_keys: Script::new(COMMIT_KEYS_LUA),
+            commit_keys: Script::new(
+                &[
+                    "local deadline = tonumber(ARGV[1])\n",
+                    redis_deadline::GUARD,
+                    redis_deadline::REFUSE_LATE_COMMIT,
+                    COMMIT_KEYS_BODY,
+                ]
+                .concat(),
+            ),
             touch_key: Script::new(TOUCH_KEY_LUA),
             receipts: receipts::Scripts::new(&prefix),
             hooks: hooks::Layout::new(&prefix),
@@ -572,16 +584,17 @@ impl RedisStore {
     }
 }
 
-/// A take script's answer: the views left (or a refusal, such as
-/// `redis_deadline::LATE`) first, Redis's clock when it ran last.
-trait TakeAnswer: redis::FromRedisValue {
-    fn views_left(&self) -> i64;
+/// The answer of a script with a deadline (`redis_deadline`): what it
+/// decided first (a take's views left, or `redis_deadline::LATE`), Redis's
+/// clock when it ran last.
+trait GuardedAnswer: redis::FromRedisValue {
+    fn decision(&self) -> i64;
     fn redis_clock(&self) -> i64;
 }
 
 /// The conditional take's `{left, ttl, clock}`.
-impl TakeAnswer for (i64, i64, i64) {
-    fn views_left(&self) -> i64 {
+impl GuardedAnswer for (i64, i64, i64) {
+    fn decision(&self) -> i64 {
         self.0
     }
     fn redis_clock(&self) -> i64 {
@@ -589,9 +602,19 @@ impl TakeAnswer for (i64, i64, i64) {
     }
 }
 
+/// The key set's commit's `{applied, clock}`.
+impl GuardedAnswer for (i64, i64) {
+    fn decision(&self) -> i64 {
+        self.0
+    }
+    fn redis_clock(&self) -> i64 {
+        self.1
+    }
+}
+
 /// The wrong proof's `{left, ttl, bytes, clock}`.
-impl TakeAnswer for (i64, i64, u64, i64) {
-    fn views_left(&self) -> i64 {
+impl GuardedAnswer for (i64, i64, u64, i64) {
+    fn decision(&self) -> i64 {
         self.0
     }
     fn redis_clock(&self) -> i64 {
@@ -600,8 +623,8 @@ impl TakeAnswer for (i64, i64, u64, i64) {
 }
 
 /// The verified take's `{left, views or ttl, value, clock}`.
-impl TakeAnswer for (i64, i64, Vec<u8>, i64) {
-    fn views_left(&self) -> i64 {
+impl GuardedAnswer for (i64, i64, Vec<u8>, i64) {
+    fn decision(&self) -> i64 {
         self.0
     }
     fn redis_clock(&self) -> i64 {
@@ -689,7 +712,7 @@ impl RedisStore {
     /// past it consumed nothing and is answered as a timeout, so a 503
     /// means what it says. A refusal that only a wrong estimate of Redis's
     /// clock made early is sent again, once, with the corrected estimate.
-    async fn run_take<T: TakeAnswer>(
+    async fn run_take<T: GuardedAnswer>(
         &self,
         scripts: (&Script, &Script),
         key: &StorageKey,
@@ -700,8 +723,8 @@ impl RedisStore {
     }
 
     /// Runs `call`, a script that takes a deadline and answers as
-    /// `TakeAnswer` says, as `run_take` describes.
-    async fn with_deadline<T: TakeAnswer, F: Future<Output = Result<T, StoreError>>>(
+    /// `GuardedAnswer` says, as `run_take` describes.
+    async fn with_deadline<T: GuardedAnswer, F: Future<Output = Result<T, StoreError>>>(
         &self,
         call: impl Fn(Deadline) -> F,
     ) -> Result<T, StoreError> {
@@ -710,7 +733,7 @@ impl RedisStore {
             let deadline = self.clock.deadline();
             let answer: T = call(deadline).await?;
             let corrected = self.clock.observe(deadline, answer.redis_clock());
-            if answer.views_left() != redis_deadline::LATE {
+            if answer.decision() != redis_deadline::LATE {
                 return Ok(answer);
             }
             if !corrected || sent_again {
@@ -1301,19 +1324,23 @@ impl KeyStore for RedisStore {
                 KeyChange::Delete(name) => args.extend(["D".to_owned(), name.to_string()]),
             }
         }
-        let applied: i64 = self
-            .bounded(async |c| {
-                let mut invocation = self.commit_keys.prepare_invoke();
-                invocation
-                    .key(&k.records)
-                    .key(&k.hashes)
-                    .key(&k.version)
-                    .key(&k.bootstrapped)
-                    .key(&k.last_used);
-                for a in &args {
-                    invocation.arg(a);
-                }
-                invocation.invoke_async(c).await
+        let (applied, _): (i64, i64) = self
+            .with_deadline(|deadline| {
+                let args = &args;
+                self.bounded(async move |c| {
+                    let mut invocation = self.commit_keys.prepare_invoke();
+                    invocation
+                        .key(&k.records)
+                        .key(&k.hashes)
+                        .key(&k.version)
+                        .key(&k.bootstrapped)
+                        .key(&k.last_used)
+                        .arg(deadline.redis_ms);
+                    for a in args {
+                        invocation.arg(a);
+                    }
+                    invocation.invoke_async(c).await
+                })
             })
             .await?;
         Ok(applied == 1)

@@ -1,6 +1,7 @@
 //! A deadline on each take, so that a reveal answered 503 consumed nothing.
 //! (And on each wrong proof of a zero-knowledge secret, which counts towards
-//! destroying it: one answered 503 counted nothing.)
+//! destroying it, and on each change to the API keys, a bootstrap above all,
+//! which happens once ever and whose key only its answer holds.)
 //!
 //! hushlink waits for Redis at most the store's timeout, then answers 503
 //! ("nothing was consumed: try again"). But a command it stopped waiting for
@@ -53,10 +54,12 @@ pub(super) const LATE: i64 = -4;
 
 /// The refusals, right after [`GUARD`], in the shape of each script's
 /// answer: the take's (`{left, ttl, clock}`), the verified take's
-/// (`{…, value, clock}`), the wrong proof's (`{left, ttl, bytes, clock}`).
+/// (`{…, value, clock}`), the wrong proof's (`{left, ttl, bytes, clock}`),
+/// the API keys' commit's (`{applied, clock}`).
 pub(super) const REFUSE_LATE_TAKE: &str = "if late then return {-4, 0, clock} end\n";
 pub(super) const REFUSE_LATE_VERIFIED_TAKE: &str = "if late then return {-4, 0, '', clock} end\n";
 pub(super) const REFUSE_LATE_ATTEMPT: &str = "if late then return {-4, 0, 0, clock} end\n";
+pub(super) const REFUSE_LATE_COMMIT: &str = "if late then return {-4, clock} end\n";
 
 /// Estimates that stay within this much of what an answer proves are kept:
 /// an estimate is rewritten only when it is clearly off, not on every take

@@ -199,6 +199,35 @@ async fn concurrent_bootstraps_across_two_instances_make_exactly_one_key() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bootstrap_answered_503_does_not_happen_later() {
+    // A bootstrap happens once ever, and only its answer holds the key: one
+    // answered 503 that Redis carried out once it resumed would lock the
+    // operator out. Its commit must refuse past its deadline.
+    let redis = Arc::new(RedisServer::start());
+    // Another prefix bootstraps first, so that Redis holds the commit's
+    // script: a paused `EVALSHA` of a script it does not know yet fails
+    // with NOSCRIPT.
+    let warm = spawn_app_on_redis(&redis, |c| {
+        with_token(c);
+        c.redis_prefix = "warm".into();
+    })
+    .await;
+    assert_eq!(bootstrap(&warm, Some(TOKEN), "admin").await.0, 201);
+    let app = spawn_app_on_redis(&redis, |c| {
+        with_token(c);
+        c.store_timeout_ms = 300;
+    })
+    .await;
+    // Writes only: the key set's read passes, its commit waits.
+    redis.pause_writes(1000);
+    assert_eq!(bootstrap(&app, Some(TOKEN), "admin").await.0, 503);
+    redis.wait_resumed().await;
+    let (status, body) = bootstrap(&app, Some(TOKEN), "admin").await;
+    assert_eq!(status, 201, "{body}");
+    assert!(body["key"].as_str().is_some(), "{body}");
+}
+
 #[tokio::test]
 async fn wrong_tokens_are_slowed_down_per_address() {
     let dir = tempfile::tempdir().unwrap();
