@@ -14,9 +14,10 @@
 //! reconnects. The connection (a multiplexed `ConnectionManager`, or the
 //! cluster client's connection) is made on first use, so the server starts
 //! while Redis is down. Every command is bounded by a timeout, so no request
-//! hangs on a Redis that has gone away; a take also carries a deadline that
-//! its script enforces (`store::redis_deadline`), so a reveal answered 503
-//! cannot consume a view when Redis runs it later.
+//! hangs on a Redis that has gone away; a take (and a wrong proof, and a
+//! change to the API keys) also carries a deadline that its script enforces
+//! (`store::redis_deadline`), so a reveal answered 503 cannot consume a
+//! view when Redis runs it later.
 //!
 //! The create rate (`HUSHLINK_CREATE_RATE`) is counted here too, so all
 //! instances share one bucket per client: one key, `<prefix>:rate:<addr>`,
@@ -271,7 +272,8 @@ pub struct RedisStore {
     /// For writes followed by `WAIT` (made only when replication is on).
     waiting_conn: OnceCell<Conn>,
     timeout: Duration,
-    /// Redis's clock as this host sees it, for the takes' deadlines.
+    /// Redis's clock as this host sees it, for the deadlines of takes,
+    /// wrong proofs and key changes.
     clock: ClockOffset,
     replication: Option<Replication>,
     keys: KeyLayout,
@@ -1459,7 +1461,8 @@ local want, r = ARGV[a + 1], nil
     /// when the secret is gone, `{-3, views, value}` when it has no
     /// verifier, or a blank one (what a peek answers: the caller decrypts
     /// and takes as before, which is right whatever the receipt says), `{-2}` for another key's verifier; else takes the value
-    /// read, and the script answers `{views left, ttl, value}`.
+    /// read, and the script answers `{views left, ttl, value}`. Every
+    /// answer ends with Redis's clock (`redis_deadline`).
     const VERIFY: &str = r"
 if not v then return {-1, 0, '', clock} end
 local r = redis.call('HMGET', KEYS[k + 3], 's', 'e', 'u', 'k')
