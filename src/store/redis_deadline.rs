@@ -31,7 +31,10 @@
 //! first take: a Redis clock behind this host's (which would let late takes
 //! through) is corrected by the first answer, and one ahead by more than the
 //! budget (which would refuse every take) makes the first take refused at
-//! once, which consumed nothing, then corrected and sent again, once.
+//! once, which consumed nothing, then corrected and sent again, once. One
+//! estimate serves every node of a cluster: nodes whose clocks disagree by
+//! more than the margin move it back and forth, and the guarantee holds
+//! only for the node it last learnt (a warning says so, once a minute).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -72,7 +75,15 @@ const TOLERANCE_MS: i64 = 10;
 pub(super) struct ClockOffset {
     offset_ms: AtomicI64,
     budget_ms: i64,
+    /// When (this host's unix milliseconds) a large correction was last
+    /// logged: at most one line per `WARN_EVERY_MS`, as the nodes of a
+    /// cluster whose clocks disagree would otherwise correct, and log, on
+    /// every other take.
+    warned_ms: AtomicI64,
 }
+
+/// How often a large correction may be logged.
+const WARN_EVERY_MS: i64 = 60_000;
 
 /// When a take was sent, and the deadline it carries.
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +103,7 @@ impl ClockOffset {
         ClockOffset {
             offset_ms: AtomicI64::new(0),
             budget_ms: timeout_ms - margin_ms,
+            warned_ms: AtomicI64::new(i64::MIN / 2),
         }
     }
 
@@ -126,14 +138,28 @@ impl ClockOffset {
             return false;
         }
         self.offset_ms.store(low, Ordering::Relaxed);
-        if (low - known).abs() >= 1000 {
+        if (low - known).abs() >= 1000 && self.may_warn(received_ms) {
             tracing::warn!(
                 offset_ms = low,
-                "Redis's clock differs from this host's by a second or more; hushlink corrects \
-                 the deadlines of its takes for it, but check that both keep time (NTP)"
+                "Redis's clock (or one cluster node's) differs from this host's or the others' by \
+                 a second or more; hushlink corrects its deadlines as it learns, but a reveal \
+                 answered 503 is only sure to have consumed nothing while the clocks agree within \
+                 the margin: check that every host keeps time (NTP)"
             );
         }
         true
+    }
+}
+
+impl ClockOffset {
+    /// Whether a warning may be logged at `now_ms` (one per `WARN_EVERY_MS`).
+    fn may_warn(&self, now_ms: i64) -> bool {
+        let last = self.warned_ms.load(Ordering::Relaxed);
+        now_ms - last >= WARN_EVERY_MS
+            && self
+                .warned_ms
+                .compare_exchange(last, now_ms, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
     }
 }
 
@@ -203,6 +229,42 @@ mod tests {
         let d = clock.deadline_at(sent + 10);
         assert!(refused(d, sent + 10 + 2_500, skew));
         assert!(!refused(d, sent + 11, skew));
+    }
+
+    #[test]
+    fn nodes_that_disagree_are_followed_but_logged_once_a_minute() {
+        // Two cluster nodes 1.5 s apart, answering in turn: the estimate
+        // follows each (every answer after the first corrects it), and one
+        // line is logged, not one per take.
+        let clock = ClockOffset::new(Duration::from_millis(2000));
+        let mut corrections = 0;
+        let mut lines = 0;
+        for i in 0..100 {
+            let sent = 1_000_000 + i * 10;
+            let skew = if i % 2 == 0 { 0 } else { 1_500 };
+            let logged_before = clock.warned_ms.load(Ordering::Relaxed);
+            corrections +=
+                i32::from(clock.observe_at(clock.deadline_at(sent), sent + 1 + skew, sent + 2));
+            lines += i32::from(clock.warned_ms.load(Ordering::Relaxed) != logged_before);
+        }
+        assert_eq!((corrections, lines), (99, 1));
+        // A minute on, one more line.
+        let sent = 1_000_000 + WARN_EVERY_MS + 1_000;
+        assert!(clock.observe_at(clock.deadline_at(sent), sent + 1, sent + 2));
+        assert_eq!(clock.warned_ms.load(Ordering::Relaxed), sent + 2);
+    }
+
+    #[test]
+    fn every_refusal_answers_late() {
+        for refusal in [
+            REFUSE_LATE_TAKE,
+            REFUSE_LATE_VERIFIED_TAKE,
+            REFUSE_LATE_ATTEMPT,
+            REFUSE_LATE_COMMIT,
+        ] {
+            assert!(refusal.contains(&format!("return {{{LATE}, ")), "{refusal}");
+            assert!(refusal.trim_end().ends_with("clock} end"), "{refusal}");
+        }
     }
 
     #[test]
