@@ -13,7 +13,9 @@
 //! What it promises a pipeline: the link alone on stdout after `send`; the
 //! secret alone and byte-exact after `get`; one exit code per outcome
 //! ([`Failure::exit_code`]); and no link, token or API key in any message,
-//! because stderr ends up in CI logs. A key is read from `HUSHLINK_API_KEY`
+//! because stderr ends up in CI logs. A 503 or a refused connection is
+//! tried again ([`send_retrying`]), so a failover behind the server does
+//! not fail the pipeline. A key is read from `HUSHLINK_API_KEY`
 //! or a file, never from an argument, which would leave it in shell history
 //! and process lists.
 
@@ -283,7 +285,7 @@ pub async fn send(cmd: SendCommand) -> Result<(), Failure> {
     if let Some(key) = &api_key {
         request = request.header(AUTHORIZATION, format!("Bearer {key}"));
     }
-    let response = request.send().await.map_err(unreachable)?;
+    let response = send_retrying(request).await?;
     let (link, created) = match response.status() {
         StatusCode::OK => {
             let body = json_body(response).await?;
@@ -329,13 +331,12 @@ async fn send_by_form(
                 .into(),
         ));
     };
-    let response = http
-        .post(base)
-        .header(ACCEPT, "application/json")
-        .form(&[("password", password), ("ttl", ttl_name)])
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response = send_retrying(
+        http.post(base)
+            .header(ACCEPT, "application/json")
+            .form(&[("password", password), ("ttl", ttl_name)]),
+    )
+    .await?;
     if response.status() != StatusCode::OK {
         return Err(refusal(response, Some(base)).await);
     }
@@ -355,12 +356,8 @@ pub async fn get(cmd: GetCommand) -> Result<(), Failure> {
         }
         AnyLink::SnapPass(link) => link,
     };
-    let response = http
-        .get(link.api_url())
-        .header(ACCEPT, "application/json")
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response =
+        send_retrying(http.get(link.api_url()).header(ACCEPT, "application/json")).await?;
     let password = match response.status() {
         StatusCode::OK => json_body(response).await?["password"]
             .as_str()
@@ -374,11 +371,7 @@ pub async fn get(cmd: GetCommand) -> Result<(), Failure> {
 
 /// Reveals through the web page, as SnapPass 1.6 (no REST API) allows.
 async fn reveal_by_page(http: &reqwest::Client, link: &Link) -> Result<String, Failure> {
-    let response = http
-        .post(link.web_url())
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response = send_retrying(http.post(link.web_url())).await?;
     if response.status() != StatusCode::OK {
         return Err(refusal(response, None).await);
     }
@@ -397,11 +390,7 @@ pub async fn check(cmd: CheckCommand) -> Result<(), Failure> {
         }
         AnyLink::SnapPass(link) => link,
     };
-    let response = http
-        .head(link.api_url())
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response = send_retrying(http.head(link.api_url())).await?;
     let views_left = match response.status() {
         StatusCode::OK => response
             .headers()
@@ -412,7 +401,7 @@ pub async fn check(cmd: CheckCommand) -> Result<(), Failure> {
             // A HEAD has no body to tell a missing secret from a server
             // without the API (SnapPass 1.6); the preview page, which
             // consumes nothing on either, settles it.
-            let preview = http.get(link.web_url()).send().await.map_err(unreachable)?;
+            let preview = send_retrying(http.get(link.web_url())).await?;
             match preview.status() {
                 StatusCode::OK => None,
                 _ => return Err(refusal(preview, None).await),
@@ -515,6 +504,60 @@ fn http_client() -> Result<reqwest::Client, Failure> {
         .user_agent(concat!("hushlink/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| Failure::Other(format!("cannot set up HTTP: {e}")))
+}
+
+/// How many times a request is sent at most (see [`send_retrying`]).
+const ATTEMPTS: u32 = 3;
+/// The longest wait between two attempts, whatever `Retry-After` says.
+const MAX_RETRY_WAIT: Duration = Duration::from_secs(10);
+
+/// Sends `request`, and again (up to [`ATTEMPTS`] in all) when the server
+/// answers 503 or no connection could be made. Both are safe to retry: a
+/// 503 from hushlink consumed and changed nothing (a reveal, a wrong
+/// passphrase; a create that Redis stored late is never linked and expires,
+/// docs/api.md), and a connection that was never made carried nothing. A
+/// request that reached the server and lost its answer is not sent again:
+/// a reveal may have been consumed, and a second one would get 404. Waits
+/// as `Retry-After` asks (at most [`MAX_RETRY_WAIT`]; 1 s without one),
+/// and says so on stderr, without the URL.
+async fn send_retrying(request: reqwest::RequestBuilder) -> Result<Response, Failure> {
+    let mut attempt = 1;
+    loop {
+        let this = request
+            .try_clone()
+            .ok_or_else(|| Failure::Other("cannot repeat this request".into()))?;
+        let (wait, why) = match this.send().await {
+            Ok(response) if response.status() == StatusCode::SERVICE_UNAVAILABLE => {
+                if attempt == ATTEMPTS {
+                    return Ok(response);
+                }
+                (retry_after(&response), "the server is unavailable for now")
+            }
+            Ok(response) => return Ok(response),
+            Err(e) if e.is_connect() && attempt < ATTEMPTS => {
+                (Duration::from_secs(1), "cannot connect to the server")
+            }
+            Err(e) => return Err(unreachable(e)),
+        };
+        eprintln!(
+            "hushlink: {why}; trying again in {} s (attempt {} of {ATTEMPTS})",
+            wait.as_secs(),
+            attempt + 1
+        );
+        tokio::time::sleep(wait).await;
+        attempt += 1;
+    }
+}
+
+/// The wait a 503 asks for (`Retry-After` in seconds), within bounds.
+fn retry_after(response: &Response) -> Duration {
+    response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(Duration::from_secs(1), Duration::from_secs)
+        .min(MAX_RETRY_WAIT)
 }
 
 /// Transport errors, without the URL (it may hold a token).

@@ -15,7 +15,7 @@ use reqwest::StatusCode;
 use reqwest::header::ACCEPT;
 use serde_json::Value;
 
-use super::{Failure, http_client, json_body, refusal, unreachable};
+use super::{Failure, http_client, json_body, refusal, send_retrying};
 use crate::receipt::ReceiptToken;
 
 const EXIT_CODES: &str = "Exit codes: 0 available (status) or burned (burn); 1 failure; 2 bad usage; \
@@ -156,12 +156,8 @@ fn no_receipt() -> Failure {
 
 pub async fn status(cmd: StatusCommand) -> Result<(), Failure> {
     let url = receipt_url(&cmd.receipt)?;
-    let response = http_client()?
-        .get(url)
-        .header(ACCEPT, "application/json")
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response =
+        send_retrying(http_client()?.get(url).header(ACCEPT, "application/json")).await?;
     match response.status() {
         StatusCode::OK => {
             let (state, text) = describe(&json_body(response).await?);
@@ -179,12 +175,12 @@ pub async fn status(cmd: StatusCommand) -> Result<(), Failure> {
 
 pub async fn burn(cmd: BurnCommand) -> Result<(), Failure> {
     let url = receipt_url(&cmd.receipt)?;
-    let response = http_client()?
-        .delete(url)
-        .header(ACCEPT, "application/json")
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response = send_retrying(
+        http_client()?
+            .delete(url)
+            .header(ACCEPT, "application/json"),
+    )
+    .await?;
     match response.status() {
         StatusCode::NO_CONTENT => {
             println!("burned");

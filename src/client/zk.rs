@@ -16,7 +16,7 @@ use reqwest::header::{ACCEPT, AUTHORIZATION};
 use serde_json::{Value, json};
 
 use super::link::LinkError;
-use super::{Failure, is_problem, json_body, refusal, unreachable};
+use super::{Failure, is_problem, json_body, refusal, send_retrying};
 use crate::zk::{self, Content, Envelope, Kdf, LinkKey};
 
 /// A zero-knowledge link that passed the local checks. No `Debug`: it
@@ -151,7 +151,7 @@ pub async fn send(
     if let Some(api_key) = api_key {
         request = request.header(AUTHORIZATION, format!("Bearer {api_key}"));
     }
-    let response = request.send().await.map_err(unreachable)?;
+    let response = send_retrying(request).await?;
     match response.status() {
         StatusCode::OK => {
             let body = json_body(response).await?;
@@ -177,12 +177,7 @@ fn web_view(body: &Value) -> Result<String, Failure> {
 
 /// The metadata (consumes nothing), with the key check compared.
 async fn metadata(http: &reqwest::Client, link: &ZkLink) -> Result<Value, Failure> {
-    let response = http
-        .get(link.api())
-        .header(ACCEPT, "application/json")
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response = send_retrying(http.get(link.api()).header(ACCEPT, "application/json")).await?;
     if response.status() != StatusCode::OK {
         return Err(refusal(response, None).await);
     }
@@ -232,13 +227,12 @@ pub async fn get(
     };
     let keys = zk::derive(&link.key, &kdf, passphrase.as_deref())
         .map_err(|e| Failure::Other(format!("cannot derive the key: {e}")))?;
-    let response = http
-        .post(format!("{}/reveal", link.api()))
-        .header(ACCEPT, "application/json")
-        .json(&json!({ "proof": zk::b64(&keys.proof) }))
-        .send()
-        .await
-        .map_err(unreachable)?;
+    let response = send_retrying(
+        http.post(format!("{}/reveal", link.api()))
+            .header(ACCEPT, "application/json")
+            .json(&json!({ "proof": zk::b64(&keys.proof) })),
+    )
+    .await?;
     match response.status() {
         StatusCode::OK => {}
         StatusCode::FORBIDDEN | StatusCode::GONE if is_problem(&response) => {

@@ -5,9 +5,11 @@ use hushlink::apikey::ApiKey;
 use hushlink::config::ApiAuth;
 use hushlink::token::quote_plus;
 
+use std::sync::Arc;
+
 use crate::helpers::{
     RedisServer, SnapPass, assert_exit, both_backends, free_port, hushlink_client as client,
-    spawn_app_with,
+    spawn_app_on_redis, spawn_app_with,
 };
 
 /// The environment of a client pointed at `server`.
@@ -215,6 +217,38 @@ async fn keys_come_from_the_environment_or_a_file_never_an_argument() {
             !stderr.contains(&key) && !stderr.contains(wrong.expose()),
             "{stderr}"
         );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn get_and_send_try_again_after_a_503() {
+    // A Redis that stalls past the store's timeout: the server answers 503
+    // (which consumed nothing), and the client tries again as `Retry-After`
+    // asks instead of failing the pipeline.
+    let redis = Arc::new(RedisServer::start());
+    let app = spawn_app_on_redis(&redis, |c| c.store_timeout_ms = 300).await;
+    for args in [&[][..], &["--server-side"][..]] {
+        let secret = format!("revealed after a stall {args:?}");
+        let link = send(&app.address, args, secret.as_bytes()).await;
+        redis.pause(1000);
+        let out = client(&["get", &link], &[], b"").await;
+        assert_exit(&out, 0, "get after a 503");
+        assert_eq!(stdout(&out), secret);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("unavailable for now; trying again in"),
+            "{said}"
+        );
+        if link.contains('~') {
+            assert_no_token(&out, &link);
+        }
+        assert!(!said.contains(&link), "{said}");
+        // Revealed once: a second get finds nothing.
+        assert_exit(&client(&["get", &link], &[], b"").await, 4, "second get");
+
+        redis.pause(1000);
+        let out = client(&["send"], &at(&app.address), b"made after a stall").await;
+        assert_exit(&out, 0, "send after a 503");
     }
 }
 
