@@ -3436,10 +3436,7 @@ mod wal_tests {
     /// as if still pending, they stayed in the table for good).
     #[tokio::test]
     async fn a_trim_removes_the_entries_its_own_sweep_wrote() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
-        store.close().await;
-        drop(store);
+        let dir = initialised_data_dir().await;
         let db = open_db(&dir.path().join(FILE_NAME), 1 << 20).unwrap();
         let mut log = wal::Wal::open(dir.path()).unwrap();
         let pending = receipts::Pending::default();
@@ -3482,10 +3479,7 @@ mod wal_tests {
 
     #[tokio::test]
     async fn the_replay_indexes_the_receipts_of_logged_creates() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
-        store.close().await;
-        drop(store);
+        let dir = initialised_data_dir().await;
         // A crash after a logged create: the file lacks it and its entry.
         let create = Op::PutWithReceipt {
             key: key(1),
@@ -3546,10 +3540,7 @@ mod wal_tests {
     /// say to a burn, would come back, or one answered would vanish).
     #[tokio::test]
     async fn the_replay_trims_receipts_by_the_bound_recorded_with_the_batch() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
-        store.close().await;
-        drop(store);
+        let dir = initialised_data_dir().await;
         let now = now_secs();
         let (ops, first) = creates_with_receipts(1, 6);
         let mut log = wal::Wal::open(dir.path()).unwrap();
@@ -3583,12 +3574,18 @@ mod wal_tests {
         store.close().await;
     }
 
-    #[tokio::test]
-    async fn open_replays_the_log_after_the_file_in_order_and_only_once() {
+    /// A data directory with a store file made and closed, as a crash
+    /// would find it before the log that a test then writes.
+    async fn initialised_data_dir() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let store = EmbeddedStore::open(dir.path(), Duration::from_secs(3600)).unwrap();
         store.close().await;
-        drop(store);
+        dir
+    }
+
+    #[tokio::test]
+    async fn open_replays_the_log_after_the_file_in_order_and_only_once() {
+        let dir = initialised_data_dir().await;
 
         // What a crash leaves: batches in the log that the file lacks, and a
         // torn record after them.
