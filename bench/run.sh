@@ -7,6 +7,8 @@
 #   BENCH_RUNS=3 bash bench/run.sh   # the whole comparison three times: ratios per run, and the spread
 #   BENCH_FLOWS="api zk api zk" BENCH_SNAPPASS=0 bash bench/run.sh   # a subset; a flow may repeat,
 #   and each zk run is compared with the api run before it on the same store
+#   BENCH_FLOOR=0 bash bench/run.sh   # without the floor (bench/floor: the form flow against a
+#   server on hushlink's stack that does no work, what wrk and this host allow any server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,7 @@ THREADS=2
 FLOWS=${BENCH_FLOWS:-form api api+key zk}
 RUNS=${BENCH_RUNS:-1}
 RUN_SNAPPASS=${BENCH_SNAPPASS:-1}
+RUN_FLOOR=${BENCH_FLOOR:-1}
 VENV=bench/.venv
 OUT=bench/results/latest.md
 
@@ -33,6 +36,10 @@ if [ "$RUN_SNAPPASS" = 1 ] && ! "$VENV/bin/python" -c 'import importlib.metadata
 fi
 cargo build --release
 HUSHLINK=${CARGO_TARGET_DIR:-$PWD/target}/release/hushlink
+if [ "$RUN_FLOOR" = 1 ]; then
+  cargo build --quiet --release --locked --manifest-path bench/floor/Cargo.toml
+  FLOOR=bench/floor/target/release/floor
+fi
 
 # Process bookkeeping (everything started here is stopped on exit) and the
 # helpers both benchmark scripts share.
@@ -103,6 +110,18 @@ wait_until "snappass" curl -fsS "http://127.0.0.1:$SP_PORT/"
 sleep 1 # let all five workers boot
 bench snappass-1.6.2 form "$SP_PORT" "$SP_PID" sum
 stop "$SP_PID"
+fi
+
+# --- the floor: the same stack doing no work (bench/floor) --------------------
+# What wrk, the loopback and hyper leave to any server on this host: a ratio
+# to SnapPass that the floor itself does not reach is out of reach here.
+if [ "$RUN_FLOOR" = 1 ]; then
+FLOOR_PORT=$(free_port)
+"$FLOOR" "127.0.0.1:$FLOOR_PORT" >"$TMP/floor.log" 2>&1 &
+FLOOR_PID=$!; PIDS+=("$FLOOR_PID")
+wait_until "floor" curl -fsS -X POST "http://127.0.0.1:$FLOOR_PORT/"
+bench floor form "$FLOOR_PORT" "$FLOOR_PID" hwm
+stop "$FLOOR_PID"
 fi
 
 # --- hushlink: a fresh server (and empty store) for each run ---------------

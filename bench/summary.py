@@ -59,6 +59,10 @@ def main(path, runs):
             met = sum(r >= goal for r in ratios)
             print(f"| {target}, form flow, at least {goal:.0f}× SnapPass | {met} of {len(ratios)} runs "
                   f"| {', '.join(f'{r:.1f}×' for r in ratios)} |")
+    floor = [m["ratio"] for m in by_flow.get(("floor", "form"), []) if m["ratio"] is not None]
+    if floor:
+        print(f"| (the floor: a server doing no work, form flow; no server goes past it here) | — "
+              f"| {', '.join(f'{r:.1f}×' for r in floor)} |")
     hushlink = [(t, f, m) for (t, f), ms in by_flow.items() if t.startswith("hushlink") for m in ms]
     p99s = [(m["p99"], t, f, m["run"]) for t, f, m in hushlink if m["p99"] is not None]
     if p99s:
