@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth_rules;
 mod bootstrap;
+mod build_script;
 mod client;
 mod concurrency;
 mod connections;

@@ -1,0 +1,44 @@
+//! `build.rs`, compiled into this binary to test what it decides from the
+//! environment cargo gives it when it runs.
+
+#[allow(dead_code)]
+#[path = "../../build.rs"]
+mod script;
+
+use std::process::Command;
+
+/// What the child run of [`prints_the_link_order_list`] is told to print by.
+const CHILD: &str = "HUSHLINK_TEST_BUILD_SCRIPT_CHILD";
+
+/// The list must be the checkout's that cargo runs the script for: cargo
+/// reuses one compiled build script for every checkout sharing a target
+/// directory. Run as a child of this test binary, with another
+/// `CARGO_MANIFEST_DIR`: a path fixed when the script was compiled (here,
+/// when this binary was) would still name this checkout.
+#[test]
+fn the_link_order_list_is_the_one_of_the_checkout_being_built() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["build_script::prints_the_link_order_list", "--exact"])
+        .args(["--include-ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD, "1")
+        .env("CARGO_MANIFEST_DIR", elsewhere.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let wanted = elsewhere.path().join("link-order.txt");
+    assert!(
+        stdout.contains(&format!("list={}", wanted.display())),
+        "wanted {}, got: {stdout}",
+        wanted.display()
+    );
+}
+
+#[test]
+#[ignore = "run by the_link_order_list_is_the_one_of_the_checkout_being_built"]
+fn prints_the_link_order_list() {
+    if std::env::var_os(CHILD).is_some() {
+        println!("list={}", script::link_order_list().display());
+    }
+}
