@@ -57,7 +57,7 @@
 //!
 //! Between checkpoints a thread the writer owns (`writeback`) asks the
 //! kernel every 500 ms to start writing the pages logged batches dirtied,
-//! so the checkpoint's `fdatasync` finds few left (24–30 ms → 12–19 ms).
+//! so the checkpoint's `fdatasync` finds few left (24–30 ms → 8–18 ms).
 //!
 //! The log is written in place over zeros already on disk (`wal`), so an
 //! append's `fdatasync` writes no metadata. The writer logs at debug level,
