@@ -110,7 +110,7 @@ pub struct KeyHash([u8; 32]);
 impl KeyHash {
     /// Lowercase hex, as stored.
     pub fn to_hex(self) -> String {
-        hex::encode(self.0)
+        crate::lowerhex::encode(&self.0)
     }
 
     /// Parses 64 hex digits (case-insensitive), as `HUSHLINK_ADMIN_KEY_SHA256` holds them.

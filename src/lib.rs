@@ -20,6 +20,7 @@
 //! * [`client`]: `send`, `get` and `check`, the client for pipelines.
 //! * [`secret`]: lifetimes, view counts, and Fernet sealing.
 //! * [`token`]: the link token format, in one place.
+//! * [`lowerhex`]: lower-case hex of hashes and verifiers (one fast encoder).
 //! * [`zk`]: the zero-knowledge link format (envelope, derivations, proof).
 //! * [`store`]: the storage trait and its two backends, embedded (redb)
 //!   and Redis.
@@ -53,6 +54,7 @@ pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod keys;
+pub mod lowerhex;
 pub mod metrics;
 pub mod oidc;
 pub mod ratelimit;

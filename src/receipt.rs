@@ -66,18 +66,10 @@ impl fmt::Debug for ReceiptToken {
 pub struct ReceiptHash([u8; 32]);
 
 impl ReceiptHash {
-    /// Lower-case hex, through a table into a fixed buffer: every create
-    /// on Redis writes it (the index's key, the receipt's `h`), and
-    /// `hex::encode`, which pushes one `char` at a time, cost about 2,500
-    /// instructions a call there.
+    /// Lower-case hex ([`crate::lowerhex`]): every create on Redis writes
+    /// it (the index's key, the receipt's `h`).
     pub fn to_hex(self) -> String {
-        let mut out = [0u8; 64];
-        // Neither can fail: the buffer is exactly twice the input, and hex
-        // digits are ASCII.
-        let _ = hex::encode_to_slice(self.0, &mut out);
-        std::str::from_utf8(&out)
-            .map(str::to_owned)
-            .unwrap_or_default()
+        crate::lowerhex::encode(&self.0)
     }
 
     pub fn as_bytes(&self) -> &[u8; 32] {
@@ -93,7 +85,10 @@ impl ReceiptHash {
         let mut h = Sha256::new();
         h.update(b"hushlink-receipt-id:");
         h.update(self.0);
-        format!("rcpt_{}", &hex::encode(h.finalize())[..32])
+        let mut id = String::with_capacity(5 + 32);
+        id.push_str("rcpt_");
+        crate::lowerhex::push(&mut id, &h.finalize()[..16]);
+        id
     }
 
     /// Reads back [`to_hex`](Self::to_hex) (the webhook layer keeps it).

@@ -82,8 +82,20 @@ pub struct Sealed {
 }
 
 /// Encrypts `plaintext` under a fresh random Fernet key.
+///
+/// The key's 32 bytes come from `rand`'s thread-local CSPRNG (ChaCha12,
+/// seeded and reseeded from the operating system), as the link's storage
+/// key and the receipt token do, and are encoded as `Fernet::generate_key`
+/// encodes them (base64url, padded). `generate_key` asks the kernel for
+/// each key: a system call per create that showed in the profile. The IV
+/// is still drawn by the `fernet` crate.
 pub fn seal(plaintext: &[u8]) -> Sealed {
-    let key = Fernet::generate_key();
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE;
+    use rand::RngCore;
+    let mut raw = zeroize::Zeroizing::new([0u8; 32]);
+    rand::rng().fill_bytes(raw.as_mut());
+    let key = URL_SAFE.encode(raw.as_ref());
     // A key we just generated is always valid.
     let fernet = Fernet::new(&key).expect("freshly generated Fernet key is valid");
     Sealed {
@@ -167,7 +179,7 @@ impl KeyVerifier {
 
     /// Lowercase hex, as the store keeps it.
     pub fn to_hex(&self) -> String {
-        hex::encode(self.0)
+        crate::lowerhex::encode(&self.0)
     }
 }
 
@@ -220,6 +232,18 @@ mod tests {
         assert!(Views::parse(0).is_err());
         assert!(Views::parse(101).is_err());
         assert_eq!(Views::parse(100).unwrap().get(), 100);
+    }
+
+    #[test]
+    fn a_sealing_key_is_spelled_as_fernet_generates_them() {
+        use base64::Engine;
+        use base64::engine::general_purpose::URL_SAFE;
+        let (ours, theirs) = (seal(b"x").key, Fernet::generate_key());
+        assert_eq!(ours.len(), theirs.len());
+        assert_eq!(ours.ends_with('='), theirs.ends_with('='));
+        assert_eq!(URL_SAFE.decode(ours.as_bytes()).unwrap().len(), 32);
+        assert!(Fernet::new(&ours).is_some());
+        assert_ne!(*ours, *seal(b"x").key);
     }
 
     #[test]

@@ -67,7 +67,7 @@ fn now() -> u64 {
 fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
-    hex::encode(bytes)
+    crate::lowerhex::encode(&bytes)
 }
 
 /// The ID token of a sign-in, kept to be sent back to its provider at

@@ -149,9 +149,7 @@ impl ClockOffset {
         }
         true
     }
-}
 
-impl ClockOffset {
     /// Whether a warning may be logged at `now_ms` (one per `WARN_EVERY_MS`).
     fn may_warn(&self, now_ms: i64) -> bool {
         let last = self.warned_ms.load(Ordering::Relaxed);

@@ -79,7 +79,7 @@ pub fn meta_by_receipt(rid: &str) -> String {
 
 /// Hex SHA-256 of a storage key.
 pub fn key_hash(storage_key: &str) -> String {
-    hex::encode(Sha256::digest(storage_key.as_bytes()))
+    crate::lowerhex::encode(&Sha256::digest(storage_key.as_bytes()))
 }
 
 /// An event waiting for delivery, as the queue stores it.
@@ -142,7 +142,8 @@ impl Event<'_> {
         h.update(self.kind.as_str().as_bytes());
         h.update(b":");
         h.update(self.nth.to_string().as_bytes());
-        let id = format!("msg_{}", &hex::encode(h.finalize())[..32]);
+        let mut id = String::from("msg_");
+        crate::lowerhex::push(&mut id, &h.finalize()[..16]);
         let body = serde_json::to_string(&Body {
             kind: self.kind.as_str(),
             timestamp: iso(self.at),
