@@ -73,6 +73,7 @@ sample_rss() { # pid, file: keeps the max of rss_kb, sampled every 0.5 s, in the
 # pid: CPU time (user + system, in clock ticks) the process has used so far.
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9 }' /proc/stat; } # total, steal
+idle_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat; } # total, idle + iowait
 
 ms() { # wrk duration (e.g. 812.00us, 1.23ms, 2.01s) -> milliseconds
   awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /m$/) v *= 60000; else if (d ~ /[0-9]s$/) v *= 1000; printf "%.2f", v }'

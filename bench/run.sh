@@ -56,9 +56,12 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s "bench/$script.lua" "http://127.0.0.1:$port" >/dev/null
   echo 0 >"$TMP/rss"
   sample_rss "$pid" "$TMP/rss" & sampler=$!
-  local ticks0; ticks0=$(proc_ticks "$pid")
+  local ticks0 all0 idle0 all1 idle1; ticks0=$(proc_ticks "$pid"); read -r all0 idle0 < <(idle_ticks)
   wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s "bench/$script.lua" "http://127.0.0.1:$port" | tee "$log"
-  local ticks=$(($(proc_ticks "$pid") - ticks0))
+  local ticks=$(($(proc_ticks "$pid") - ticks0)); read -r all1 idle1 < <(idle_ticks)
+  # The machine's idle share during the run: with every request answered by
+  # then, what neither wrk nor the servers used (see bench/README.md).
+  local idle; idle=$(awk -v i=$((idle1 - idle0)) -v t=$((all1 - all0)) 'BEGIN { printf "%.0f", 100 * i / (t ? t : 1) }')
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   if [ "$5" = hwm ]; then rss=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
   else rss=$(printf '%s\n' "$(cat "$TMP/rss")" "$(rss_kb "$pid")" | sort -n | tail -1); fi
@@ -84,7 +87,7 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$target" "$flow" "$rps" "$p99" "$cpu" \
     "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "${ratio%×}" "$(awk -F' [|] ' -v s="${sock:-0}" '{ print ($1 > 0 && $3 == "0" && s == 0) ? "ok" : "failed" }' <<<"${counts:-0 | 0 | ?}")" >>"$RAW"
-  ROWS+=("| $RUN | $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $cpu | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
+  ROWS+=("| $RUN | $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $cpu | $idle | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
 }
 
 LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r TICKS0 STEAL0 < <(cpu_ticks)
@@ -167,8 +170,8 @@ mkdir -p "$(dirname "$OUT")"
   echo
   printf '%s.\n' "${RUN_NOTES[@]}"
   echo
-  echo "| run | target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | server CPU µs/request | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
-  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| run | target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | server CPU µs/request | machine idle % | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
+  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
   echo
   python3 bench/summary.py "$RAW" "$RUNS"
