@@ -2,10 +2,11 @@
 //! ids show them: one table-driven encoder for every caller.
 //!
 //! Why not `hex::encode`: it collects an iterator of `char`s into a
-//! `String` one at a time, which cost about 2,500 instructions for 32 bytes
-//! and showed in the profile of every create and reveal on Redis (the
-//! verifier, the receipt's hash and id are each encoded once per request).
-//! Here the output is sized once and filled from a table.
+//! `String` one at a time (112 ns for 32 bytes on this project's machine,
+//! 32 ns here), and it showed in the profile of every create and reveal on
+//! Redis (the key's verifier and the receipt's hash and id are encoded on
+//! every create, the verifier on every reveal). Here the output is sized
+//! once and filled from a table.
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
