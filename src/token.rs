@@ -59,7 +59,10 @@ impl StorageKey {
     /// A fresh random storage key under `prefix`.
     pub fn generate(prefix: &str) -> Self {
         let id: [u8; 16] = rand::random();
-        StorageKey(format!("{prefix}{}", hex::encode(id)))
+        let mut key = String::with_capacity(prefix.len() + 32);
+        key.push_str(prefix);
+        crate::lowerhex::push(&mut key, &id);
+        StorageKey(key)
     }
 
     /// Accepts `prefix + 32 lowercase hex`; 32 lowercase hex alone only
@@ -96,7 +99,7 @@ pub struct ZkId(String);
 impl ZkId {
     pub fn generate() -> Self {
         let id: [u8; 16] = rand::random();
-        ZkId(hex::encode(id))
+        ZkId(crate::lowerhex::encode(&id))
     }
 
     /// Exactly 32 lowercase hex digits; anything else names no secret.
