@@ -72,6 +72,9 @@ sample_rss() { # pid, file: keeps the max of rss_kb, sampled every 0.5 s, in the
 
 # pid: CPU time (user + system, in clock ticks) the process has used so far.
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU time (clock ticks) of this shell's children that have ended and been
+# waited for: read before and after a foreground command, what it used.
+child_ticks() { awk '{ print $16 + $17 }' "/proc/$$/stat"; }
 cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9 }' /proc/stat; } # total, steal
 idle_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat; } # total, idle + iowait
 

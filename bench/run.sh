@@ -50,15 +50,18 @@ SNAPPASS_RPS=""
 API_RPS=""
 RUN=1
 RAW="$TMP/raw.tsv" # one line per measured run, for the summary over runs
-bench() { # target, flow, port, pid, rss-kind (hwm|sum)
-  local target=$1 flow=$2 port=$3 pid=$4 log="$TMP/wrk-$1-$2.txt" sampler rss script=${2%+key}
+bench() { # target, flow, port, pid, rss-kind (hwm|sum)[, pid of the Redis it uses]
+  local target=$1 flow=$2 port=$3 pid=$4 log="$TMP/wrk-$1-$2.txt" sampler rss script=${2%+key} redis=${6:-}
   echo "=== $target, $flow flow: wrk -t$THREADS -c$CONNS -d$DURATION (after a $WARMUP warm-up)"
   wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s "bench/$script.lua" "http://127.0.0.1:$port" >/dev/null
   echo 0 >"$TMP/rss"
   sample_rss "$pid" "$TMP/rss" & sampler=$!
-  local ticks0 all0 idle0 all1 idle1; ticks0=$(proc_ticks "$pid"); read -r all0 idle0 < <(idle_ticks)
+  local ticks0 all0 idle0 all1 idle1 wrk0 redis0=0 redis_ticks=""
+  ticks0=$(proc_ticks "$pid"); read -r all0 idle0 < <(idle_ticks); wrk0=$(child_ticks)
+  [ -n "$redis" ] && redis0=$(proc_ticks "$redis")
   wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 10s --latency -s "bench/$script.lua" "http://127.0.0.1:$port" | tee "$log"
-  local ticks=$(($(proc_ticks "$pid") - ticks0)); read -r all1 idle1 < <(idle_ticks)
+  local ticks=$(($(proc_ticks "$pid") - ticks0)) wrk_ticks=$(($(child_ticks) - wrk0)); read -r all1 idle1 < <(idle_ticks)
+  [ -n "$redis" ] && redis_ticks=$(($(proc_ticks "$redis") - redis0))
   # The machine's idle share during the run: with every request answered by
   # then, what neither wrk nor the servers used (see bench/README.md).
   local idle; idle=$(awk -v i=$((idle1 - idle0)) -v t=$((all1 - all0)) 'BEGIN { printf "%.0f", 100 * i / (t ? t : 1) }')
@@ -80,18 +83,26 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)
   # Server CPU per request: what the server spends, however busy the machine
   # (throughput on a shared machine moves with the neighbours' load). For
   # SnapPass only the gunicorn master is measured, so it is left out.
-  local cpu="—" requests
+  local cpu="—" requests per_request
   requests=$(awk '/requests in/ { print $1 }' "$log")
-  if [ "$5" = hwm ] && [ "${requests:-0}" -gt 0 ]; then
-    cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", 1e6 * t / hz / n }')
-  fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$target" "$flow" "$rps" "$p99" "$cpu" \
-    "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "${ratio%×}" "$(awk -F' [|] ' -v s="${sock:-0}" '{ print ($1 > 0 && $3 == "0" && s == 0) ? "ok" : "failed" }' <<<"${counts:-0 | 0 | ?}")" >>"$RAW"
-  ROWS+=("| $RUN | $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $cpu | $idle | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
+  per_request() { # ticks -> µs per request of this run ("—" without requests)
+    if [ -n "$1" ] && [ "${requests:-0}" -gt 0 ]; then
+      awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", 1e6 * t / hz / n }'
+    else echo "—"; fi
+  }
+  [ "$5" = hwm ] && cpu=$(per_request "$ticks")
+  # What the other two share the cores with: wrk (the load generator, its
+  # Lua scripts included) and the Redis the server uses. bench/summary.py
+  # turns them into the CPU a request could cost at issue 14's ratios.
+  local wrk_cpu redis_cpu; wrk_cpu=$(per_request "$wrk_ticks"); redis_cpu=$(per_request "$redis_ticks")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$target" "$flow" "$rps" "$p99" "$cpu" \
+    "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "${ratio%×}" "$(awk -F' [|] ' -v s="${sock:-0}" '{ print ($1 > 0 && $3 == "0" && s == 0) ? "ok" : "failed" }' <<<"${counts:-0 | 0 | ?}")" \
+    "$idle" "$wrk_cpu" "$redis_cpu" >>"$RAW"
+  ROWS+=("| $RUN | $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | ${cpu%.*} | ${wrk_cpu%.*} | ${redis_cpu%.*} | $idle | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
 }
 
 LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r TICKS0 STEAL0 < <(cpu_ticks)
-HL_REDIS=$(free_port); start_redis "$HL_REDIS"
+HL_REDIS=$(free_port); start_redis "$HL_REDIS"; HL_REDIS_PID=${PIDS[-1]}
 # The "api+key" run: keys required, every create carries an admin key (known
 # to the server only by its hash), to measure what checking a key costs.
 read -r -d '' BENCH_KEY BENCH_KEY_SHA < <("$HUSHLINK" api-key generate; printf '\0') || true
@@ -104,14 +115,14 @@ SNAPPASS_RPS=""
 
 # --- SnapPass 1.6.2 on its own Redis --------------------------------------
 if [ "$RUN_SNAPPASS" = 1 ]; then
-SP_REDIS=$(free_port); start_redis "$SP_REDIS"
+SP_REDIS=$(free_port); start_redis "$SP_REDIS"; SP_REDIS_PID=${PIDS[-1]}
 SP_PORT=$(free_port)
 env REDIS_HOST=127.0.0.1 REDIS_PORT="$SP_REDIS" NO_SSL=true \
   "$VENV/bin/gunicorn" -w 5 -b "127.0.0.1:$SP_PORT" snappass.main:app >"$TMP/snappass.log" 2>&1 &
 SP_PID=$!; PIDS+=("$SP_PID")
 wait_until "snappass" curl -fsS "http://127.0.0.1:$SP_PORT/"
 sleep 1 # let all five workers boot
-bench snappass-1.6.2 form "$SP_PORT" "$SP_PID" sum
+bench snappass-1.6.2 form "$SP_PORT" "$SP_PID" sum "$SP_REDIS_PID"
 stop "$SP_PID"
 fi
 
@@ -143,7 +154,8 @@ for store in embedded redis; do
     start_hushlink "$HUSHLINK" "$store" "$HL_REDIS" "${auth[@]}"
     port=$PORT pid=$PID data="$TMP/data-$PORT"
     export BENCH_API_KEY=$key
-    bench "hushlink-$store" "$flow" "$port" "$pid" hwm
+    redis_pid=""; [ "$store" = redis ] && redis_pid=$HL_REDIS_PID
+    bench "hushlink-$store" "$flow" "$port" "$pid" hwm "$redis_pid"
     stop "$pid"
     rm -rf "$data"
   done
@@ -170,8 +182,8 @@ mkdir -p "$(dirname "$OUT")"
   echo
   printf '%s.\n' "${RUN_NOTES[@]}"
   echo
-  echo "| run | target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | server CPU µs/request | machine idle % | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
-  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| run | target | flow | req/s | p50 | p99 | creates | reveals | failed reveals | socket errors | server CPU µs/request | wrk CPU µs/request | Redis CPU µs/request | machine idle % | peak RSS MiB | vs SnapPass (form) / vs no key (api+key) / vs api (zk) |"
+  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
   echo
   python3 bench/summary.py "$RAW" "$RUNS"

@@ -5,8 +5,10 @@ hushlink rate is only ever divided by SnapPass's rate of the same run).
     python3 bench/summary.py RAW.tsv RUNS
 
 RAW.tsv: run, target, flow, req/s, p99 ms, server CPU µs/request, peak RSS
-MiB, ratio to SnapPass (form flow; else text or a dash), ok|failed.
+MiB, ratio to SnapPass (form flow; else text or a dash), ok|failed, machine
+idle %, wrk CPU µs/request, Redis CPU µs/request (a dash where none).
 """
+import os
 import statistics
 import sys
 from collections import defaultdict
@@ -28,10 +30,11 @@ def number(text):
 def main(path, runs):
     rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8") if line.strip()]
     by_flow = defaultdict(list)
-    for run, target, flow, rps, p99, cpu, rss, ratio, status in rows:
+    for run, target, flow, rps, p99, cpu, rss, ratio, status, idle, wrk, redis in rows:
         by_flow[(target, flow)].append(
             dict(run=int(run), rps=float(rps), p99=number(p99), cpu=number(cpu),
-                 rss=float(rss), ratio=number(ratio), ok=status == "ok"))
+                 rss=float(rss), ratio=number(ratio), ok=status == "ok",
+                 idle=number(idle), wrk=number(wrk), redis=number(redis)))
 
     print(f"## Over {runs} run(s): the spread")
     print()
@@ -79,6 +82,52 @@ def main(path, runs):
     failed = [(t, f, m["run"]) for (t, f), ms in by_flow.items() for m in ms if not m["ok"]]
     print(f"| every request answered (no failed reveal, no socket error) | {len(rows) - len(failed)} of "
           f"{len(rows)} flow runs | {', '.join(f'{t} {f} run {r}' for t, f, r in failed) or 'none failed'} |")
+    budget(by_flow)
+
+
+def budget(by_flow):
+    """What issue 14's ratios leave hushlink, in each run: at the goal's rate
+    (the ratio times that run's SnapPass rate) the cores give every request
+    `cores × busy share / rate` of CPU, and wrk and Redis take theirs (as
+    measured in the same run's form flow). What is left is the most a request
+    may cost hushlink; the floor's own figure is what serving the flow costs
+    at all. Three bounds, each kinder: at the idle share the run measured,
+    with the cores never idle, and with wrk also as cheap per request as it
+    was against the floor."""
+    snappass = {m["run"]: m["rps"] for m in by_flow.get(("snappass-1.6.2", "form"), [])}
+    floor = {m["run"]: m for m in by_flow.get(("floor", "form"), [])}
+    cores = os.cpu_count() or 1
+    lines = []
+    for target, goal in RATIO_GOAL.items():
+        for m in by_flow.get((target, "form"), []):
+            sp = snappass.get(m["run"])
+            if not sp or m["cpu"] is None or m["wrk"] is None or m["idle"] is None:
+                continue
+            rate = goal * sp
+            others = m["wrk"] + (m["redis"] or 0.0)
+            at_idle = cores * (1 - m["idle"] / 100) * 1e6 / rate - others
+            no_idle = cores * 1e6 / rate - others
+            fl = floor.get(m["run"])
+            # The kindest case: wrk as cheap per request as against the floor
+            # (its cost falls as answers come faster and in bunches).
+            kindest = "—"
+            if fl is not None and fl["wrk"] is not None:
+                kindest = f"{no_idle + m['wrk'] - fl['wrk']:.1f}"
+            redis = f"{m['redis']:.1f}" if m["redis"] is not None else "—"
+            fl_cpu = f"{fl['cpu']:.1f}" if fl is not None and fl["cpu"] is not None else "—"
+            lines.append(
+                f"| {m['run']} | {target} | {rate:,.0f} | {m['wrk']:.1f} | {redis} | {m['idle']:.0f} "
+                f"| {at_idle:.1f} | {no_idle:.1f} | {kindest} | {m['cpu']:.1f} | {fl_cpu} |")
+    if not lines:
+        return
+    print()
+    print(f"## What the ratio goals leave hushlink ({cores} cores shared with wrk and Redis)")
+    print()
+    print("| run | target | req/s the goal needs | wrk CPU µs/request | Redis CPU µs/request | machine idle % "
+          "| µs/request left for hushlink, at that idle | … with no idle | … with no idle and wrk as against the floor "
+          "| hushlink's CPU µs/request | the floor's CPU µs/request |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":
