@@ -14,7 +14,12 @@
 //!   durable commit) and the batch answered. A commit that rewrote whole
 //!   redb pages (7.5–8.8 KB per request, a random leaf per create for the
 //!   receipt hash index) and fsynced them becomes an append of the ops
-//!   themselves (a few hundred bytes per request);
+//!   themselves (a few hundred bytes per request). The writer waits for
+//!   that `fdatasync` itself: handing it to a thread of its own, so the
+//!   writer could apply the next batch meanwhile, made batches a third
+//!   smaller and the server 4–11% slower on two cores (each batch's redb
+//!   commit paid more often; CONTRIBUTING.md, "The log's `fdatasync` off
+//!   the writer's path");
 //! * any other batch (the purge, key changes, the webhook queue's writes,
 //!   an empty commit), every batch while webhooks are on (their events
 //!   carry wall-clock times and random ids, which a replay would not
