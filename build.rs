@@ -24,18 +24,35 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+/// The list, relative to the package's root.
+const LIST: &str = "link-order.txt";
+
 fn main() {
-    println!("cargo:rerun-if-changed=link-order.txt");
+    println!("cargo:rerun-if-changed={LIST}");
     println!("cargo:rerun-if-env-changed=HUSHLINK_LINK_ORDER");
-    let list = link_order_list();
+    for arg in link_args() {
+        println!("cargo:rustc-link-arg-bins={arg}");
+    }
+}
+
+/// The linker arguments for the binary: the list's order where lld links
+/// a release build, none otherwise. The list is named by a relative path:
+/// cargo runs rustc, and so the linker, in the package's root, and it keeps
+/// a build script's output per package, not per checkout, and reuses it
+/// (`rerun-if-changed` only compares the list's time with the output's). A
+/// checkout built after another in a shared target directory was linked
+/// with the other's list by its full path, and failed to link once that
+/// checkout was gone.
+pub fn link_args() -> Vec<String> {
     let wanted = std::env::var("HUSHLINK_LINK_ORDER").map_or(true, |v| v != "0");
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
-    if wanted && release && list.exists() && links_with_lld() {
-        println!(
-            "cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
-            list.display()
-        );
-        println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    if wanted && release && link_order_list().exists() && links_with_lld() {
+        vec![
+            format!("-Wl,--symbol-ordering-file={LIST}"),
+            "-Wl,--no-warn-symbol-ordering".to_owned(),
+        ]
+    } else {
+        Vec::new()
     }
 }
 
@@ -50,7 +67,7 @@ fn main() {
 pub fn link_order_list() -> PathBuf {
     let dir = std::env::var_os("CARGO_MANIFEST_DIR")
         .expect("cargo sets CARGO_MANIFEST_DIR when it runs a build script");
-    PathBuf::from(dir).join("link-order.txt")
+    PathBuf::from(dir).join(LIST)
 }
 
 /// Whether rustc will link with its own lld: the target whose default it
