@@ -98,7 +98,8 @@ bench() { # target, flow, port, pid, rss-kind (hwm|sum)[, pid of the Redis it us
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$target" "$flow" "$rps" "$p99" "$cpu" \
     "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "${ratio%×}" "$(awk -F' [|] ' -v s="${sock:-0}" '{ print ($1 > 0 && $3 == "0" && s == 0) ? "ok" : "failed" }' <<<"${counts:-0 | 0 | ?}")" \
     "$idle" "$wrk_cpu" "$redis_cpu" >>"$RAW"
-  ROWS+=("| $RUN | $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | ${cpu%.*} | ${wrk_cpu%.*} | ${redis_cpu%.*} | $idle | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
+  whole() { if [ "$1" = "—" ]; then echo "—"; else printf '%.0f' "$1"; fi; } # rounded for the table
+  ROWS+=("| $RUN | $target | $flow | $(printf '%.0f' "$rps") | $p50 | $p99 | ${counts:-? | ? | ?} | ${sock:-0} | $(whole "$cpu") | $(whole "$wrk_cpu") | $(whole "$redis_cpu") | $idle | $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') | $ratio |")
 }
 
 LOAD=$(cut -d' ' -f1 /proc/loadavg); read -r TICKS0 STEAL0 < <(cpu_ticks)
